@@ -1,0 +1,137 @@
+//! Folding text for search: case-, accent- and punctuation-insensitive.
+//!
+//! "alvarez" finds "Álvarez" and "pham doan trang" finds "Phạm Đoan Trang". Folding is done once per
+//! record when the index is built and once per query, never per comparison.
+
+use crate::fold_table::LATIN_BASE;
+
+/// Folds `text` into a search key: lower case, accents removed, apostrophes dropped, other
+/// punctuation and white space collapsed to single spaces, trimmed.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        let class = classify(ch);
+        if matches!(class, Class::Char(_) | Class::Str(_)) && pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match class {
+            Class::Drop => {}
+            Class::Space => pending_space = !out.is_empty(),
+            Class::Char(c) => out.push(c),
+            Class::Str(s) => out.push_str(s),
+        }
+    }
+    out
+}
+
+/// The query's words, folded; a record matches when its key contains every word.
+pub fn fold_words(query: &str) -> Vec<String> {
+    fold(query).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+enum Class {
+    Drop,
+    Space,
+    Char(char),
+    Str(&'static str),
+}
+
+fn classify(ch: char) -> Class {
+    match ch {
+        // Apostrophes inside names ("Ma'touq", "Ma’touq") vanish so "matouq" matches.
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '`' | '\u{00B4}' => Class::Drop,
+        // Combining marks (Latin, Arabic harakat), zero-width and bidi control characters.
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => Class::Drop,
+        'ß' => Class::Str("ss"),
+        'æ' => Class::Str("ae"),
+        'œ' => Class::Str("oe"),
+        'þ' => Class::Str("th"),
+        'ø' => Class::Char('o'),
+        'đ' | 'ð' => Class::Char('d'),
+        'ħ' => Class::Char('h'),
+        'ł' => Class::Char('l'),
+        'ı' => Class::Char('i'),
+        c if c.is_alphanumeric() => {
+            let code = u32::from(c);
+            match LATIN_BASE.binary_search_by_key(&code, |&(cp, _)| cp) {
+                Ok(i) => Class::Char(char::from(LATIN_BASE[i].1)),
+                Err(_) => Class::Char(c),
+            }
+        }
+        _ => Class::Space,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn accents_and_case_fold_away() {
+        assert_eq!(fold("Rolando Álvarez"), "rolando alvarez");
+        assert_eq!(fold("Phạm Đoan Trang"), "pham doan trang");
+        assert_eq!(fold("Emirlendris Benítez"), "emirlendris benitez");
+        assert_eq!(fold("Juan Sebastián Chamorro"), "juan sebastian chamorro");
+    }
+
+    #[test]
+    fn apostrophes_vanish_and_punctuation_becomes_one_space() {
+        assert_eq!(fold("Khalil Ma’touq"), "khalil matouq");
+        assert_eq!(fold("Ma'touq"), "matouq");
+        assert_eq!(fold("  Kara-Murza,   Vladimir  "), "kara murza vladimir");
+        assert_eq!(fold("Maykel “Osorbo” Castillo"), "maykel osorbo castillo");
+    }
+
+    #[test]
+    fn other_scripts_are_kept_lower_cased() {
+        assert_eq!(fold("Мария Колесникова"), "мария колесникова");
+        assert_eq!(fold("丁家喜"), "丁家喜");
+        // Arabic short vowels (harakat) are dropped so vowelled and bare spellings match.
+        assert_eq!(fold("مُحَمَّد"), fold("محمد"));
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped() {
+        assert_eq!(fold("Na\u{200B}rges\u{202E} Mo\u{00AD}hammadi"), "narges mohammadi");
+    }
+
+    #[test]
+    fn decomposed_input_folds_like_precomposed() {
+        let decomposed: String = "Álvarez Phạm".nfd().collect();
+        assert_eq!(fold(&decomposed), fold("Álvarez Phạm"));
+    }
+
+    #[test]
+    fn query_words_are_split_and_folded() {
+        assert_eq!(fold_words("  PHAM  doan-Trang "), ["pham", "doan", "trang"]);
+        assert!(fold_words(" ,, ").is_empty());
+    }
+
+    #[test]
+    fn table_matches_unicode_decomposition() {
+        for &(cp, base) in LATIN_BASE {
+            let ch = char::from_u32(cp).unwrap();
+            let stripped: String = ch
+                .to_string()
+                .nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .collect();
+            assert_eq!(stripped, char::from(base).to_string(), "U+{cp:04X}");
+        }
+        assert!(LATIN_BASE.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+}

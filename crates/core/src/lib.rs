@@ -1,0 +1,19 @@
+//! The pure domain of without-just-cause: the dataset model, loading and validation, search,
+//! filters and facet counts, URL state and formatting.
+//!
+//! Nothing here touches a browser: the web app, the maintainers' tool and the tests all share it,
+//! and it is tested natively with `cargo test`.
+
+mod country_table;
+mod fold_table;
+
+pub mod country;
+pub mod date;
+pub mod fold;
+pub mod load;
+pub mod model;
+
+pub use country::CountryCode;
+pub use date::PartialDate;
+pub use load::{load, LoadError, Loaded, Problem, Report};
+pub use model::{Campaign, Dataset, Flag, Gender, HttpUrl, Person, Sentence, Source, Status};

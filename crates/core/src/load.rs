@@ -1,0 +1,745 @@
+//! Reading a dataset file: parse, check every field, keep the good records, report the rest.
+//!
+//! The rules, in layers:
+//! - unparsable JSON, a missing or unsupported `schema_version`, a broken envelope or an empty
+//!   list: the whole file is refused with one [`LoadError`] saying what and where;
+//! - an invalid record is skipped, the others load, and the [`Report`] says which and why;
+//! - a repeated id: the later record is skipped;
+//! - more than a fifth of the records invalid: the whole file is refused, because mass corruption
+//!   is itself a way to make people disappear from the list;
+//! - unknown fields: a warning, the record kept (the data may be newer than the app);
+//! - the report accounts for every record: loaded + skipped = records in the file.
+//!
+//! No input makes this panic: the app runs with `panic = "abort"`.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::country::CountryCode;
+use crate::date::PartialDate;
+use crate::model::{
+    Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,
+    TimelineEvent, SCHEMA_VERSION,
+};
+
+/// Longest texts accepted, in characters. Beyond these a value is surely a mistake or an attack.
+pub mod limits {
+    /// A record id.
+    pub const ID: usize = 80;
+    /// Names, aliases, titles and other one-line texts.
+    pub const LINE: usize = 300;
+    /// A one-sentence summary.
+    pub const SUMMARY: usize = 400;
+    /// Descriptions of the list or a campaign.
+    pub const DESCRIPTION: usize = 2_000;
+    /// A story.
+    pub const STORY: usize = 20_000;
+    /// Items in any one list field.
+    pub const LIST_ITEMS: usize = 50;
+    /// Years in a sentence.
+    pub const SENTENCE_YEARS: u64 = 200;
+}
+
+/// Share of invalid records above which the whole file is refused: one in five.
+const MAX_INVALID_PER_FIVE: usize = 1;
+
+/// A dataset that loaded, with the report on what was skipped or looked odd.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The valid records and the envelope.
+    pub dataset: Dataset,
+    /// What was skipped and why, and warnings.
+    pub report: Report,
+}
+
+/// What loading found. Every record in the file is either loaded or skipped.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    /// Records in the file.
+    pub records: usize,
+    /// Records loaded.
+    pub loaded: usize,
+    /// Why records were skipped (a skipped record may have several problems).
+    pub errors: Vec<Problem>,
+    /// Oddities that did not stop a record from loading.
+    pub warnings: Vec<Problem>,
+}
+
+impl Report {
+    /// Records skipped.
+    pub fn skipped(&self) -> usize {
+        self.records - self.loaded
+    }
+}
+
+/// One problem with one field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The record, when the problem is in one; `None` for the file's envelope.
+    pub record: Option<RecordRef>,
+    /// The field, e.g. `status` or `photo.url`.
+    pub field: String,
+    /// What is wrong, in plain words.
+    pub reason: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(record) = &self.record {
+            write!(f, "{record}, ")?;
+        }
+        write!(f, "{}: {}", self.field, self.reason)
+    }
+}
+
+/// Which record a problem is in: its place in the list and its id when it has one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordRef {
+    /// 1-based position in the `people` list.
+    pub position: usize,
+    /// The record's `id` as written, when it is a string.
+    pub id: Option<String>,
+}
+
+impl fmt::Display for RecordRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "record {} (\"{}\")", self.position, clip(id, limits::ID)),
+            None => write!(f, "record {}", self.position),
+        }
+    }
+}
+
+/// Why a whole file was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The text is not JSON.
+    Syntax {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// The parser's description.
+        message: String,
+    },
+    /// The JSON is not an object with a `people` list.
+    NotADataset,
+    /// No `schema_version` field.
+    MissingSchemaVersion,
+    /// A `schema_version` this code does not read.
+    UnsupportedSchemaVersion(String),
+    /// A problem in the envelope (title, campaigns, sources …).
+    Envelope(Problem),
+    /// The `people` list is empty.
+    NoPeople,
+    /// More than a fifth of the records are invalid.
+    TooManyInvalid(Report),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Syntax { line, column, message } => write!(
+                f,
+                "The data file is not valid JSON (line {line}, column {column}): {message}."
+            ),
+            Self::NotADataset => {
+                f.write_str("The data file is not a dataset: expected an object with a \"people\" list.")
+            }
+            Self::MissingSchemaVersion => f.write_str(
+                "The data file has no \"schema_version\"; this version of the app reads version 1.",
+            ),
+            Self::UnsupportedSchemaVersion(found) => write!(
+                f,
+                "The data file has schema_version {found}; this version of the app reads version {SCHEMA_VERSION}."
+            ),
+            Self::Envelope(problem) => write!(f, "The data file's {problem}."),
+            Self::NoPeople => f.write_str("The data file lists nobody: its \"people\" list is empty."),
+            Self::TooManyInvalid(report) => write!(
+                f,
+                "The data file was refused: {} of its {} records are invalid (more than one in five).",
+                report.skipped(),
+                report.records
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads a dataset from JSON text, applying the rules in the module documentation.
+///
+/// # Errors
+/// A [`LoadError`] when the whole file must be refused.
+pub fn load(json: &str) -> Result<Loaded, LoadError> {
+    let value: Value = serde_json::from_str(json).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: syntax_message(&e),
+    })?;
+    let Value::Object(root) = value else {
+        return Err(LoadError::NotADataset);
+    };
+    let version = root.get("schema_version").ok_or(LoadError::MissingSchemaVersion)?;
+    if version.as_u64() != Some(SCHEMA_VERSION) {
+        return Err(LoadError::UnsupportedSchemaVersion(clip(&version.to_string(), 40)));
+    }
+    let Some(Value::Array(records)) = root.get("people") else {
+        return Err(LoadError::NotADataset);
+    };
+    if records.is_empty() {
+        return Err(LoadError::NoPeople);
+    }
+
+    let mut report = Report { records: records.len(), ..Report::default() };
+    let mut envelope = Fields::new(&root, None, ENVELOPE_FIELDS);
+    let title = envelope.text("title", limits::LINE);
+    let description = envelope.optional_text("description", limits::DESCRIPTION).unwrap_or_default();
+    let updated = envelope.date("updated");
+    let synthetic = envelope.flag("synthetic");
+    let sources = envelope.objects("sources", |f| {
+        Some(Source {
+            id: f.id("id")?,
+            title: f.text("title", limits::LINE)?,
+            publisher: f.text("publisher", limits::LINE)?,
+            date: f.date("date")?,
+            url: f.optional_url("url"),
+        })
+    });
+    let campaigns = envelope.objects("campaigns", |f| {
+        Some(Campaign {
+            id: f.id("id")?,
+            title: f.text("title", limits::LINE)?,
+            publisher: f.text("publisher", limits::LINE)?,
+            date: f.date("date")?,
+            description: f.optional_text("description", limits::DESCRIPTION).unwrap_or_default(),
+            url: f.optional_url("url"),
+        })
+    });
+    report.warnings.append(&mut envelope.warnings);
+    if let Some(problem) = envelope.errors.into_iter().next() {
+        return Err(LoadError::Envelope(problem));
+    }
+    let (Some(title), Some(updated), Some(sources), Some(campaigns)) = (title, updated, sources, campaigns)
+    else {
+        return Err(LoadError::NotADataset);
+    };
+
+    let known = Known {
+        campaigns: campaigns.iter().map(|c| c.id.as_str()).collect(),
+        sources: sources.iter().map(|s| s.id.as_str()).collect(),
+    };
+    let mut first_position_of_id: HashMap<String, usize> = HashMap::new();
+    let mut people = Vec::with_capacity(records.len());
+    for (index, value) in records.iter().enumerate() {
+        let position = index + 1;
+        let record = RecordRef {
+            position,
+            id: value.get("id").and_then(Value::as_str).map(|id| clip(id, limits::ID)),
+        };
+        let Value::Object(object) = value else {
+            report.errors.push(Problem {
+                record: Some(record),
+                field: "(record)".into(),
+                reason: "is not an object".into(),
+            });
+            continue;
+        };
+        let mut fields = Fields::new(object, Some(record.clone()), PERSON_FIELDS);
+        let person = person(&mut fields, &known);
+        report.warnings.append(&mut fields.warnings);
+        match person {
+            Some(person) if fields.errors.is_empty() => {
+                if let Some(first) = first_position_of_id.get(&person.id) {
+                    report.errors.push(Problem {
+                        record: Some(record),
+                        field: "id".into(),
+                        reason: format!("repeats the id of record {first}; ids must be unique"),
+                    });
+                } else {
+                    first_position_of_id.insert(person.id.clone(), position);
+                    people.push(person);
+                }
+            }
+            _ => report.errors.append(&mut fields.errors),
+        }
+    }
+    report.loaded = people.len();
+    if report.skipped() * 5 > report.records * MAX_INVALID_PER_FIVE {
+        return Err(LoadError::TooManyInvalid(report));
+    }
+    Ok(Loaded {
+        dataset: Dataset {
+            schema_version: SCHEMA_VERSION,
+            title,
+            description,
+            updated,
+            synthetic,
+            sources,
+            campaigns,
+            people,
+        },
+        report,
+    })
+}
+
+const ENVELOPE_FIELDS: &[&str] = &[
+    "schema_version", "title", "description", "updated", "synthetic", "sources", "campaigns", "people",
+];
+const PERSON_FIELDS: &[&str] = &[
+    "id", "name", "aliases", "native_name", "gender", "country", "location", "status", "status_as_of",
+    "summary", "story", "occupations", "arrested", "sentenced", "sentence", "charges", "flags",
+    "campaigns", "source", "photo", "links", "timeline", "synthetic",
+];
+
+struct Known<'a> {
+    campaigns: HashSet<&'a str>,
+    sources: HashSet<&'a str>,
+}
+
+fn person(f: &mut Fields<'_>, known: &Known<'_>) -> Option<Person> {
+    // Every field is read (not stopping at the first problem) so the report lists them all.
+    let id = f.id("id");
+    let name = f.text("name", limits::LINE);
+    let aliases = f.texts("aliases", limits::LINE);
+    let native_name = f.optional_text("native_name", limits::LINE);
+    let gender = f.optional_word("gender", Gender::parse, Gender::choices);
+    let country = f.country("country");
+    let location = f.optional_text("location", limits::LINE);
+    let status = f.word("status", Status::parse, Status::choices);
+    let status_as_of = f.date("status_as_of");
+    let summary = f.text("summary", limits::SUMMARY);
+    let story = f.text("story", limits::STORY);
+    let occupations = f.texts("occupations", limits::LINE);
+    let arrested = f.optional_date("arrested");
+    let sentenced = f.optional_date("sentenced");
+    let sentence = f.sentence("sentence");
+    let charges = f.texts("charges", limits::LINE);
+    let flags = f.words("flags", Flag::parse, Flag::choices);
+    let campaigns = f.texts("campaigns", limits::ID);
+    let source = f.text("source", limits::ID);
+    let photo = f.optional_object("photo", &["url", "alt", "credit"], |f| {
+        Some(Photo {
+            url: f.url("url")?,
+            alt: f.text("alt", limits::LINE)?,
+            credit: f.text("credit", limits::LINE)?,
+        })
+    });
+    let links = f.objects_or_empty("links", &["title", "url"], |f| {
+        Some(Link { title: f.text("title", limits::LINE)?, url: f.url("url")? })
+    });
+    let timeline = f.objects_or_empty("timeline", &["date", "event"], |f| {
+        Some(TimelineEvent { date: f.date("date")?, event: f.text("event", limits::SUMMARY)? })
+    });
+    let synthetic = f.flag("synthetic");
+
+    if campaigns.is_empty() && f.errors.iter().all(|p| p.field != "campaigns") {
+        f.error("campaigns", "is missing; every person must be listed by at least one campaign");
+    }
+    for campaign in &campaigns {
+        if !known.campaigns.contains(campaign.as_str()) {
+            f.error("campaigns", format!("\"{}\" is not a campaign in this file", clip(campaign, 40)));
+        }
+    }
+    if let Some(source) = &source {
+        if !known.sources.contains(source.as_str()) {
+            f.error("source", format!("\"{}\" is not a source in this file", clip(source, 40)));
+        }
+    }
+    if let (Some(arrested), Some(sentenced)) = (arrested, sentenced) {
+        if sentenced.latest() < arrested.earliest() {
+            f.error("sentenced", "is before the arrest date");
+        }
+    }
+    Some(Person {
+        id: id?,
+        name: name?,
+        aliases,
+        native_name,
+        gender,
+        country: country?,
+        location,
+        status: status?,
+        status_as_of: status_as_of?,
+        summary: summary?,
+        story: story?,
+        occupations,
+        arrested,
+        sentenced,
+        sentence,
+        charges,
+        flags,
+        campaigns,
+        source: source?,
+        photo,
+        links,
+        timeline,
+        synthetic,
+    })
+}
+
+/// Reads the fields of one JSON object, collecting problems instead of stopping at the first.
+struct Fields<'a> {
+    object: &'a Map<String, Value>,
+    record: Option<RecordRef>,
+    prefix: String,
+    errors: Vec<Problem>,
+    warnings: Vec<Problem>,
+}
+
+impl<'a> Fields<'a> {
+    fn new(object: &'a Map<String, Value>, record: Option<RecordRef>, known: &[&str]) -> Self {
+        let mut fields = Self { object, record, prefix: String::new(), errors: vec![], warnings: vec![] };
+        fields.warn_unknown(known);
+        fields
+    }
+
+    fn nested(&self, object: &'a Map<String, Value>, path: String, known: &[&str]) -> Fields<'a> {
+        let mut fields = Fields {
+            object,
+            record: self.record.clone(),
+            prefix: format!("{path}."),
+            errors: vec![],
+            warnings: vec![],
+        };
+        fields.warn_unknown(known);
+        fields
+    }
+
+    fn absorb(&mut self, mut other: Fields<'_>) {
+        self.errors.append(&mut other.errors);
+        self.warnings.append(&mut other.warnings);
+    }
+
+    fn warn_unknown(&mut self, known: &[&str]) {
+        let unknown: Vec<String> = self
+            .object
+            .keys()
+            .filter(|k| !known.contains(&k.as_str()))
+            .map(|k| self.path(k))
+            .collect();
+        for field in unknown {
+            self.warnings.push(Problem {
+                record: self.record.clone(),
+                field,
+                reason: "is not a known field and was ignored (the data may be newer than the app)".into(),
+            });
+        }
+    }
+
+    fn path(&self, field: &str) -> String {
+        format!("{}{}", self.prefix, clip(field, 40))
+    }
+
+    fn error(&mut self, field: &str, reason: impl Into<String>) {
+        self.errors.push(Problem { record: self.record.clone(), field: self.path(field), reason: reason.into() });
+    }
+
+    /// The field's value, treating `null` as absent.
+    fn value(&self, field: &str) -> Option<&'a Value> {
+        self.object.get(field).filter(|v| !v.is_null())
+    }
+
+    fn required(&mut self, field: &str) -> Option<&'a Value> {
+        let value = self.value(field);
+        if value.is_none() {
+            self.error(field, "is missing");
+        }
+        value
+    }
+
+    fn check_text(&mut self, field: &str, value: &Value, max: usize) -> Option<String> {
+        let Some(text) = value.as_str() else {
+            self.error(field, format!("must be text, not {}", kind(value)));
+            return None;
+        };
+        let length = text.chars().count();
+        if text.trim().is_empty() {
+            self.error(field, "is empty");
+            None
+        } else if length > max {
+            self.error(field, format!("is {length} characters long; the limit is {max}"));
+            None
+        } else if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            self.error(field, "contains control characters");
+            None
+        } else {
+            Some(text.to_owned())
+        }
+    }
+
+    fn text(&mut self, field: &str, max: usize) -> Option<String> {
+        let value = self.required(field)?;
+        self.check_text(field, value, max)
+    }
+
+    fn optional_text(&mut self, field: &str, max: usize) -> Option<String> {
+        let value = self.value(field)?;
+        self.check_text(field, value, max)
+    }
+
+    fn texts(&mut self, field: &str, max: usize) -> Vec<String> {
+        let Some(items) = self.list(field) else { return vec![] };
+        let texts: Vec<Option<String>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.check_text(&format!("{field}[{}]", i + 1), item, max))
+            .collect();
+        texts.into_iter().flatten().collect()
+    }
+
+    fn list(&mut self, field: &str) -> Option<&'a Vec<Value>> {
+        match self.value(field)? {
+            Value::Array(items) if items.len() > limits::LIST_ITEMS => {
+                self.error(field, format!("has {} items; the limit is {}", items.len(), limits::LIST_ITEMS));
+                None
+            }
+            Value::Array(items) => Some(items),
+            other => {
+                self.error(field, format!("must be a list, not {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, field: &str) -> Option<String> {
+        let id = self.text(field, limits::ID)?;
+        let slug = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !id.starts_with('-')
+            && !id.ends_with('-');
+        if slug {
+            Some(id)
+        } else {
+            self.error(field, "must use only a–z, 0–9 and inner hyphens, like \"ales-bialiatski\"");
+            None
+        }
+    }
+
+    fn word<T>(&mut self, field: &str, parse: fn(&str) -> Option<T>, choices: fn() -> String) -> Option<T> {
+        let value = self.required(field)?;
+        self.check_word(field, value, parse, choices)
+    }
+
+    fn optional_word<T>(&mut self, field: &str, parse: fn(&str) -> Option<T>, choices: fn() -> String) -> Option<T> {
+        let value = self.value(field)?;
+        self.check_word(field, value, parse, choices)
+    }
+
+    fn words<T>(&mut self, field: &str, parse: fn(&str) -> Option<T>, choices: fn() -> String) -> Vec<T> {
+        let Some(items) = self.list(field) else { return vec![] };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.check_word(&format!("{field}[{}]", i + 1), item, parse, choices))
+            .collect()
+    }
+
+    fn check_word<T>(
+        &mut self,
+        field: &str,
+        value: &Value,
+        parse: fn(&str) -> Option<T>,
+        choices: fn() -> String,
+    ) -> Option<T> {
+        let Some(text) = value.as_str() else {
+            self.error(field, format!("must be text, not {}", kind(value)));
+            return None;
+        };
+        let parsed = parse(text);
+        if parsed.is_none() {
+            self.error(field, format!("\"{}\" is not one of: {}", clip(text, 40), choices()));
+        }
+        parsed
+    }
+
+    fn country(&mut self, field: &str) -> Option<CountryCode> {
+        let value = self.required(field)?;
+        let Some(text) = value.as_str() else {
+            self.error(field, format!("must be text, not {}", kind(value)));
+            return None;
+        };
+        let code = CountryCode::parse(text);
+        if code.is_none() {
+            self.error(
+                field,
+                format!("\"{}\" is not an ISO 3166-1 two-letter country code (like \"BY\" or \"CN\")", clip(text, 40)),
+            );
+        }
+        code
+    }
+
+    fn check_date(&mut self, field: &str, value: &Value) -> Option<PartialDate> {
+        let date = value.as_str().and_then(PartialDate::parse);
+        if date.is_none() {
+            self.error(
+                field,
+                format!("{} is not a date written YYYY, YYYY-MM or YYYY-MM-DD (1900–2100)", clip(&value.to_string(), 40)),
+            );
+        }
+        date
+    }
+
+    fn date(&mut self, field: &str) -> Option<PartialDate> {
+        let value = self.required(field)?;
+        self.check_date(field, value)
+    }
+
+    fn optional_date(&mut self, field: &str) -> Option<PartialDate> {
+        let value = self.value(field)?;
+        self.check_date(field, value)
+    }
+
+    fn check_url(&mut self, field: &str, value: &Value) -> Option<HttpUrl> {
+        let url = value.as_str().filter(|s| s.len() <= 2_000).and_then(HttpUrl::parse);
+        if url.is_none() {
+            self.error(field, "must be a web address starting with https:// or http://");
+        }
+        url
+    }
+
+    fn url(&mut self, field: &str) -> Option<HttpUrl> {
+        let value = self.required(field)?;
+        self.check_url(field, value)
+    }
+
+    fn optional_url(&mut self, field: &str) -> Option<HttpUrl> {
+        let value = self.value(field)?;
+        self.check_url(field, value)
+    }
+
+    fn flag(&mut self, field: &str) -> bool {
+        match self.value(field) {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.error(field, format!("must be true or false, not {}", kind(other)));
+                false
+            }
+        }
+    }
+
+    fn sentence(&mut self, field: &str) -> Option<Sentence> {
+        let value = self.value(field)?;
+        if value.as_str() == Some("life") {
+            return Some(Sentence::Life);
+        }
+        let invalid = "must be \"life\" or like {\"years\": 9, \"months\": 8}";
+        let Value::Object(map) = value else {
+            self.error(field, invalid);
+            return None;
+        };
+        let mut inner = self.nested(map, self.path(field), &["years", "months"]);
+        let years = inner.number("years", limits::SENTENCE_YEARS);
+        let months = inner.number("months", 11);
+        let inner_failed = !inner.errors.is_empty();
+        self.absorb(inner);
+        match (years, months) {
+            _ if inner_failed => None,
+            (None, None) | (Some(0), None | Some(0)) | (None, Some(0)) => {
+                self.error(field, invalid);
+                None
+            }
+            // Both are bounded by the checks in `number`, so the conversions cannot fail.
+            (y, m) => Some(Sentence::Term {
+                years: u16::try_from(y.unwrap_or(0)).unwrap_or(0),
+                months: u8::try_from(m.unwrap_or(0)).unwrap_or(0),
+            }),
+        }
+    }
+
+    fn number(&mut self, field: &str, max: u64) -> Option<u64> {
+        let value = self.value(field)?;
+        let number = value.as_u64().filter(|n| *n <= max);
+        if number.is_none() {
+            self.error(field, format!("must be a whole number from 0 to {max}"));
+        }
+        number
+    }
+
+    fn optional_object<T>(
+        &mut self,
+        field: &str,
+        known: &[&str],
+        read: impl FnOnce(&mut Fields<'a>) -> Option<T>,
+    ) -> Option<T> {
+        let value = self.value(field)?;
+        let Value::Object(map) = value else {
+            self.error(field, format!("must be an object, not {}", kind(value)));
+            return None;
+        };
+        let mut inner = self.nested(map, self.path(field), known);
+        let parsed = read(&mut inner);
+        self.absorb(inner);
+        parsed
+    }
+
+    fn objects_or_empty<T>(
+        &mut self,
+        field: &str,
+        known: &[&str],
+        mut read: impl FnMut(&mut Fields<'a>) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(items) = self.list(field) else { return vec![] };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{}[{}]", self.path(field), i + 1);
+            let Value::Object(map) = item else {
+                self.errors.push(Problem {
+                    record: self.record.clone(),
+                    field: path,
+                    reason: format!("must be an object, not {}", kind(item)),
+                });
+                continue;
+            };
+            let mut inner = self.nested(map, path, known);
+            let parsed = read(&mut inner);
+            self.absorb(inner);
+            out.extend(parsed);
+        }
+        out
+    }
+
+    /// A required list of objects (the envelope's sources and campaigns).
+    fn objects<T>(&mut self, field: &str, read: impl FnMut(&mut Fields<'a>) -> Option<T>) -> Option<Vec<T>> {
+        self.required(field)?;
+        let known: &[&str] = &["id", "title", "publisher", "date", "description", "url"];
+        let items = self.objects_or_empty(field, known, read);
+        Some(items)
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Shortens text for messages, so a 100 KB value cannot flood a report.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut short: String = text.chars().take(max).collect();
+        short.push('…');
+        short
+    }
+}
+
+/// serde_json's message without its own " at line L column C" suffix (we say where ourselves).
+fn syntax_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests;

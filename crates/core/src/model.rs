@@ -1,0 +1,399 @@
+//! The dataset's typed model. Values of these types are valid by construction: they come out of
+//! [`crate::load`], which checks every field, or are built by code that checks the same rules.
+
+use serde::Serialize;
+
+use crate::country::CountryCode;
+use crate::date::PartialDate;
+
+/// The schema version this code reads and writes.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// A whole dataset file: the envelope and the people on the list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Dataset {
+    /// Always [`SCHEMA_VERSION`] when written.
+    pub schema_version: u64,
+    /// The campaign site's title.
+    pub title: String,
+    /// One or two sentences on what the list is.
+    pub description: String,
+    /// When the list was last edited.
+    pub updated: PartialDate,
+    /// True for generated test data, which must never be shown as real.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub synthetic: bool,
+    /// The documents records are drawn from.
+    pub sources: Vec<Source>,
+    /// The campaigns that list people.
+    pub campaigns: Vec<Campaign>,
+    /// The people on the list.
+    pub people: Vec<Person>,
+}
+
+impl Dataset {
+    /// The campaign with this id.
+    pub fn campaign(&self, id: &str) -> Option<&Campaign> {
+        self.campaigns.iter().find(|c| c.id == id)
+    }
+
+    /// The source document with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+/// A document that records are drawn from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Source {
+    /// Short stable identifier that records point at.
+    pub id: String,
+    /// The document's title.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// When it was published or last updated.
+    pub date: PartialDate,
+    /// Where it can be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<HttpUrl>,
+}
+
+/// A campaign that lists people.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Campaign {
+    /// Short stable identifier that records point at.
+    pub id: String,
+    /// The campaign's name.
+    pub title: String,
+    /// Who runs it.
+    pub publisher: String,
+    /// When it was published or last updated.
+    pub date: PartialDate,
+    /// One or two sentences on the campaign.
+    pub description: String,
+    /// Where it can be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<HttpUrl>,
+}
+
+/// One person on the list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Person {
+    /// Stable slug used in permalinks; never reused for someone else.
+    pub id: String,
+    /// The display name as the source spells it.
+    pub name: String,
+    /// Other spellings the sources use.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The name in the person's own script.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub native_name: Option<String>,
+    /// Gender, where the person's own public statements make it known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+    /// The state that holds (or held) the person.
+    pub country: CountryCode,
+    /// A note on place, e.g. an occupied territory the person comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Where the person stands now, as far as the source knows.
+    pub status: Status,
+    /// The date the status was last confirmed (the source document's date).
+    pub status_as_of: PartialDate,
+    /// One sentence.
+    pub summary: String,
+    /// One or more paragraphs separated by blank lines.
+    pub story: String,
+    /// Occupations and roles, as lower-case tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub occupations: Vec<String>,
+    /// When the person was arrested or taken.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arrested: Option<PartialDate>,
+    /// When the person was sentenced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentenced: Option<PartialDate>,
+    /// The sentence handed down.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<Sentence>,
+    /// The charges as stated.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub charges: Vec<String>,
+    /// Conditions of detention the source reports.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<Flag>,
+    /// Ids of the campaigns that list the person (at least one).
+    pub campaigns: Vec<String>,
+    /// Id of the source document.
+    pub source: String,
+    /// A portrait, with alt text and credit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub photo: Option<Photo>,
+    /// Further reading.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// Dated events, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub timeline: Vec<TimelineEvent>,
+    /// True for generated test records.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub synthetic: bool,
+}
+
+impl Person {
+    /// The story's paragraphs, without empty ones.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.story.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+    }
+}
+
+macro_rules! closed_vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant,)+];
+
+            /// The value as written in the data and in URLs.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)+
+                }
+            }
+
+            /// Reads a value as written in the data; `None` for anything else.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text {
+                    $($text => Some(Self::$variant),)+
+                    _ => None,
+                }
+            }
+
+            /// The accepted values, for error messages: `a, b, c`.
+            pub fn choices() -> String {
+                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+closed_vocabulary! {
+    /// Where a person stands. Each has its own badge.
+    Status {
+        /// Held, not sentenced.
+        Detained = "detained",
+        /// Sentenced and serving.
+        Imprisoned = "imprisoned",
+        /// Confined at home.
+        HouseArrest = "house_arrest",
+        /// Fate or whereabouts unknown.
+        Disappeared = "disappeared",
+        /// Free.
+        Released = "released",
+        /// Forced abroad.
+        Exiled = "exiled",
+        /// Died while held.
+        DiedInCustody = "died_in_custody",
+        /// Not known.
+        Unknown = "unknown",
+    }
+}
+
+impl Status {
+    /// True while the person is deprived of liberty (or may be, when disappeared).
+    pub fn is_held(self) -> bool {
+        matches!(
+            self,
+            Self::Detained | Self::Imprisoned | Self::HouseArrest | Self::Disappeared
+        )
+    }
+}
+
+closed_vocabulary! {
+    /// Conditions of detention a source reports.
+    Flag {
+        /// Held alone.
+        SolitaryConfinement = "solitary_confinement",
+        /// Cut off from family and lawyers.
+        Incommunicado = "incommunicado",
+        /// Denied the medical care they need.
+        DeniedMedicalCare = "denied_medical_care",
+        /// In poor or failing health.
+        HealthConcerns = "health_concerns",
+        /// Beaten, tortured or otherwise abused.
+        IllTreatment = "ill_treatment",
+        /// Denied visits or contact with family.
+        DeniedFamilyContact = "denied_family_contact",
+        /// Tried in secret, behind closed doors or grossly unfairly.
+        UnfairTrial = "unfair_trial",
+    }
+}
+
+closed_vocabulary! {
+    /// Gender, where known from the person's own public statements.
+    Gender {
+        /// Female.
+        Female = "female",
+        /// Male.
+        Male = "male",
+        /// Another gender.
+        Other = "other",
+    }
+}
+
+/// A sentence handed down by a court.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Sentence {
+    /// A fixed term.
+    Term {
+        /// Whole years.
+        years: u16,
+        /// Further months (0–11).
+        months: u8,
+    },
+    /// Life imprisonment.
+    Life,
+}
+
+impl Sentence {
+    /// Total months, with life as the longest; for sorting.
+    pub fn months(self) -> u32 {
+        match self {
+            Self::Term { years, months } => u32::from(years) * 12 + u32::from(months),
+            Self::Life => u32::MAX,
+        }
+    }
+}
+
+impl Serialize for Sentence {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match *self {
+            Self::Life => serializer.serialize_str("life"),
+            Self::Term { years, months } => {
+                let mut map = serializer.serialize_map(None)?;
+                map.serialize_entry("years", &years)?;
+                if months > 0 {
+                    map.serialize_entry("months", &months)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// An absolute `http:` or `https:` URL; any other scheme (`javascript:`, `data:` …) is refused.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[serde(transparent)]
+pub struct HttpUrl(String);
+
+impl HttpUrl {
+    /// Accepts `https://host/…` or `http://host/…` with no spaces or control characters.
+    pub fn parse(text: &str) -> Option<Self> {
+        let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+        let rest = if lower.starts_with("https://") {
+            &text[8..]
+        } else if lower.starts_with("http://") {
+            &text[7..]
+        } else {
+            return None;
+        };
+        let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let host = &rest[..host_end];
+        let clean = text.chars().all(|c| !c.is_whitespace() && !c.is_control());
+        (clean && !host.is_empty() && !host.starts_with(['@', ':'])).then(|| Self(text.to_owned()))
+    }
+
+    /// The URL as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A portrait of the person.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Photo {
+    /// Where the image is.
+    pub url: HttpUrl,
+    /// What the image shows, for screen readers.
+    pub alt: String,
+    /// Who took or owns it.
+    pub credit: String,
+}
+
+/// A link for further reading.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Link {
+    /// The link text.
+    pub title: String,
+    /// Where it goes.
+    pub url: HttpUrl,
+}
+
+/// A dated event in the person's case.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TimelineEvent {
+    /// When it happened.
+    pub date: PartialDate,
+    /// What happened, in one sentence.
+    pub event: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_round_trip_through_their_names() {
+        for &status in Status::ALL {
+            assert_eq!(Status::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(Status::parse("jailed"), None);
+        assert_eq!(Status::parse("Released"), None);
+    }
+
+    #[test]
+    fn only_http_and_https_urls_are_accepted() {
+        assert!(HttpUrl::parse("https://example.org/a?b#c").is_some());
+        assert!(HttpUrl::parse("HTTP://example.org").is_some());
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:msgbox",
+            "//example.org",
+            "https://",
+            "https:///path",
+            "https://exa mple.org",
+            "https://example.org/\n",
+            "ftp://example.org",
+            "/relative",
+            "",
+        ] {
+            assert_eq!(HttpUrl::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_serialize_as_the_data_writes_them() {
+        let term = Sentence::Term { years: 9, months: 8 };
+        assert_eq!(serde_json::to_string(&term).unwrap(), r#"{"years":9,"months":8}"#);
+        let years = Sentence::Term { years: 20, months: 0 };
+        assert_eq!(serde_json::to_string(&years).unwrap(), r#"{"years":20}"#);
+        assert_eq!(serde_json::to_string(&Sentence::Life).unwrap(), r#""life""#);
+        assert!(Sentence::Life.months() > years.months());
+    }
+}
