@@ -12,6 +12,9 @@ pub mod date;
 pub mod fold;
 pub mod load;
 pub mod model;
+pub mod query;
+pub mod text;
+pub mod url_state;
 
 pub use country::CountryCode;
 pub use date::PartialDate;

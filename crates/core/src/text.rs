@@ -1,0 +1,399 @@
+//! Every sentence a visitor reads, in one place so translations can come later: labels, the
+//! formatting of dates, sentences and time held, counts and messages.
+
+use crate::date::PartialDate;
+use crate::model::{Flag, Person, Sentence, Status};
+
+/// The label on a status badge.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Detained => "Detained",
+        Status::Imprisoned => "Imprisoned",
+        Status::HouseArrest => "House arrest",
+        Status::Disappeared => "Disappeared",
+        Status::Released => "Released",
+        Status::Exiled => "Exiled",
+        Status::DiedInCustody => "Died in custody",
+        Status::Unknown => "Status unknown",
+    }
+}
+
+/// What a status means, for the legend.
+pub fn status_description(status: Status) -> &'static str {
+    match status {
+        Status::Detained => "Held without a sentence.",
+        Status::Imprisoned => "Sentenced and in prison.",
+        Status::HouseArrest => "Confined to their home.",
+        Status::Disappeared => "Fate and whereabouts unknown.",
+        Status::Released => "Freed.",
+        Status::Exiled => "Forced to leave their country.",
+        Status::DiedInCustody => "Died while held.",
+        Status::Unknown => "Current situation not known.",
+    }
+}
+
+/// The label of a condition of detention.
+pub fn flag_label(flag: Flag) -> &'static str {
+    match flag {
+        Flag::SolitaryConfinement => "Solitary confinement",
+        Flag::Incommunicado => "Held incommunicado",
+        Flag::DeniedMedicalCare => "Denied medical care",
+        Flag::HealthConcerns => "Health at risk",
+        Flag::IllTreatment => "Ill-treatment reported",
+        Flag::DeniedFamilyContact => "Denied family contact",
+        Flag::UnfairTrial => "Unfair or secret trial",
+    }
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// A date as people read it: `2018`, `Sep 2018` or `15 Sep 2018`.
+pub fn date(date: PartialDate) -> String {
+    let month = date.month().map(|m| MONTHS[usize::from(m - 1)]);
+    match (date.day(), month) {
+        (Some(d), Some(m)) => format!("{d} {m} {}", date.year()),
+        (None, Some(m)) => format!("{m} {}", date.year()),
+        _ => date.year().to_string(),
+    }
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+/// A sentence: `20 years`, `9 years 8 months`, `life imprisonment`.
+pub fn sentence(sentence: Sentence) -> String {
+    match sentence {
+        Sentence::Life => "Life imprisonment".into(),
+        Sentence::Term { years, months: 0 } => plural(u32::from(years), "year", "years"),
+        Sentence::Term { years: 0, months } => plural(u32::from(months), "month", "months"),
+        Sentence::Term { years, months } => format!(
+            "{} {}",
+            plural(u32::from(years), "year", "years"),
+            plural(u32::from(months), "month", "months")
+        ),
+    }
+}
+
+/// A length of time that surely passed: `over 4 years`, `over a year`, `over 5 months`.
+/// `None` under a month, where nothing useful can be said.
+pub fn at_least(months: u32) -> Option<String> {
+    match months {
+        0 => None,
+        1..=11 => Some(format!("over {}", plural(months, "month", "months"))),
+        12..=23 => Some("over a year".into()),
+        _ => Some(format!("over {} years", months / 12)),
+    }
+}
+
+/// One line on when the person was taken and for how long, honest about partial dates:
+/// "Held since Sep 2018 · over 4 years by 2023". The length runs to the date the status was
+/// last confirmed, not to today: later changes are not known.
+pub fn custody_line(person: &Person) -> Option<String> {
+    let arrested = person.arrested?;
+    let since = date(arrested);
+    let by = date(person.status_as_of);
+    let held_for = arrested.surely_elapsed_months(&person.status_as_of).and_then(at_least);
+    let lead = match person.status {
+        Status::Disappeared => format!("Missing since {since}"),
+        Status::Detained | Status::Imprisoned | Status::HouseArrest => format!("Held since {since}"),
+        Status::Released => return Some(format!("Arrested {since} · released by {by}")),
+        Status::Exiled | Status::DiedInCustody | Status::Unknown => return Some(format!("Arrested {since}")),
+    };
+    Some(match held_for {
+        Some(length) => format!("{lead} · {length} by {by}"),
+        None => lead,
+    })
+}
+
+/// "Status as of 2023".
+pub fn as_of(date_value: PartialDate) -> String {
+    format!("as of {}", date(date_value))
+}
+
+/// The result count: "37 people" or "3 of 37 people".
+pub fn result_count(shown: usize, total: usize) -> String {
+    let people = |n: usize| if n == 1 { "1 person".to_owned() } else { format!("{n} people") };
+    if shown == total { people(total) } else { format!("{shown} of {}", people(total)) }
+}
+
+/// The notice for records the loader skipped: "2 records could not be shown".
+pub fn skipped_notice(skipped: usize) -> String {
+    if skipped == 1 {
+        "1 record could not be shown".into()
+    } else {
+        format!("{skipped} records could not be shown")
+    }
+}
+
+/// The initials for an avatar: first letters of the first and last words that start with a letter.
+pub fn initials(name: &str) -> String {
+    let words: Vec<char> = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .collect();
+    let picked: Vec<char> = match words.as_slice() {
+        [] => vec![],
+        [only] => vec![*only],
+        [first, .., last] => vec![*first, *last],
+    };
+    picked.into_iter().flat_map(char::to_uppercase).collect()
+}
+
+/// Labels and sentences of the app's interface.
+pub mod ui {
+    /// Shown while the data loads (to screen readers).
+    pub const LOADING: &str = "Loading the list…";
+    /// The search box's label.
+    pub const SEARCH_LABEL: &str = "Search";
+    /// The search box's hint.
+    pub const SEARCH_PLACEHOLDER: &str = "Name, country, occupation, charge…";
+    /// Filter group titles.
+    pub const FILTER_COUNTRY: &str = "Country";
+    /// Filter group title.
+    pub const FILTER_STATUS: &str = "Status";
+    /// Filter group title.
+    pub const FILTER_CAMPAIGN: &str = "Campaign";
+    /// Filter group title.
+    pub const FILTER_OCCUPATION: &str = "Occupation";
+    /// The filters panel's heading.
+    pub const FILTERS: &str = "Filters";
+    /// Sort control label.
+    pub const SORT_LABEL: &str = "Sort by";
+    /// Sort option.
+    pub const SORT_NAME: &str = "Name";
+    /// Sort option.
+    pub const SORT_COUNTRY: &str = "Country";
+    /// Sort option.
+    pub const SORT_ARRESTED: &str = "Most recent arrest";
+    /// Sort option.
+    pub const SORT_HELD: &str = "Longest held";
+    /// Clears every filter and the search.
+    pub const CLEAR_ALL: &str = "Clear all";
+    /// Heading of an empty result.
+    pub const EMPTY_TITLE: &str = "Nobody matches";
+    /// Explains an empty result.
+    pub const EMPTY_BODY: &str = "No one on the list matches this search and these filters together. Try fewer words or fewer filters.";
+    /// Offer to clear everything from an empty result.
+    pub const EMPTY_ACTION: &str = "Clear search and filters";
+    /// Legend heading.
+    pub const LEGEND: &str = "What the statuses mean";
+    /// Totals labels.
+    pub const TOTAL_PEOPLE: &str = "people";
+    /// Totals label.
+    pub const TOTAL_COUNTRIES: &str = "countries";
+    /// Totals label.
+    pub const TOTAL_HELD: &str = "held";
+    /// Totals label.
+    pub const TOTAL_RELEASED: &str = "released";
+    /// The card grid's accessible name.
+    pub const RESULTS: &str = "People on the list";
+    /// Back link on a profile.
+    pub const BACK: &str = "Back to the list";
+    /// Previous person link.
+    pub const PREVIOUS: &str = "Previous";
+    /// Next person link.
+    pub const NEXT: &str = "Next";
+    /// Copy-link button.
+    pub const COPY_LINK: &str = "Copy link";
+    /// Copy-link confirmation.
+    pub const COPIED: &str = "Link copied";
+    /// Copy-link failure.
+    pub const COPY_FAILED: &str = "Could not copy; copy the address from the address bar";
+    /// Facts panel heading.
+    pub const FACTS: &str = "Facts";
+    /// Fact label.
+    pub const FACT_COUNTRY: &str = "Held by";
+    /// Fact label.
+    pub const FACT_LOCATION: &str = "Place";
+    /// Fact label.
+    pub const FACT_STATUS: &str = "Status";
+    /// Fact label.
+    pub const FACT_ARRESTED: &str = "Arrested";
+    /// Fact label.
+    pub const FACT_SENTENCED: &str = "Sentenced";
+    /// Fact label.
+    pub const FACT_SENTENCE: &str = "Sentence";
+    /// Fact label.
+    pub const FACT_CHARGES: &str = "Charges";
+    /// Fact label.
+    pub const FACT_OCCUPATIONS: &str = "Occupation";
+    /// Fact label.
+    pub const FACT_CONDITIONS: &str = "Conditions";
+    /// Fact label.
+    pub const FACT_CAMPAIGNS: &str = "Listed by";
+    /// Fact label.
+    pub const FACT_SOURCE: &str = "Source";
+    /// Fact label.
+    pub const FACT_ALSO_KNOWN_AS: &str = "Also written";
+    /// Story heading.
+    pub const STORY: &str = "Story";
+    /// Heading for links.
+    pub const LINKS: &str = "Read more";
+    /// Heading for a timeline.
+    pub const TIMELINE: &str = "Timeline";
+    /// Profile not found heading.
+    pub const NOT_FOUND_TITLE: &str = "Profile not found";
+    /// Profile not found text.
+    pub const NOT_FOUND_BODY: &str = "There is nobody with this link on the list. The link may be mistyped, or the record may have been removed.";
+    /// Error view heading.
+    pub const ERROR_TITLE: &str = "The list could not be loaded";
+    /// Retry button.
+    pub const RETRY: &str = "Try again";
+    /// Notice details toggle.
+    pub const DETAILS: &str = "Details";
+    /// Dismiss a notice.
+    pub const DISMISS: &str = "Dismiss";
+    /// Note on links ignored in the URL.
+    pub const IGNORED_URL_PARTS: &str = "Some parts of this link were not understood and were ignored:";
+    /// "What you can do" heading.
+    pub const ACT_TITLE: &str = "What you can do";
+    /// The actions, in the project's own words.
+    pub const ACTIONS: &[&str] = &[
+        "Learn the facts of each case from human rights groups, historians and other independent experts.",
+        "Share the stories of people held unjustly and of survivors and their families, so they are not forgotten.",
+        "Join, follow or volunteer with a human rights organisation, and bring friends and family along.",
+        "Write to your own local, national or federal representatives and ask them to speak up.",
+        "Write to officials of the governments that hold political prisoners, asking for their release.",
+        "Buy with care: find out whether products are linked to forced labour or other abuses, and ask companies about their human rights record.",
+        "Send letters of support to prisoners; human rights groups such as Amnesty International's Write for Rights explain how.",
+    ];
+    /// "About this data" heading.
+    pub const ABOUT_TITLE: &str = "About this data";
+    /// Skip link.
+    pub const SKIP_TO_RESULTS: &str = "Skip to the list";
+    /// Profile page label in the document title.
+    pub const TITLE_SEPARATOR: &str = " — ";
+    /// Flag for synthetic data, shown in a banner.
+    pub const SYNTHETIC_BANNER: &str = "Test data: the people on this page are synthetic and do not exist.";
+}
+
+/// The error text for a failed download.
+pub fn fetch_error(detail: &str) -> String {
+    format!("The list could not be downloaded: {detail}. Check your connection and try again.")
+}
+
+/// The error text for an HTTP status other than 200.
+pub fn http_error(status: u16) -> String {
+    format!("The server answered with an error (HTTP {status}). Try again in a moment.")
+}
+
+/// The error text for a download that took too long.
+pub fn timeout_error(seconds: u32) -> String {
+    format!("The list took more than {seconds} seconds to download. Your connection may be slow or blocked; try again.")
+}
+
+/// "About this data" text for a dataset.
+pub fn about(publishers: &[&str], updated: PartialDate) -> String {
+    format!(
+        "This list was compiled by the without-just-cause project from public documents published by {}. \
+         Each profile names its source and the date its status was last confirmed; \
+         people's situations may have changed since. The list was last updated on {}.",
+        join_and(publishers),
+        date(updated)
+    )
+}
+
+/// Joins names as "A, B and C".
+pub fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::country::CountryCode;
+
+    fn d(text: &str) -> PartialDate {
+        PartialDate::parse(text).unwrap()
+    }
+
+    fn person(status: Status, arrested: Option<&str>, as_of: &str) -> Person {
+        Person {
+            id: "x".into(),
+            name: "X".into(),
+            aliases: vec![],
+            native_name: None,
+            gender: None,
+            country: CountryCode::parse("BY").unwrap(),
+            location: None,
+            status,
+            status_as_of: d(as_of),
+            summary: "S.".into(),
+            story: "S.".into(),
+            occupations: vec![],
+            arrested: arrested.map(d),
+            sentenced: None,
+            sentence: None,
+            charges: vec![],
+            flags: vec![],
+            campaigns: vec!["c".into()],
+            source: "s".into(),
+            photo: None,
+            links: vec![],
+            timeline: vec![],
+            synthetic: false,
+        }
+    }
+
+    #[test]
+    fn dates_read_naturally_at_each_precision() {
+        assert_eq!(date(d("2018")), "2018");
+        assert_eq!(date(d("2018-09")), "Sep 2018");
+        assert_eq!(date(d("2013-03-11")), "11 Mar 2013");
+    }
+
+    #[test]
+    fn sentences_read_naturally() {
+        assert_eq!(sentence(Sentence::Term { years: 20, months: 0 }), "20 years");
+        assert_eq!(sentence(Sentence::Term { years: 1, months: 0 }), "1 year");
+        assert_eq!(sentence(Sentence::Term { years: 9, months: 8 }), "9 years 8 months");
+        assert_eq!(sentence(Sentence::Term { years: 0, months: 6 }), "6 months");
+        assert_eq!(sentence(Sentence::Life), "Life imprisonment");
+    }
+
+    #[test]
+    fn custody_line_is_honest_about_partial_dates() {
+        let p = person(Status::Imprisoned, Some("2018-09"), "2023");
+        assert_eq!(custody_line(&p).unwrap(), "Held since Sep 2018 · over 4 years by 2023");
+        let p = person(Status::Imprisoned, Some("2018"), "2020");
+        assert_eq!(custody_line(&p).unwrap(), "Held since 2018 · over a year by 2020");
+        // Same year: no length can be claimed.
+        let p = person(Status::Detained, Some("2023-02"), "2023");
+        assert_eq!(custody_line(&p).unwrap(), "Held since Feb 2023");
+        let p = person(Status::Disappeared, Some("2013-03-11"), "2023");
+        assert_eq!(custody_line(&p).unwrap(), "Missing since 11 Mar 2013 · over 9 years by 2023");
+        let p = person(Status::Released, Some("2021-06"), "2023");
+        assert_eq!(custody_line(&p).unwrap(), "Arrested Jun 2021 · released by 2023");
+        assert_eq!(custody_line(&person(Status::Imprisoned, None, "2023")), None);
+    }
+
+    #[test]
+    fn counts_and_notices_agree_in_number() {
+        assert_eq!(result_count(37, 37), "37 people");
+        assert_eq!(result_count(1, 37), "1 of 37 people");
+        assert_eq!(result_count(1, 1), "1 person");
+        assert_eq!(skipped_notice(1), "1 record could not be shown");
+        assert_eq!(skipped_notice(2), "2 records could not be shown");
+    }
+
+    #[test]
+    fn initials_skip_punctuation_and_keep_scripts() {
+        assert_eq!(initials("Maykel “Osorbo” Castillo"), "MC");
+        assert_eq!(initials("Phạm Đoan Trang"), "PT");
+        assert_eq!(initials("Kem Sokha"), "KS");
+        assert_eq!(initials("Madonna"), "M");
+        assert_eq!(initials("نرگس محمدی"), "نم");
+        assert_eq!(initials(""), "");
+    }
+
+    #[test]
+    fn lists_join_with_and() {
+        assert_eq!(join_and(&["A"]), "A");
+        assert_eq!(join_and(&["A", "B", "C"]), "A, B and C");
+    }
+}

@@ -1,0 +1,273 @@
+//! The view's state in the URL fragment, so any static host works without rewrites, and a
+//! reload, a bookmark or a shared link opens the same view.
+//!
+//! `#/?q=pham&country=BY,CN&status=imprisoned&sort=arrested` is the list;
+//! `#/person/ales-bialiatski?country=BY` is a profile opened from a filtered list (the filters
+//! are kept so "back to the list" and previous/next follow the same list).
+//!
+//! Parsing never fails: what cannot be read is dropped and named in [`Parsed::ignored`].
+
+use crate::country::CountryCode;
+use crate::model::Status;
+use crate::query::{Query, Sort};
+
+/// Which main view is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The cards.
+    #[default]
+    List,
+    /// The world map.
+    Map,
+}
+
+impl View {
+    /// The view's name in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::List => "list",
+            Self::Map => "map",
+        }
+    }
+
+    /// Reads a view's URL name.
+    pub fn parse(text: &str) -> Option<Self> {
+        [Self::List, Self::Map].into_iter().find(|v| v.as_str() == text)
+    }
+}
+
+/// Everything the URL holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// Search, filters and order.
+    pub query: Query,
+    /// The open profile's id, if any.
+    pub profile: Option<String>,
+    /// List or map.
+    pub view: View,
+}
+
+/// A parsed fragment and what was ignored in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// The state the fragment describes.
+    pub state: ViewState,
+    /// Parameters or values that were not understood, as `name=value`.
+    pub ignored: Vec<String>,
+}
+
+const PROFILE_PREFIX: &str = "/person/";
+
+/// Reads a URL fragment (with or without the leading `#`).
+pub fn parse(fragment: &str) -> Parsed {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let (path, params) = fragment.split_once('?').unwrap_or((fragment, ""));
+    let mut parsed = Parsed::default();
+    let path = decode(path);
+    if let Some(id) = path.strip_prefix(PROFILE_PREFIX) {
+        if is_id(id) {
+            parsed.state.profile = Some(id.to_owned());
+        } else {
+            parsed.ignored.push(clip(&path));
+        }
+    } else if !matches!(path.as_str(), "" | "/") {
+        parsed.ignored.push(clip(&path));
+    }
+    let query = &mut parsed.state.query;
+    for pair in params.split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (name, value) = (decode(name), decode(value));
+        let values = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
+        let mut bad = Vec::new();
+        match name.as_str() {
+            "q" => query.text = value.clone(),
+            "country" => values().for_each(|v| match CountryCode::parse(&v.to_ascii_uppercase()) {
+                Some(code) => drop(query.filters.countries.insert(code)),
+                None => bad.push(v.to_owned()),
+            }),
+            "status" => values().for_each(|v| match Status::parse(v) {
+                Some(status) => drop(query.filters.statuses.insert(status)),
+                None => bad.push(v.to_owned()),
+            }),
+            "campaign" => query.filters.campaigns.extend(values().map(str::to_owned)),
+            "occupation" => query.filters.occupations.extend(values().map(str::to_owned)),
+            "sort" => match Sort::parse(&value) {
+                Some(sort) => query.sort = sort,
+                None => bad.push(value.clone()),
+            },
+            "view" => match View::parse(&value) {
+                Some(view) => parsed.state.view = view,
+                None => bad.push(value.clone()),
+            },
+            _ => bad.push(value.clone()),
+        }
+        parsed.ignored.extend(bad.iter().map(|v| clip(&format!("{name}={v}"))));
+    }
+    parsed
+}
+
+/// Writes the fragment for `state`, leading `#` included; defaults are left out.
+pub fn to_fragment(state: &ViewState) -> String {
+    let mut out = String::from("#/");
+    if let Some(id) = &state.profile {
+        out.push_str(&PROFILE_PREFIX[1..]);
+        out.push_str(&encode(id));
+    }
+    out.push_str(&list_params(&state.query, state.view));
+    out
+}
+
+/// The list's parameters (`?q=…&country=…`), or nothing when all are defaults.
+fn list_params(query: &Query, view: View) -> String {
+    let filters = &query.filters;
+    let join = |items: Vec<String>| items.join(",");
+    let params = [
+        ("q", encode(query.text.trim())),
+        ("country", join(filters.countries.iter().map(ToString::to_string).collect())),
+        ("status", join(filters.statuses.iter().map(|s| s.as_str().to_owned()).collect())),
+        ("campaign", join(filters.campaigns.iter().map(|c| encode(c)).collect())),
+        ("occupation", join(filters.occupations.iter().map(|o| encode(o)).collect())),
+        ("sort", if query.sort == Sort::default() { String::new() } else { query.sort.as_str().to_owned() }),
+        ("view", if view == View::default() { String::new() } else { view.as_str().to_owned() }),
+    ];
+    let pairs: Vec<String> = params
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) }
+}
+
+fn is_id(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 80 && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Percent-encodes everything but unreserved characters (and `,` is encoded, as it separates values).
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` as a space; malformed escapes are kept as written.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                match std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(byte) => {
+                        out.push(byte);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Shortens what is echoed back in messages.
+fn clip(text: &str) -> String {
+    text.chars().take(60).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn state_of(fragment: &str) -> ViewState {
+        let parsed = parse(fragment);
+        assert!(parsed.ignored.is_empty(), "{fragment}: {:?}", parsed.ignored);
+        parsed.state
+    }
+
+    #[test]
+    fn empty_fragments_are_the_default_view() {
+        for fragment in ["", "#", "#/", "/"] {
+            assert_eq!(state_of(fragment), ViewState::default());
+        }
+        assert_eq!(to_fragment(&ViewState::default()), "#/");
+    }
+
+    #[test]
+    fn list_state_round_trips() {
+        let fragment = "#/?q=pham%20doan&country=BY,CN&status=imprisoned,released&campaign=without-just-cause&occupation=human%20rights%20defender&sort=arrested&view=map";
+        let state = state_of(fragment);
+        assert_eq!(state.query.text, "pham doan");
+        assert_eq!(state.query.filters.countries.len(), 2);
+        assert_eq!(state.query.filters.statuses.len(), 2);
+        assert!(state.query.filters.occupations.contains("human rights defender"));
+        assert_eq!(state.query.sort, Sort::Arrested);
+        assert_eq!(state.view, View::Map);
+        assert_eq!(to_fragment(&state), fragment);
+    }
+
+    #[test]
+    fn profile_state_keeps_the_list_it_came_from() {
+        let state = state_of("#/person/ales-bialiatski?country=BY");
+        assert_eq!(state.profile.as_deref(), Some("ales-bialiatski"));
+        assert_eq!(state.query.filters.countries.len(), 1);
+        assert_eq!(to_fragment(&state), "#/person/ales-bialiatski?country=BY");
+    }
+
+    #[test]
+    fn unknown_values_are_dropped_and_named_while_the_rest_applies() {
+        let parsed = parse("#/?country=BY,ZZ&status=jailed,released&sort=random&colour=blue");
+        assert_eq!(parsed.state.query.filters.countries.len(), 1);
+        assert_eq!(parsed.state.query.filters.statuses.len(), 1);
+        assert_eq!(parsed.state.query.sort, Sort::Name);
+        assert_eq!(parsed.ignored, ["country=ZZ", "status=jailed", "sort=random", "colour=blue"]);
+    }
+
+    #[test]
+    fn hostile_paths_are_ignored() {
+        let parsed = parse("#/person/<script>alert(1)</script>");
+        assert_eq!(parsed.state.profile, None);
+        assert_eq!(parsed.ignored.len(), 1);
+        assert_eq!(parse("#/elsewhere").ignored, ["/elsewhere"]);
+    }
+
+    #[test]
+    fn lower_case_country_codes_and_plus_spaces_are_accepted() {
+        let state = state_of("#/?country=by&q=kara+murza");
+        assert_eq!(state.query.filters.countries.iter().next().unwrap().as_str(), "BY");
+        assert_eq!(state.query.text, "kara murza");
+    }
+
+    #[test]
+    fn malformed_escapes_do_not_break_parsing() {
+        assert_eq!(state_of("#/?q=100%").query.text, "100%");
+        assert_eq!(state_of("#/?q=%zz%2").query.text, "%zz%2");
+        assert_eq!(state_of("#/?q=%C3").query.text, "\u{FFFD}");
+    }
+
+    proptest! {
+        #[test]
+        fn any_fragment_parses_without_panic(fragment in ".{0,200}") {
+            let _ = parse(&fragment);
+        }
+
+        #[test]
+        fn search_text_round_trips(text in "[^\u{0}]{0,40}") {
+            let mut state = ViewState::default();
+            state.query.text = text.trim().to_owned();
+            prop_assert_eq!(parse(&to_fragment(&state)).state, state);
+        }
+    }
+}
