@@ -90,6 +90,9 @@ mod tests {
 
     #[test]
     fn flag_is_two_regional_indicators() {
-        assert_eq!(CountryCode::parse("CU").unwrap().flag(), "\u{1F1E8}\u{1F1FA}");
+        assert_eq!(
+            CountryCode::parse("CU").unwrap().flag(),
+            "\u{1F1E8}\u{1F1FA}"
+        );
     }
 }

@@ -23,7 +23,9 @@ impl PartialDate {
         let year = parse_digits(parts.next()?, 4)?;
         let mut next_part = || match parts.next() {
             None => Some(None),
-            Some(part) => parse_digits(part, 2).and_then(|n| u8::try_from(n).ok()).map(Some),
+            Some(part) => parse_digits(part, 2)
+                .and_then(|n| u8::try_from(n).ok())
+                .map(Some),
         };
         let month = next_part()?;
         let day = next_part()?;
@@ -138,7 +140,7 @@ fn parse_digits(text: &str, len: usize) -> Option<u16> {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -168,8 +170,20 @@ mod tests {
     #[test]
     fn refuses_impossible_or_malformed_dates() {
         for bad in [
-            "", "18", "2018-9", "2018-13", "2018-00", "2018-02-30", "2019-02-29", "2018-09-15-01",
-            "1850", "2200", "2018-09-", "２０１８", "-2018", "2018-04-31",
+            "",
+            "18",
+            "2018-9",
+            "2018-13",
+            "2018-00",
+            "2018-02-30",
+            "2019-02-29",
+            "2018-09-15-01",
+            "1850",
+            "2200",
+            "2018-09-",
+            "２０１８",
+            "-2018",
+            "2018-04-31",
         ] {
             assert_eq!(PartialDate::parse(bad), None, "{bad:?}");
         }
@@ -181,8 +195,14 @@ mod tests {
         // Arrested some time in 2018, known held in 2023: surely 4 years (2018-12-31 → 2023-01-01).
         assert_eq!(d("2018").surely_elapsed_months(&d("2023")), Some(48));
         assert_eq!(d("2018-09").surely_elapsed_months(&d("2023-06")), Some(56));
-        assert_eq!(d("2018-09-15").surely_elapsed_months(&d("2018-10-14")), Some(0));
-        assert_eq!(d("2018-09-15").surely_elapsed_months(&d("2018-10-15")), Some(1));
+        assert_eq!(
+            d("2018-09-15").surely_elapsed_months(&d("2018-10-14")),
+            Some(0)
+        );
+        assert_eq!(
+            d("2018-09-15").surely_elapsed_months(&d("2018-10-15")),
+            Some(1)
+        );
         // The same year: nothing sure.
         assert_eq!(d("2019").surely_elapsed_months(&d("2019")), None);
     }

@@ -28,7 +28,11 @@ pub fn fold(text: &str) -> String {
 
 /// The query's words, folded; a record matches when its key contains every word.
 pub fn fold_words(query: &str) -> Vec<String> {
-    fold(query).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    fold(query)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 enum Class {
@@ -40,10 +44,16 @@ enum Class {
 
 fn classify(ch: char) -> Class {
     match ch {
-        // Apostrophes inside names ("Ma'touq", "Ma’touq") vanish so "matouq" matches.
-        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '`' | '\u{00B4}' => Class::Drop,
+        // Apostrophes vanish too, so "matouq" matches "Ma'touq" and "Ma’touq".
+        '\''
+        | '\u{2019}'
+        | '\u{2018}'
+        | '\u{02BC}'
+        | '\u{02BB}'
+        | '`'
+        | '\u{00B4}'
         // Combining marks (Latin, Arabic harakat), zero-width and bidi control characters.
-        '\u{0300}'..='\u{036F}'
+        | '\u{0300}'..='\u{036F}'
         | '\u{1AB0}'..='\u{1AFF}'
         | '\u{1DC0}'..='\u{1DFF}'
         | '\u{20D0}'..='\u{20FF}'
@@ -106,7 +116,10 @@ mod tests {
 
     #[test]
     fn invisible_characters_are_dropped() {
-        assert_eq!(fold("Na\u{200B}rges\u{202E} Mo\u{00AD}hammadi"), "narges mohammadi");
+        assert_eq!(
+            fold("Na\u{200B}rges\u{202E} Mo\u{00AD}hammadi"),
+            "narges mohammadi"
+        );
     }
 
     #[test]

@@ -182,9 +182,14 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let Value::Object(root) = value else {
         return Err(LoadError::NotADataset);
     };
-    let version = root.get("schema_version").ok_or(LoadError::MissingSchemaVersion)?;
+    let version = root
+        .get("schema_version")
+        .ok_or(LoadError::MissingSchemaVersion)?;
     if version.as_u64() != Some(SCHEMA_VERSION) {
-        return Err(LoadError::UnsupportedSchemaVersion(clip(&version.to_string(), 40)));
+        return Err(LoadError::UnsupportedSchemaVersion(clip(
+            &version.to_string(),
+            40,
+        )));
     }
     let Some(Value::Array(records)) = root.get("people") else {
         return Err(LoadError::NotADataset);
@@ -193,43 +198,14 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::NoPeople);
     }
 
-    let mut report = Report { records: records.len(), ..Report::default() };
-    let mut envelope = Fields::new(&root, None, ENVELOPE_FIELDS);
-    let title = envelope.text("title", limits::LINE);
-    let description = envelope.optional_text("description", limits::DESCRIPTION).unwrap_or_default();
-    let updated = envelope.date("updated");
-    let synthetic = envelope.flag("synthetic");
-    let sources = envelope.objects("sources", |f| {
-        Some(Source {
-            id: f.id("id")?,
-            title: f.text("title", limits::LINE)?,
-            publisher: f.text("publisher", limits::LINE)?,
-            date: f.date("date")?,
-            url: f.optional_url("url"),
-        })
-    });
-    let campaigns = envelope.objects("campaigns", |f| {
-        Some(Campaign {
-            id: f.id("id")?,
-            title: f.text("title", limits::LINE)?,
-            publisher: f.text("publisher", limits::LINE)?,
-            date: f.date("date")?,
-            description: f.optional_text("description", limits::DESCRIPTION).unwrap_or_default(),
-            url: f.optional_url("url"),
-        })
-    });
-    report.warnings.append(&mut envelope.warnings);
-    if let Some(problem) = envelope.errors.into_iter().next() {
-        return Err(LoadError::Envelope(problem));
-    }
-    let (Some(title), Some(updated), Some(sources), Some(campaigns)) = (title, updated, sources, campaigns)
-    else {
-        return Err(LoadError::NotADataset);
+    let mut report = Report {
+        records: records.len(),
+        ..Report::default()
     };
-
+    let envelope = envelope(&root, &mut report)?;
     let known = Known {
-        campaigns: campaigns.iter().map(|c| c.id.as_str()).collect(),
-        sources: sources.iter().map(|s| s.id.as_str()).collect(),
+        campaigns: envelope.campaigns.iter().map(|c| c.id.as_str()).collect(),
+        sources: envelope.sources.iter().map(|s| s.id.as_str()).collect(),
     };
     let mut first_position_of_id: HashMap<String, usize> = HashMap::new();
     let mut people = Vec::with_capacity(records.len());
@@ -237,7 +213,10 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
         let position = index + 1;
         let record = RecordRef {
             position,
-            id: value.get("id").and_then(Value::as_str).map(|id| clip(id, limits::ID)),
+            id: value
+                .get("id")
+                .and_then(Value::as_str)
+                .map(|id| clip(id, limits::ID)),
         };
         let Value::Object(object) = value else {
             report.errors.push(Problem {
@@ -271,27 +250,96 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::TooManyInvalid(report));
     }
     Ok(Loaded {
-        dataset: Dataset {
-            schema_version: SCHEMA_VERSION,
-            title,
-            description,
-            updated,
-            synthetic,
-            sources,
-            campaigns,
-            people,
-        },
+        dataset: Dataset { people, ..envelope },
         report,
     })
 }
 
+/// Reads the envelope (everything but the people) into a dataset with an empty list.
+fn envelope(root: &Map<String, Value>, report: &mut Report) -> Result<Dataset, LoadError> {
+    let mut envelope = Fields::new(root, None, ENVELOPE_FIELDS);
+    let title = envelope.text("title", limits::LINE);
+    let description = envelope
+        .optional_text("description", limits::DESCRIPTION)
+        .unwrap_or_default();
+    let updated = envelope.date("updated");
+    let synthetic = envelope.flag("synthetic");
+    let sources = envelope.objects("sources", |f| {
+        Some(Source {
+            id: f.id("id")?,
+            title: f.text("title", limits::LINE)?,
+            publisher: f.text("publisher", limits::LINE)?,
+            date: f.date("date")?,
+            url: f.optional_url("url"),
+        })
+    });
+    let campaigns = envelope.objects("campaigns", |f| {
+        Some(Campaign {
+            id: f.id("id")?,
+            title: f.text("title", limits::LINE)?,
+            publisher: f.text("publisher", limits::LINE)?,
+            date: f.date("date")?,
+            description: f
+                .optional_text("description", limits::DESCRIPTION)
+                .unwrap_or_default(),
+            url: f.optional_url("url"),
+        })
+    });
+    report.warnings.append(&mut envelope.warnings);
+    if let Some(problem) = envelope.errors.into_iter().next() {
+        return Err(LoadError::Envelope(problem));
+    }
+    let (Some(title), Some(updated), Some(sources), Some(campaigns)) =
+        (title, updated, sources, campaigns)
+    else {
+        return Err(LoadError::NotADataset);
+    };
+    Ok(Dataset {
+        schema_version: SCHEMA_VERSION,
+        title,
+        description,
+        updated,
+        synthetic,
+        sources,
+        campaigns,
+        people: Vec::new(),
+    })
+}
+
 const ENVELOPE_FIELDS: &[&str] = &[
-    "schema_version", "title", "description", "updated", "synthetic", "sources", "campaigns", "people",
+    "schema_version",
+    "title",
+    "description",
+    "updated",
+    "synthetic",
+    "sources",
+    "campaigns",
+    "people",
 ];
 const PERSON_FIELDS: &[&str] = &[
-    "id", "name", "aliases", "native_name", "gender", "country", "location", "status", "status_as_of",
-    "summary", "story", "occupations", "arrested", "sentenced", "sentence", "charges", "flags",
-    "campaigns", "source", "photo", "links", "timeline", "synthetic",
+    "id",
+    "name",
+    "aliases",
+    "native_name",
+    "gender",
+    "country",
+    "location",
+    "status",
+    "status_as_of",
+    "summary",
+    "story",
+    "occupations",
+    "arrested",
+    "sentenced",
+    "sentence",
+    "charges",
+    "flags",
+    "campaigns",
+    "source",
+    "photo",
+    "links",
+    "timeline",
+    "synthetic",
 ];
 
 struct Known<'a> {
@@ -328,24 +376,39 @@ fn person(f: &mut Fields<'_>, known: &Known<'_>) -> Option<Person> {
         })
     });
     let links = f.objects_or_empty("links", &["title", "url"], |f| {
-        Some(Link { title: f.text("title", limits::LINE)?, url: f.url("url")? })
+        Some(Link {
+            title: f.text("title", limits::LINE)?,
+            url: f.url("url")?,
+        })
     });
     let timeline = f.objects_or_empty("timeline", &["date", "event"], |f| {
-        Some(TimelineEvent { date: f.date("date")?, event: f.text("event", limits::SUMMARY)? })
+        Some(TimelineEvent {
+            date: f.date("date")?,
+            event: f.text("event", limits::SUMMARY)?,
+        })
     });
     let synthetic = f.flag("synthetic");
 
     if campaigns.is_empty() && f.errors.iter().all(|p| p.field != "campaigns") {
-        f.error("campaigns", "is missing; every person must be listed by at least one campaign");
+        f.error(
+            "campaigns",
+            "is missing; every person must be listed by at least one campaign",
+        );
     }
     for campaign in &campaigns {
         if !known.campaigns.contains(campaign.as_str()) {
-            f.error("campaigns", format!("\"{}\" is not a campaign in this file", clip(campaign, 40)));
+            f.error(
+                "campaigns",
+                format!("\"{}\" is not a campaign in this file", clip(campaign, 40)),
+            );
         }
     }
     if let Some(source) = &source {
         if !known.sources.contains(source.as_str()) {
-            f.error("source", format!("\"{}\" is not a source in this file", clip(source, 40)));
+            f.error(
+                "source",
+                format!("\"{}\" is not a source in this file", clip(source, 40)),
+            );
         }
     }
     if let (Some(arrested), Some(sentenced)) = (arrested, sentenced) {
@@ -391,12 +454,18 @@ struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     fn new(object: &'a Map<String, Value>, record: Option<RecordRef>, known: &[&str]) -> Self {
-        let mut fields = Self { object, record, prefix: String::new(), errors: vec![], warnings: vec![] };
+        let mut fields = Self {
+            object,
+            record,
+            prefix: String::new(),
+            errors: vec![],
+            warnings: vec![],
+        };
         fields.warn_unknown(known);
         fields
     }
 
-    fn nested(&self, object: &'a Map<String, Value>, path: String, known: &[&str]) -> Fields<'a> {
+    fn nested(&self, object: &'a Map<String, Value>, path: &str, known: &[&str]) -> Fields<'a> {
         let mut fields = Fields {
             object,
             record: self.record.clone(),
@@ -424,7 +493,8 @@ impl<'a> Fields<'a> {
             self.warnings.push(Problem {
                 record: self.record.clone(),
                 field,
-                reason: "is not a known field and was ignored (the data may be newer than the app)".into(),
+                reason: "is not a known field and was ignored (the data may be newer than the app)"
+                    .into(),
             });
         }
     }
@@ -434,7 +504,11 @@ impl<'a> Fields<'a> {
     }
 
     fn error(&mut self, field: &str, reason: impl Into<String>) {
-        self.errors.push(Problem { record: self.record.clone(), field: self.path(field), reason: reason.into() });
+        self.errors.push(Problem {
+            record: self.record.clone(),
+            field: self.path(field),
+            reason: reason.into(),
+        });
     }
 
     /// The field's value, treating `null` as absent.
@@ -460,9 +534,15 @@ impl<'a> Fields<'a> {
             self.error(field, "is empty");
             None
         } else if length > max {
-            self.error(field, format!("is {length} characters long; the limit is {max}"));
+            self.error(
+                field,
+                format!("is {length} characters long; the limit is {max}"),
+            );
             None
-        } else if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        } else if text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
             self.error(field, "contains control characters");
             None
         } else {
@@ -481,7 +561,9 @@ impl<'a> Fields<'a> {
     }
 
     fn texts(&mut self, field: &str, max: usize) -> Vec<String> {
-        let Some(items) = self.list(field) else { return vec![] };
+        let Some(items) = self.list(field) else {
+            return vec![];
+        };
         let texts: Vec<Option<String>> = items
             .iter()
             .enumerate()
@@ -493,7 +575,14 @@ impl<'a> Fields<'a> {
     fn list(&mut self, field: &str) -> Option<&'a Vec<Value>> {
         match self.value(field)? {
             Value::Array(items) if items.len() > limits::LIST_ITEMS => {
-                self.error(field, format!("has {} items; the limit is {}", items.len(), limits::LIST_ITEMS));
+                self.error(
+                    field,
+                    format!(
+                        "has {} items; the limit is {}",
+                        items.len(),
+                        limits::LIST_ITEMS
+                    ),
+                );
                 None
             }
             Value::Array(items) => Some(items),
@@ -506,33 +595,57 @@ impl<'a> Fields<'a> {
 
     fn id(&mut self, field: &str) -> Option<String> {
         let id = self.text(field, limits::ID)?;
-        let slug = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        let slug = id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !id.starts_with('-')
             && !id.ends_with('-');
         if slug {
             Some(id)
         } else {
-            self.error(field, "must use only a–z, 0–9 and inner hyphens, like \"ales-bialiatski\"");
+            self.error(
+                field,
+                "must use only a–z, 0–9 and inner hyphens, like \"ales-bialiatski\"",
+            );
             None
         }
     }
 
-    fn word<T>(&mut self, field: &str, parse: fn(&str) -> Option<T>, choices: fn() -> String) -> Option<T> {
+    fn word<T>(
+        &mut self,
+        field: &str,
+        parse: fn(&str) -> Option<T>,
+        choices: fn() -> String,
+    ) -> Option<T> {
         let value = self.required(field)?;
         self.check_word(field, value, parse, choices)
     }
 
-    fn optional_word<T>(&mut self, field: &str, parse: fn(&str) -> Option<T>, choices: fn() -> String) -> Option<T> {
+    fn optional_word<T>(
+        &mut self,
+        field: &str,
+        parse: fn(&str) -> Option<T>,
+        choices: fn() -> String,
+    ) -> Option<T> {
         let value = self.value(field)?;
         self.check_word(field, value, parse, choices)
     }
 
-    fn words<T>(&mut self, field: &str, parse: fn(&str) -> Option<T>, choices: fn() -> String) -> Vec<T> {
-        let Some(items) = self.list(field) else { return vec![] };
+    fn words<T>(
+        &mut self,
+        field: &str,
+        parse: fn(&str) -> Option<T>,
+        choices: fn() -> String,
+    ) -> Vec<T> {
+        let Some(items) = self.list(field) else {
+            return vec![];
+        };
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| self.check_word(&format!("{field}[{}]", i + 1), item, parse, choices))
+            .filter_map(|(i, item)| {
+                self.check_word(&format!("{field}[{}]", i + 1), item, parse, choices)
+            })
             .collect()
     }
 
@@ -549,7 +662,10 @@ impl<'a> Fields<'a> {
         };
         let parsed = parse(text);
         if parsed.is_none() {
-            self.error(field, format!("\"{}\" is not one of: {}", clip(text, 40), choices()));
+            self.error(
+                field,
+                format!("\"{}\" is not one of: {}", clip(text, 40), choices()),
+            );
         }
         parsed
     }
@@ -564,7 +680,10 @@ impl<'a> Fields<'a> {
         if code.is_none() {
             self.error(
                 field,
-                format!("\"{}\" is not an ISO 3166-1 two-letter country code (like \"BY\" or \"CN\")", clip(text, 40)),
+                format!(
+                    "\"{}\" is not an ISO 3166-1 two-letter country code (like \"BY\" or \"CN\")",
+                    clip(text, 40)
+                ),
             );
         }
         code
@@ -575,7 +694,10 @@ impl<'a> Fields<'a> {
         if date.is_none() {
             self.error(
                 field,
-                format!("{} is not a date written YYYY, YYYY-MM or YYYY-MM-DD (1900–2100)", clip(&value.to_string(), 40)),
+                format!(
+                    "{} is not a date written YYYY, YYYY-MM or YYYY-MM-DD (1900–2100)",
+                    clip(&value.to_string(), 40)
+                ),
             );
         }
         date
@@ -592,9 +714,15 @@ impl<'a> Fields<'a> {
     }
 
     fn check_url(&mut self, field: &str, value: &Value) -> Option<HttpUrl> {
-        let url = value.as_str().filter(|s| s.len() <= 2_000).and_then(HttpUrl::parse);
+        let url = value
+            .as_str()
+            .filter(|s| s.len() <= 2_000)
+            .and_then(HttpUrl::parse);
         if url.is_none() {
-            self.error(field, "must be a web address starting with https:// or http://");
+            self.error(
+                field,
+                "must be a web address starting with https:// or http://",
+            );
         }
         url
     }
@@ -630,14 +758,14 @@ impl<'a> Fields<'a> {
             self.error(field, invalid);
             return None;
         };
-        let mut inner = self.nested(map, self.path(field), &["years", "months"]);
+        let mut inner = self.nested(map, &self.path(field), &["years", "months"]);
         let years = inner.number("years", limits::SENTENCE_YEARS);
         let months = inner.number("months", 11);
         let inner_failed = !inner.errors.is_empty();
         self.absorb(inner);
         match (years, months) {
             _ if inner_failed => None,
-            (None, None) | (Some(0), None | Some(0)) | (None, Some(0)) => {
+            (None | Some(0), None | Some(0)) => {
                 self.error(field, invalid);
                 None
             }
@@ -669,7 +797,7 @@ impl<'a> Fields<'a> {
             self.error(field, format!("must be an object, not {}", kind(value)));
             return None;
         };
-        let mut inner = self.nested(map, self.path(field), known);
+        let mut inner = self.nested(map, &self.path(field), known);
         let parsed = read(&mut inner);
         self.absorb(inner);
         parsed
@@ -681,7 +809,9 @@ impl<'a> Fields<'a> {
         known: &[&str],
         mut read: impl FnMut(&mut Fields<'a>) -> Option<T>,
     ) -> Vec<T> {
-        let Some(items) = self.list(field) else { return vec![] };
+        let Some(items) = self.list(field) else {
+            return vec![];
+        };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = format!("{}[{}]", self.path(field), i + 1);
@@ -693,7 +823,7 @@ impl<'a> Fields<'a> {
                 });
                 continue;
             };
-            let mut inner = self.nested(map, path, known);
+            let mut inner = self.nested(map, &path, known);
             let parsed = read(&mut inner);
             self.absorb(inner);
             out.extend(parsed);
@@ -702,7 +832,11 @@ impl<'a> Fields<'a> {
     }
 
     /// A required list of objects (the envelope's sources and campaigns).
-    fn objects<T>(&mut self, field: &str, read: impl FnMut(&mut Fields<'a>) -> Option<T>) -> Option<Vec<T>> {
+    fn objects<T>(
+        &mut self,
+        field: &str,
+        read: impl FnMut(&mut Fields<'a>) -> Option<T>,
+    ) -> Option<Vec<T>> {
         self.required(field)?;
         let known: &[&str] = &["id", "title", "publisher", "date", "description", "url"];
         let items = self.objects_or_empty(field, known, read);
@@ -732,7 +866,7 @@ fn clip(text: &str, max: usize) -> String {
     }
 }
 
-/// serde_json's message without its own " at line L column C" suffix (we say where ourselves).
+/// `serde_json`'s message without its own " at line L column C" suffix (we say where ourselves).
 fn syntax_message(error: &serde_json::Error) -> String {
     let text = error.to_string();
     match text.rfind(" at line ") {

@@ -145,7 +145,10 @@ pub struct Person {
 impl Person {
     /// The story's paragraphs, without empty ones.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
-        self.story.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+        self.story
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
     }
 }
 
@@ -389,9 +392,18 @@ mod tests {
 
     #[test]
     fn sentences_serialize_as_the_data_writes_them() {
-        let term = Sentence::Term { years: 9, months: 8 };
-        assert_eq!(serde_json::to_string(&term).unwrap(), r#"{"years":9,"months":8}"#);
-        let years = Sentence::Term { years: 20, months: 0 };
+        let term = Sentence::Term {
+            years: 9,
+            months: 8,
+        };
+        assert_eq!(
+            serde_json::to_string(&term).unwrap(),
+            r#"{"years":9,"months":8}"#
+        );
+        let years = Sentence::Term {
+            years: 20,
+            months: 0,
+        };
         assert_eq!(serde_json::to_string(&years).unwrap(), r#"{"years":20}"#);
         assert_eq!(serde_json::to_string(&Sentence::Life).unwrap(), r#""life""#);
         assert!(Sentence::Life.months() > years.months());

@@ -127,33 +127,65 @@ impl Index {
     /// Folds every record's searchable text and numbers its filter values; done once per dataset.
     pub fn new(dataset: &Dataset) -> Self {
         let people = &dataset.people;
-        let mut country_options: Vec<CountryCode> =
-            people.iter().map(|p| p.country).collect::<BTreeSet<_>>().into_iter().collect();
+        let mut country_options: Vec<CountryCode> = people
+            .iter()
+            .map(|p| p.country)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
         country_options.sort_by_cached_key(|c| fold(c.name()));
         let present: BTreeSet<Status> = people.iter().map(|p| p.status).collect();
-        let status_options: Vec<Status> = Status::ALL.iter().copied().filter(|s| present.contains(s)).collect();
-        let campaign_options: Vec<String> = dataset.campaigns.iter().map(|c| c.id.clone()).collect();
+        let status_options: Vec<Status> = Status::ALL
+            .iter()
+            .copied()
+            .filter(|s| present.contains(s))
+            .collect();
+        let campaign_options: Vec<String> =
+            dataset.campaigns.iter().map(|c| c.id.clone()).collect();
         let mut occupation_counts: HashMap<&str, usize> = HashMap::new();
         for occupation in people.iter().flat_map(|p| &p.occupations) {
             *occupation_counts.entry(occupation).or_default() += 1;
         }
-        let mut occupation_options: Vec<String> = occupation_counts.keys().map(|o| (*o).to_owned()).collect();
-        occupation_options.sort_by(|a, b| occupation_counts[b.as_str()].cmp(&occupation_counts[a.as_str()]).then_with(|| a.cmp(b)));
+        let mut occupation_options: Vec<String> =
+            occupation_counts.keys().map(|o| (*o).to_owned()).collect();
+        occupation_options.sort_by(|a, b| {
+            occupation_counts[b.as_str()]
+                .cmp(&occupation_counts[a.as_str()])
+                .then_with(|| a.cmp(b))
+        });
 
         let position_of = |options: &[String]| -> HashMap<String, usize> {
-            options.iter().enumerate().map(|(i, o)| (o.clone(), i)).collect()
+            options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.clone(), i))
+                .collect()
         };
         let campaign_at = position_of(&campaign_options);
         let occupation_at = position_of(&occupation_options);
-        let country_at: HashMap<CountryCode, usize> =
-            country_options.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+        let country_at: HashMap<CountryCode, usize> = country_options
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (*c, i))
+            .collect();
         let values = people
             .iter()
             .map(|p| RecordValues {
                 country: country_at[&p.country],
-                status: status_options.iter().position(|s| *s == p.status).unwrap_or(0),
-                campaigns: p.campaigns.iter().filter_map(|c| campaign_at.get(c).copied()).collect(),
-                occupations: p.occupations.iter().filter_map(|o| occupation_at.get(o).copied()).collect(),
+                status: status_options
+                    .iter()
+                    .position(|s| *s == p.status)
+                    .unwrap_or(0),
+                campaigns: p
+                    .campaigns
+                    .iter()
+                    .filter_map(|c| campaign_at.get(c).copied())
+                    .collect(),
+                occupations: p
+                    .occupations
+                    .iter()
+                    .filter_map(|o| occupation_at.get(o).copied())
+                    .collect(),
             })
             .collect();
         Self {
@@ -190,7 +222,10 @@ impl Index {
             }
         }
         self.sort(dataset, &mut matches, query.sort);
-        Outcome { matches, facets: tally.into_facets(self) }
+        Outcome {
+            matches,
+            facets: tally.into_facets(self),
+        }
     }
 
     fn sort(&self, dataset: &Dataset, matches: &mut [usize], sort: Sort) {
@@ -198,23 +233,61 @@ impl Index {
         let by_name = |a: &usize, b: &usize| self.name_keys[*a].cmp(&self.name_keys[*b]);
         match sort {
             Sort::Name => matches.sort_by(by_name),
-            Sort::Country => matches
-                .sort_by(|a, b| self.values[*a].country.cmp(&self.values[*b].country).then_with(|| by_name(a, b))),
+            Sort::Country => matches.sort_by(|a, b| {
+                self.values[*a]
+                    .country
+                    .cmp(&self.values[*b].country)
+                    .then_with(|| by_name(a, b))
+            }),
             Sort::Arrested => matches.sort_by(|a, b| {
                 let key = |i: &usize| people[*i].arrested.map(|d| d.sort_key());
                 newest_first_unknown_last(key(a), key(b)).then_with(|| by_name(a, b))
             }),
             Sort::TimeHeld => {
-                matches.sort_by(|a, b| held_since(&people[*a]).cmp(&held_since(&people[*b])).then_with(|| by_name(a, b)));
+                matches.sort_by(|a, b| {
+                    held_since(&people[*a])
+                        .cmp(&held_since(&people[*b]))
+                        .then_with(|| by_name(a, b))
+                });
             }
         }
     }
 }
 
+/// Headline numbers for a list of people.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// People listed.
+    pub people: usize,
+    /// Distinct countries holding them.
+    pub countries: usize,
+    /// People held now, as far as the sources know (detained, imprisoned, house arrest, disappeared).
+    pub held: usize,
+    /// People released.
+    pub released: usize,
+}
+
+/// Counts the headline numbers for `people`.
+pub fn totals<'a>(people: impl IntoIterator<Item = &'a Person>) -> Totals {
+    let mut countries = BTreeSet::new();
+    let mut totals = Totals::default();
+    for person in people {
+        totals.people += 1;
+        countries.insert(person.country);
+        totals.held += usize::from(person.status.is_held());
+        totals.released += usize::from(person.status == Status::Released);
+    }
+    totals.countries = countries.len();
+    totals
+}
+
 /// The people before and after `position` in a result list, for previous/next links.
 pub fn neighbours(matches: &[usize], position: usize) -> (Option<usize>, Option<usize>) {
     match matches.iter().position(|&m| m == position) {
-        Some(i) => (i.checked_sub(1).map(|j| matches[j]), matches.get(i + 1).copied()),
+        Some(i) => (
+            i.checked_sub(1).map(|j| matches[j]),
+            matches.get(i + 1).copied(),
+        ),
         None => (None, None),
     }
 }
@@ -239,14 +312,19 @@ fn newest_first_unknown_last(a: Option<u32>, b: Option<u32>) -> Ordering {
 
 /// Everything a visitor may search a person by, folded.
 fn search_key(person: &Person) -> String {
-    let parts: Vec<&str> = [person.name.as_str(), person.country.name(), person.summary.as_str(), person.story.as_str()]
-        .into_iter()
-        .chain(person.aliases.iter().map(String::as_str))
-        .chain(person.native_name.as_deref())
-        .chain(person.location.as_deref())
-        .chain(person.occupations.iter().map(String::as_str))
-        .chain(person.charges.iter().map(String::as_str))
-        .collect();
+    let parts: Vec<&str> = [
+        person.name.as_str(),
+        person.country.name(),
+        person.summary.as_str(),
+        person.story.as_str(),
+    ]
+    .into_iter()
+    .chain(person.aliases.iter().map(String::as_str))
+    .chain(person.native_name.as_deref())
+    .chain(person.location.as_deref())
+    .chain(person.occupations.iter().map(String::as_str))
+    .chain(person.charges.iter().map(String::as_str))
+    .collect();
     fold(&parts.join(" "))
 }
 
@@ -261,12 +339,28 @@ struct Selected {
 impl Selected {
     fn new(index: &Index, filters: &Filters) -> Self {
         fn marks<T>(options: &[T], on: impl Fn(&T) -> bool, active: bool) -> Vec<bool> {
-            if active { options.iter().map(on).collect() } else { Vec::new() }
+            if active {
+                options.iter().map(on).collect()
+            } else {
+                Vec::new()
+            }
         }
         Self {
-            countries: marks(&index.country_options, |c| filters.countries.contains(c), !filters.countries.is_empty()),
-            statuses: marks(&index.status_options, |s| filters.statuses.contains(s), !filters.statuses.is_empty()),
-            campaigns: marks(&index.campaign_options, |c| filters.campaigns.contains(c), !filters.campaigns.is_empty()),
+            countries: marks(
+                &index.country_options,
+                |c| filters.countries.contains(c),
+                !filters.countries.is_empty(),
+            ),
+            statuses: marks(
+                &index.status_options,
+                |s| filters.statuses.contains(s),
+                !filters.statuses.is_empty(),
+            ),
+            campaigns: marks(
+                &index.campaign_options,
+                |c| filters.campaigns.contains(c),
+                !filters.campaigns.is_empty(),
+            ),
             occupations: marks(
                 &index.occupation_options,
                 |o| filters.occupations.contains(o),
@@ -312,8 +406,14 @@ impl Tally {
         match filter {
             0 => self.countries[values.country] += 1,
             1 => self.statuses[values.status] += 1,
-            2 => values.campaigns.iter().for_each(|&i| self.campaigns[i] += 1),
-            _ => values.occupations.iter().for_each(|&i| self.occupations[i] += 1),
+            2 => values
+                .campaigns
+                .iter()
+                .for_each(|&i| self.campaigns[i] += 1),
+            _ => values
+                .occupations
+                .iter()
+                .for_each(|&i| self.occupations[i] += 1),
         }
     }
 

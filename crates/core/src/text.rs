@@ -45,7 +45,9 @@ pub fn flag_label(flag: Flag) -> &'static str {
     }
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// A date as people read it: `2018`, `Sep 2018` or `15 Sep 2018`.
 pub fn date(date: PartialDate) -> String {
@@ -58,7 +60,11 @@ pub fn date(date: PartialDate) -> String {
 }
 
 fn plural(n: u32, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// A sentence: `20 years`, `9 years 8 months`, `life imprisonment`.
@@ -93,12 +99,18 @@ pub fn custody_line(person: &Person) -> Option<String> {
     let arrested = person.arrested?;
     let since = date(arrested);
     let by = date(person.status_as_of);
-    let held_for = arrested.surely_elapsed_months(&person.status_as_of).and_then(at_least);
+    let held_for = arrested
+        .surely_elapsed_months(&person.status_as_of)
+        .and_then(at_least);
     let lead = match person.status {
         Status::Disappeared => format!("Missing since {since}"),
-        Status::Detained | Status::Imprisoned | Status::HouseArrest => format!("Held since {since}"),
+        Status::Detained | Status::Imprisoned | Status::HouseArrest => {
+            format!("Held since {since}")
+        }
         Status::Released => return Some(format!("Arrested {since} · released by {by}")),
-        Status::Exiled | Status::DiedInCustody | Status::Unknown => return Some(format!("Arrested {since}")),
+        Status::Exiled | Status::DiedInCustody | Status::Unknown => {
+            return Some(format!("Arrested {since}"))
+        }
     };
     Some(match held_for {
         Some(length) => format!("{lead} · {length} by {by}"),
@@ -113,8 +125,18 @@ pub fn as_of(date_value: PartialDate) -> String {
 
 /// The result count: "37 people" or "3 of 37 people".
 pub fn result_count(shown: usize, total: usize) -> String {
-    let people = |n: usize| if n == 1 { "1 person".to_owned() } else { format!("{n} people") };
-    if shown == total { people(total) } else { format!("{shown} of {}", people(total)) }
+    let people = |n: usize| {
+        if n == 1 {
+            "1 person".to_owned()
+        } else {
+            format!("{n} people")
+        }
+    };
+    if shown == total {
+        people(total)
+    } else {
+        format!("{shown} of {}", people(total))
+    }
 }
 
 /// The notice for records the loader skipped: "2 records could not be shown".
@@ -245,7 +267,8 @@ pub mod ui {
     /// Dismiss a notice.
     pub const DISMISS: &str = "Dismiss";
     /// Note on links ignored in the URL.
-    pub const IGNORED_URL_PARTS: &str = "Some parts of this link were not understood and were ignored:";
+    pub const IGNORED_URL_PARTS: &str =
+        "Some parts of this link were not understood and were ignored:";
     /// "What you can do" heading.
     pub const ACT_TITLE: &str = "What you can do";
     /// The actions, in the project's own words.
@@ -265,7 +288,8 @@ pub mod ui {
     /// Profile page label in the document title.
     pub const TITLE_SEPARATOR: &str = " — ";
     /// Flag for synthetic data, shown in a banner.
-    pub const SYNTHETIC_BANNER: &str = "Test data: the people on this page are synthetic and do not exist.";
+    pub const SYNTHETIC_BANNER: &str =
+        "Test data: the people on this page are synthetic and do not exist.";
 }
 
 /// The error text for a failed download.
@@ -349,27 +373,66 @@ mod tests {
 
     #[test]
     fn sentences_read_naturally() {
-        assert_eq!(sentence(Sentence::Term { years: 20, months: 0 }), "20 years");
-        assert_eq!(sentence(Sentence::Term { years: 1, months: 0 }), "1 year");
-        assert_eq!(sentence(Sentence::Term { years: 9, months: 8 }), "9 years 8 months");
-        assert_eq!(sentence(Sentence::Term { years: 0, months: 6 }), "6 months");
+        assert_eq!(
+            sentence(Sentence::Term {
+                years: 20,
+                months: 0
+            }),
+            "20 years"
+        );
+        assert_eq!(
+            sentence(Sentence::Term {
+                years: 1,
+                months: 0
+            }),
+            "1 year"
+        );
+        assert_eq!(
+            sentence(Sentence::Term {
+                years: 9,
+                months: 8
+            }),
+            "9 years 8 months"
+        );
+        assert_eq!(
+            sentence(Sentence::Term {
+                years: 0,
+                months: 6
+            }),
+            "6 months"
+        );
         assert_eq!(sentence(Sentence::Life), "Life imprisonment");
     }
 
     #[test]
     fn custody_line_is_honest_about_partial_dates() {
         let p = person(Status::Imprisoned, Some("2018-09"), "2023");
-        assert_eq!(custody_line(&p).unwrap(), "Held since Sep 2018 · over 4 years by 2023");
+        assert_eq!(
+            custody_line(&p).unwrap(),
+            "Held since Sep 2018 · over 4 years by 2023"
+        );
         let p = person(Status::Imprisoned, Some("2018"), "2020");
-        assert_eq!(custody_line(&p).unwrap(), "Held since 2018 · over a year by 2020");
+        assert_eq!(
+            custody_line(&p).unwrap(),
+            "Held since 2018 · over a year by 2020"
+        );
         // Same year: no length can be claimed.
         let p = person(Status::Detained, Some("2023-02"), "2023");
         assert_eq!(custody_line(&p).unwrap(), "Held since Feb 2023");
         let p = person(Status::Disappeared, Some("2013-03-11"), "2023");
-        assert_eq!(custody_line(&p).unwrap(), "Missing since 11 Mar 2013 · over 9 years by 2023");
+        assert_eq!(
+            custody_line(&p).unwrap(),
+            "Missing since 11 Mar 2013 · over 9 years by 2023"
+        );
         let p = person(Status::Released, Some("2021-06"), "2023");
-        assert_eq!(custody_line(&p).unwrap(), "Arrested Jun 2021 · released by 2023");
-        assert_eq!(custody_line(&person(Status::Imprisoned, None, "2023")), None);
+        assert_eq!(
+            custody_line(&p).unwrap(),
+            "Arrested Jun 2021 · released by 2023"
+        );
+        assert_eq!(
+            custody_line(&person(Status::Imprisoned, None, "2023")),
+            None
+        );
     }
 
     #[test]

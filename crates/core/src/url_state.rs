@@ -7,6 +7,8 @@
 //!
 //! Parsing never fails: what cannot be read is dropped and named in [`Parsed::ignored`].
 
+use std::fmt::Write as _;
+
 use crate::country::CountryCode;
 use crate::model::Status;
 use crate::query::{Query, Sort};
@@ -32,7 +34,9 @@ impl View {
 
     /// Reads a view's URL name.
     pub fn parse(text: &str) -> Option<Self> {
-        [Self::List, Self::Map].into_iter().find(|v| v.as_str() == text)
+        [Self::List, Self::Map]
+            .into_iter()
+            .find(|v| v.as_str() == text)
     }
 }
 
@@ -80,7 +84,7 @@ pub fn parse(fragment: &str) -> Parsed {
         let values = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
         let mut bad = Vec::new();
         match name.as_str() {
-            "q" => query.text = value.clone(),
+            "q" => query.text.clone_from(&value),
             "country" => values().for_each(|v| match CountryCode::parse(&v.to_ascii_uppercase()) {
                 Some(code) => drop(query.filters.countries.insert(code)),
                 None => bad.push(v.to_owned()),
@@ -90,7 +94,10 @@ pub fn parse(fragment: &str) -> Parsed {
                 None => bad.push(v.to_owned()),
             }),
             "campaign" => query.filters.campaigns.extend(values().map(str::to_owned)),
-            "occupation" => query.filters.occupations.extend(values().map(str::to_owned)),
+            "occupation" => query
+                .filters
+                .occupations
+                .extend(values().map(str::to_owned)),
             "sort" => match Sort::parse(&value) {
                 Some(sort) => query.sort = sort,
                 None => bad.push(value.clone()),
@@ -101,7 +108,9 @@ pub fn parse(fragment: &str) -> Parsed {
             },
             _ => bad.push(value.clone()),
         }
-        parsed.ignored.extend(bad.iter().map(|v| clip(&format!("{name}={v}"))));
+        parsed
+            .ignored
+            .extend(bad.iter().map(|v| clip(&format!("{name}={v}"))));
     }
     parsed
 }
@@ -123,23 +132,63 @@ fn list_params(query: &Query, view: View) -> String {
     let join = |items: Vec<String>| items.join(",");
     let params = [
         ("q", encode(query.text.trim())),
-        ("country", join(filters.countries.iter().map(ToString::to_string).collect())),
-        ("status", join(filters.statuses.iter().map(|s| s.as_str().to_owned()).collect())),
-        ("campaign", join(filters.campaigns.iter().map(|c| encode(c)).collect())),
-        ("occupation", join(filters.occupations.iter().map(|o| encode(o)).collect())),
-        ("sort", if query.sort == Sort::default() { String::new() } else { query.sort.as_str().to_owned() }),
-        ("view", if view == View::default() { String::new() } else { view.as_str().to_owned() }),
+        (
+            "country",
+            join(filters.countries.iter().map(ToString::to_string).collect()),
+        ),
+        (
+            "status",
+            join(
+                filters
+                    .statuses
+                    .iter()
+                    .map(|s| s.as_str().to_owned())
+                    .collect(),
+            ),
+        ),
+        (
+            "campaign",
+            join(filters.campaigns.iter().map(|c| encode(c)).collect()),
+        ),
+        (
+            "occupation",
+            join(filters.occupations.iter().map(|o| encode(o)).collect()),
+        ),
+        (
+            "sort",
+            if query.sort == Sort::default() {
+                String::new()
+            } else {
+                query.sort.as_str().to_owned()
+            },
+        ),
+        (
+            "view",
+            if view == View::default() {
+                String::new()
+            } else {
+                view.as_str().to_owned()
+            },
+        ),
     ];
     let pairs: Vec<String> = params
         .iter()
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| format!("{k}={v}"))
         .collect();
-    if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) }
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
 }
 
 fn is_id(text: &str) -> bool {
-    !text.is_empty() && text.len() <= 80 && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !text.is_empty()
+        && text.len() <= 80
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Percent-encodes everything but unreserved characters (and `,` is encoded, as it separates values).
@@ -149,7 +198,7 @@ fn encode(text: &str) -> String {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            let _ = write!(out, "%{byte:02X}");
         }
     }
     out
@@ -163,7 +212,10 @@ fn decode(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 2 < bytes.len() => {
-                match std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                match std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
                     Some(byte) => {
                         out.push(byte);
                         i += 3;
@@ -193,7 +245,11 @@ mod tests {
 
     fn state_of(fragment: &str) -> ViewState {
         let parsed = parse(fragment);
-        assert!(parsed.ignored.is_empty(), "{fragment}: {:?}", parsed.ignored);
+        assert!(
+            parsed.ignored.is_empty(),
+            "{fragment}: {:?}",
+            parsed.ignored
+        );
         parsed.state
     }
 
@@ -212,7 +268,11 @@ mod tests {
         assert_eq!(state.query.text, "pham doan");
         assert_eq!(state.query.filters.countries.len(), 2);
         assert_eq!(state.query.filters.statuses.len(), 2);
-        assert!(state.query.filters.occupations.contains("human rights defender"));
+        assert!(state
+            .query
+            .filters
+            .occupations
+            .contains("human rights defender"));
         assert_eq!(state.query.sort, Sort::Arrested);
         assert_eq!(state.view, View::Map);
         assert_eq!(to_fragment(&state), fragment);
@@ -232,7 +292,10 @@ mod tests {
         assert_eq!(parsed.state.query.filters.countries.len(), 1);
         assert_eq!(parsed.state.query.filters.statuses.len(), 1);
         assert_eq!(parsed.state.query.sort, Sort::Name);
-        assert_eq!(parsed.ignored, ["country=ZZ", "status=jailed", "sort=random", "colour=blue"]);
+        assert_eq!(
+            parsed.ignored,
+            ["country=ZZ", "status=jailed", "sort=random", "colour=blue"]
+        );
     }
 
     #[test]
@@ -246,7 +309,17 @@ mod tests {
     #[test]
     fn lower_case_country_codes_and_plus_spaces_are_accepted() {
         let state = state_of("#/?country=by&q=kara+murza");
-        assert_eq!(state.query.filters.countries.iter().next().unwrap().as_str(), "BY");
+        assert_eq!(
+            state
+                .query
+                .filters
+                .countries
+                .iter()
+                .next()
+                .unwrap()
+                .as_str(),
+            "BY"
+        );
         assert_eq!(state.query.text, "kara murza");
     }
 

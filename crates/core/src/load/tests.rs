@@ -51,14 +51,23 @@ fn only_error(loaded: &Loaded) -> &Problem {
 fn a_valid_file_loads_every_record_without_problems() {
     let loaded = load_value(&dataset(5)).unwrap();
     assert_eq!(loaded.dataset.people.len(), 5);
-    assert_eq!((loaded.report.records, loaded.report.loaded, loaded.report.skipped()), (5, 5, 0));
+    assert_eq!(
+        (
+            loaded.report.records,
+            loaded.report.loaded,
+            loaded.report.skipped()
+        ),
+        (5, 5, 0)
+    );
     assert!(loaded.report.errors.is_empty() && loaded.report.warnings.is_empty());
 }
 
 #[test]
 fn invalid_json_names_line_and_column() {
     let err = load("{\n  \"schema_version\": 1,\n  \"people\": [,]\n}").unwrap_err();
-    let LoadError::Syntax { line, column, .. } = &err else { panic!("{err:?}") };
+    let LoadError::Syntax { line, column, .. } = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!((*line, *column), (3, 14));
     assert!(err.to_string().contains("line 3, column 14"), "{err}");
 }
@@ -67,7 +76,10 @@ fn invalid_json_names_line_and_column() {
 fn missing_schema_version_is_refused() {
     let mut data = dataset(2);
     data.as_object_mut().unwrap().remove("schema_version");
-    assert_eq!(load_value(&data).unwrap_err(), LoadError::MissingSchemaVersion);
+    assert_eq!(
+        load_value(&data).unwrap_err(),
+        LoadError::MissingSchemaVersion
+    );
 }
 
 #[test]
@@ -76,7 +88,10 @@ fn unsupported_schema_version_is_refused_saying_which() {
         let mut data = dataset(2);
         data["schema_version"] = version.clone();
         let err = load_value(&data).unwrap_err();
-        assert!(matches!(err, LoadError::UnsupportedSchemaVersion(_)), "{version}: {err:?}");
+        assert!(
+            matches!(err, LoadError::UnsupportedSchemaVersion(_)),
+            "{version}: {err:?}"
+        );
         assert!(err.to_string().contains(&version.to_string()), "{err}");
     }
 }
@@ -85,7 +100,10 @@ fn unsupported_schema_version_is_refused_saying_which() {
 fn an_empty_list_or_a_non_dataset_is_refused() {
     assert_eq!(load_value(&dataset(0)).unwrap_err(), LoadError::NoPeople);
     assert_eq!(load("[1, 2]").unwrap_err(), LoadError::NotADataset);
-    assert_eq!(load(r#"{"schema_version": 1}"#).unwrap_err(), LoadError::NotADataset);
+    assert_eq!(
+        load(r#"{"schema_version": 1}"#).unwrap_err(),
+        LoadError::NotADataset
+    );
 }
 
 #[test]
@@ -94,9 +112,18 @@ fn an_unknown_status_skips_only_that_record() {
     assert_eq!(loaded.dataset.people.len(), 9);
     let problem = only_error(&loaded);
     assert_eq!(problem.record.as_ref().unwrap().position, 4);
-    assert_eq!(problem.record.as_ref().unwrap().id.as_deref(), Some("person-4"));
+    assert_eq!(
+        problem.record.as_ref().unwrap().id.as_deref(),
+        Some("person-4")
+    );
     assert_eq!(problem.field, "status");
-    assert!(problem.reason.contains("\"jailed\" is not one of: detained, imprisoned"), "{}", problem.reason);
+    assert!(
+        problem
+            .reason
+            .contains("\"jailed\" is not one of: detained, imprisoned"),
+        "{}",
+        problem.reason
+    );
 }
 
 #[test]
@@ -110,7 +137,12 @@ fn a_bad_country_code_skips_the_record() {
 
 #[test]
 fn a_bad_date_skips_the_record() {
-    for bad in [json!("2018-13"), json!("15/09/2018"), json!(2018), json!("2019-02-29")] {
+    for bad in [
+        json!("2018-13"),
+        json!("15/09/2018"),
+        json!(2018),
+        json!("2019-02-29"),
+    ] {
         let loaded = load_with(0, "arrested", bad.clone());
         assert_eq!(only_error(&loaded).field, "arrested", "{bad}");
     }
@@ -118,12 +150,24 @@ fn a_bad_date_skips_the_record() {
 
 #[test]
 fn a_missing_required_field_skips_the_record() {
-    for field in ["id", "name", "country", "status", "status_as_of", "summary", "story", "source"] {
+    for field in [
+        "id",
+        "name",
+        "country",
+        "status",
+        "status_as_of",
+        "summary",
+        "story",
+        "source",
+    ] {
         let mut data = dataset(10);
         data["people"][5].as_object_mut().unwrap().remove(field);
         let loaded = load_value(&data).unwrap();
         let problem = only_error(&loaded);
-        assert_eq!((problem.field.as_str(), problem.reason.as_str()), (field, "is missing"));
+        assert_eq!(
+            (problem.field.as_str(), problem.reason.as_str()),
+            (field, "is missing")
+        );
     }
     let loaded = load_with(5, "campaigns", json!([]));
     assert_eq!(only_error(&loaded).field, "campaigns");
@@ -134,22 +178,42 @@ fn over_long_text_skips_the_record() {
     let loaded = load_with(2, "summary", json!("x".repeat(limits::SUMMARY + 1)));
     let problem = only_error(&loaded);
     assert_eq!(problem.field, "summary");
-    assert!(problem.reason.contains("the limit is 400"), "{}", problem.reason);
+    assert!(
+        problem.reason.contains("the limit is 400"),
+        "{}",
+        problem.reason
+    );
     let loaded = load_with(2, "story", json!("y".repeat(100_000)));
     assert_eq!(only_error(&loaded).field, "story");
 }
 
 #[test]
 fn non_http_urls_are_refused() {
-    for bad in ["javascript:alert(1)", "data:image/png;base64,AAAA", "vbscript:x", " https://x.org"] {
-        let loaded = load_with(1, "photo", json!({"url": bad, "alt": "A portrait", "credit": "Someone"}));
+    for bad in [
+        "javascript:alert(1)",
+        "data:image/png;base64,AAAA",
+        "vbscript:x",
+        " https://x.org",
+    ] {
+        let loaded = load_with(
+            1,
+            "photo",
+            json!({"url": bad, "alt": "A portrait", "credit": "Someone"}),
+        );
         assert_eq!(only_error(&loaded).field, "photo.url", "{bad}");
         let loaded = load_with(1, "links", json!([{"title": "More", "url": bad}]));
         assert_eq!(only_error(&loaded).field, "links[1].url", "{bad}");
     }
-    let loaded = load_with(1, "links", json!([{"title": "More", "url": "https://example.org/a"}]));
+    let loaded = load_with(
+        1,
+        "links",
+        json!([{"title": "More", "url": "https://example.org/a"}]),
+    );
     assert!(loaded.report.errors.is_empty());
-    assert_eq!(loaded.dataset.people[1].links[0].url.as_str(), "https://example.org/a");
+    assert_eq!(
+        loaded.dataset.people[1].links[0].url.as_str(),
+        "https://example.org/a"
+    );
 }
 
 #[test]
@@ -159,7 +223,12 @@ fn every_problem_of_a_record_is_reported() {
     data["people"][0]["country"] = json!("ZZ");
     data["people"][0]["flags"] = json!(["solitary_confinement", "bored"]);
     let loaded = load_value(&data).unwrap();
-    let fields: Vec<&str> = loaded.report.errors.iter().map(|p| p.field.as_str()).collect();
+    let fields: Vec<&str> = loaded
+        .report
+        .errors
+        .iter()
+        .map(|p| p.field.as_str())
+        .collect();
     assert_eq!(fields, ["country", "status", "flags[2]"]);
     assert_eq!(loaded.report.skipped(), 1);
 }
@@ -173,7 +242,12 @@ fn duplicate_ids_keep_the_first_and_report_the_later() {
     let problem = only_error(&loaded);
     assert_eq!(problem.record.as_ref().unwrap().position, 8);
     assert!(problem.reason.contains("record 2"), "{}", problem.reason);
-    let kept = loaded.dataset.people.iter().find(|p| p.id == "person-2").unwrap();
+    let kept = loaded
+        .dataset
+        .people
+        .iter()
+        .find(|p| p.id == "person-2")
+        .unwrap();
     assert_eq!(kept.name, "Test Person");
 }
 
@@ -187,8 +261,13 @@ fn more_than_a_fifth_invalid_refuses_the_file() {
     // 3 of 10: refused, with the report.
     data["people"][2]["status"] = json!("nope");
     let err = load_value(&data).unwrap_err();
-    let LoadError::TooManyInvalid(report) = &err else { panic!("{err:?}") };
-    assert_eq!((report.records, report.loaded, report.skipped()), (10, 7, 3));
+    let LoadError::TooManyInvalid(report) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        (report.records, report.loaded, report.skipped()),
+        (10, 7, 3)
+    );
     assert!(err.to_string().contains("3 of its 10 records"), "{err}");
 }
 
@@ -215,7 +294,10 @@ fn the_report_accounts_for_every_record() {
     let loaded = load_value(&data).unwrap();
     let r = &loaded.report;
     assert_eq!(r.loaded + r.skipped(), r.records);
-    assert_eq!((r.records, r.loaded, r.skipped(), r.warnings.len()), (20, 17, 3, 1));
+    assert_eq!(
+        (r.records, r.loaded, r.skipped(), r.warnings.len()),
+        (20, 17, 3, 1)
+    );
     assert_eq!(loaded.dataset.people.len(), r.loaded);
 }
 
@@ -230,10 +312,22 @@ fn references_to_unknown_campaigns_or_sources_skip_the_record() {
 #[test]
 fn sentences_read_terms_and_life() {
     let loaded = load_with(0, "sentence", json!({"years": 9, "months": 8}));
-    assert_eq!(loaded.dataset.people[0].sentence, Some(Sentence::Term { years: 9, months: 8 }));
+    assert_eq!(
+        loaded.dataset.people[0].sentence,
+        Some(Sentence::Term {
+            years: 9,
+            months: 8
+        })
+    );
     let loaded = load_with(0, "sentence", json!("life"));
     assert_eq!(loaded.dataset.people[0].sentence, Some(Sentence::Life));
-    for bad in [json!({"years": 1e300}), json!({"months": 12}), json!({}), json!(20), json!({"years": -3})] {
+    for bad in [
+        json!({"years": 1e300}),
+        json!({"months": 12}),
+        json!({}),
+        json!(20),
+        json!({"years": -3}),
+    ] {
         let loaded = load_with(0, "sentence", bad.clone());
         assert!(only_error(&loaded).field.starts_with("sentence"), "{bad}");
     }
@@ -244,7 +338,10 @@ fn a_broken_envelope_names_the_field() {
     let mut data = dataset(2);
     data["campaigns"][0]["date"] = json!("soon");
     let err = load_value(&data).unwrap_err();
-    assert!(matches!(&err, LoadError::Envelope(p) if p.field == "campaigns[1].date"), "{err:?}");
+    assert!(
+        matches!(&err, LoadError::Envelope(p) if p.field == "campaigns[1].date"),
+        "{err:?}"
+    );
     let mut data = dataset(2);
     data.as_object_mut().unwrap().remove("title");
     assert!(matches!(load_value(&data).unwrap_err(), LoadError::Envelope(p) if p.field == "title"));
@@ -255,7 +352,8 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(matches!(load(&deep), Err(LoadError::Syntax { .. })));
     let mut data = dataset(10);
-    let nested: Value = serde_json::from_str(&format!("{}1{}", "[".repeat(100), "]".repeat(100))).unwrap();
+    let nested: Value =
+        serde_json::from_str(&format!("{}1{}", "[".repeat(100), "]".repeat(100))).unwrap();
     data["people"][0]["aliases"] = nested;
     assert_eq!(load_value(&data).unwrap().report.skipped(), 1);
 }
@@ -302,10 +400,20 @@ mod properties {
             Just(Value::Null),
             any::<bool>().prop_map(Value::Bool),
             any::<i64>().prop_map(|n| json!(n)),
-            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(|f| json!(f)),
             ".{0,60}".prop_map(Value::String),
-            prop::sample::select(vec!["life", "BY", "2018-09", "imprisoned", "camp", "src", "https://x.org"])
-                .prop_map(|s| Value::String(s.to_owned())),
+            prop::sample::select(vec![
+                "life",
+                "BY",
+                "2018-09",
+                "imprisoned",
+                "camp",
+                "src",
+                "https://x.org"
+            ])
+            .prop_map(|s| Value::String(s.to_owned())),
         ];
         leaf.prop_recursive(4, 32, 6, |inner| {
             prop_oneof![

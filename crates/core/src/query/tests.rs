@@ -5,7 +5,13 @@ use crate::load;
 
 /// Six people with the accents, statuses and overlaps the tests need.
 fn dataset() -> Dataset {
-    let person = |id: &str, name: &str, country: &str, status: &str, arrested: Option<&str>, occupations: &[&str], campaigns: &[&str]| {
+    let person = |id: &str,
+                  name: &str,
+                  country: &str,
+                  status: &str,
+                  arrested: Option<&str>,
+                  occupations: &[&str],
+                  campaigns: &[&str]| {
         let mut p = json!({
             "id": id, "name": name, "country": country, "status": status, "status_as_of": "2023",
             "summary": format!("{name} in one sentence."), "story": "A story.",
@@ -36,7 +42,11 @@ fn dataset() -> Dataset {
 }
 
 fn ids(dataset: &Dataset, outcome: &Outcome) -> Vec<String> {
-    outcome.matches.iter().map(|&i| dataset.people[i].id.clone()).collect()
+    outcome
+        .matches
+        .iter()
+        .map(|&i| dataset.people[i].id.clone())
+        .collect()
 }
 
 fn run(dataset: &Dataset, query: &Query) -> Outcome {
@@ -44,11 +54,17 @@ fn run(dataset: &Dataset, query: &Query) -> Outcome {
 }
 
 fn text(text: &str) -> Query {
-    Query { text: text.into(), ..Query::default() }
+    Query {
+        text: text.into(),
+        ..Query::default()
+    }
 }
 
 fn count<T: PartialEq>(options: &[(T, usize)], value: &T) -> usize {
-    options.iter().find(|(v, _)| v == value).map_or(usize::MAX, |(_, n)| *n)
+    options
+        .iter()
+        .find(|(v, _)| v == value)
+        .map_or(usize::MAX, |(_, n)| *n)
 }
 
 fn by(code: &str) -> CountryCode {
@@ -61,16 +77,32 @@ fn empty_query_shows_everyone_sorted_by_name() {
     let outcome = run(&data, &Query::default());
     assert_eq!(
         ids(&data, &outcome),
-        ["ales-bialiatski", "emirlendris-benitez", "ihar-losik", "pham-doan-trang", "rolando-alvarez", "violeta-granera"]
+        [
+            "ales-bialiatski",
+            "emirlendris-benitez",
+            "ihar-losik",
+            "pham-doan-trang",
+            "rolando-alvarez",
+            "violeta-granera"
+        ]
     );
 }
 
 #[test]
 fn search_ignores_case_and_accents() {
     let data = dataset();
-    assert_eq!(ids(&data, &run(&data, &text("alvarez"))), ["rolando-alvarez"]);
-    assert_eq!(ids(&data, &run(&data, &text("pham doan trang"))), ["pham-doan-trang"]);
-    assert_eq!(ids(&data, &run(&data, &text("BENITEZ"))), ["emirlendris-benitez"]);
+    assert_eq!(
+        ids(&data, &run(&data, &text("alvarez"))),
+        ["rolando-alvarez"]
+    );
+    assert_eq!(
+        ids(&data, &run(&data, &text("pham doan trang"))),
+        ["pham-doan-trang"]
+    );
+    assert_eq!(
+        ids(&data, &run(&data, &text("BENITEZ"))),
+        ["emirlendris-benitez"]
+    );
     assert_eq!(ids(&data, &run(&data, &text("Phạm"))), ["pham-doan-trang"]);
 }
 
@@ -78,7 +110,10 @@ fn search_ignores_case_and_accents() {
 fn search_words_must_all_match_in_any_field() {
     let data = dataset();
     // Country name and occupation.
-    assert_eq!(ids(&data, &run(&data, &text("belarus journalist"))), ["ihar-losik"]);
+    assert_eq!(
+        ids(&data, &run(&data, &text("belarus journalist"))),
+        ["ihar-losik"]
+    );
     assert_eq!(ids(&data, &run(&data, &text("nicaragua"))).len(), 2);
     assert!(run(&data, &text("belarus writer")).matches.is_empty());
 }
@@ -98,7 +133,10 @@ fn options_within_a_filter_widen_and_filters_narrow() {
     query.filters.countries.extend([by("BY"), by("VN")]);
     assert_eq!(run(&data, &query).matches.len(), 3);
     query.filters.occupations.insert("journalist".into());
-    assert_eq!(ids(&data, &run(&data, &query)), ["ihar-losik", "pham-doan-trang"]);
+    assert_eq!(
+        ids(&data, &run(&data, &query)),
+        ["ihar-losik", "pham-doan-trang"]
+    );
 }
 
 #[test]
@@ -148,21 +186,48 @@ fn facet_options_list_every_value_in_display_order() {
     assert_eq!(statuses, [Status::Imprisoned, Status::Released]);
     // Most common occupation first.
     assert_eq!(facets.occupations[0], ("journalist".to_string(), 2));
-    assert_eq!(facets.campaigns, [("wjc".to_string(), 6), ("poc".to_string(), 1)]);
+    assert_eq!(
+        facets.campaigns,
+        [("wjc".to_string(), 6), ("poc".to_string(), 1)]
+    );
 }
 
 #[test]
 fn sorts_by_country_arrest_and_time_held() {
     let data = dataset();
-    let sorted = |sort| ids(&data, &run(&data, &Query { sort, ..Query::default() }));
-    assert_eq!(sorted(Sort::Country)[..2], ["ales-bialiatski", "ihar-losik"]);
+    let sorted = |sort| {
+        ids(
+            &data,
+            &run(
+                &data,
+                &Query {
+                    sort,
+                    ..Query::default()
+                },
+            ),
+        )
+    };
+    assert_eq!(
+        sorted(Sort::Country)[..2],
+        ["ales-bialiatski", "ihar-losik"]
+    );
     // Newest arrest first, unknown dates last.
     assert_eq!(
         sorted(Sort::Arrested),
-        ["rolando-alvarez", "ales-bialiatski", "violeta-granera", "emirlendris-benitez", "ihar-losik", "pham-doan-trang"]
+        [
+            "rolando-alvarez",
+            "ales-bialiatski",
+            "violeta-granera",
+            "emirlendris-benitez",
+            "ihar-losik",
+            "pham-doan-trang"
+        ]
     );
     // Longest held first; released and undated last.
-    assert_eq!(sorted(Sort::TimeHeld)[..3], ["emirlendris-benitez", "ales-bialiatski", "rolando-alvarez"]);
+    assert_eq!(
+        sorted(Sort::TimeHeld)[..3],
+        ["emirlendris-benitez", "ales-bialiatski", "rolando-alvarez"]
+    );
     assert_eq!(sorted(Sort::TimeHeld)[5], "violeta-granera");
 }
 
@@ -180,4 +245,19 @@ fn sort_names_round_trip() {
         assert_eq!(Sort::parse(sort.as_str()), Some(sort));
     }
     assert_eq!(Sort::parse("random"), None);
+}
+
+#[test]
+fn totals_count_people_countries_held_and_released() {
+    let data = dataset();
+    assert_eq!(
+        totals(&data.people),
+        Totals {
+            people: 6,
+            countries: 4,
+            held: 5,
+            released: 1
+        }
+    );
+    assert_eq!(totals(&[]), Totals::default());
 }

@@ -1,0 +1,47 @@
+# without-just-cause: `make serve` to run the site locally, `make test` to run every test.
+# Every target installs what is missing first (scripts/install-tools.sh skips what is present).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Trunk must never try to download tools on this closed network (see docs/contributing.md).
+TRUNK := trunk --offline
+PORT ?= 8080
+
+.PHONY: all tools dist serve test lint test-native test-wasm test-e2e clean
+
+all: dist
+
+tools:
+	@bash scripts/install-tools.sh
+
+## dist: the static site in dist/ (release build: LTO, size-optimised, wasm-opt)
+dist: tools
+	cargo fetch --locked --quiet
+	$(TRUNK) build --release
+
+## serve: build and serve the site on http://127.0.0.1:$(PORT)
+serve: tools
+	cargo fetch --locked --quiet
+	@echo "Serving the site on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
+	$(TRUNK) serve --release --port $(PORT)
+
+## test: formatting, lints, native tests, browser component tests, end-to-end tests
+test: tools lint test-native test-wasm test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --locked -p wjc-core -p wjc-cli --all-targets -- -D warnings
+	cargo clippy --locked -p without-just-cause --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test --locked -p wjc-core -p wjc-cli
+
+test-wasm:
+	cargo test --locked -p without-just-cause --lib --target wasm32-unknown-unknown
+
+test-e2e: dist
+	npm run --silent e2e
+
+clean:
+	cargo clean
+	rm -rf dist

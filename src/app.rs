@@ -1,0 +1,125 @@
+//! The app shell: loads the data, follows the URL, and shows the list or a profile.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wjc_core::text::ui;
+
+use crate::browser;
+use crate::components::error::ErrorView;
+use crate::components::footer::Footer;
+use crate::components::header::SiteHeader;
+use crate::components::list::ListPage;
+use crate::components::profile::ProfilePage;
+use crate::components::skeleton::SkeletonPage;
+use crate::data::fetch_catalog;
+use crate::state::{AppState, Load};
+use crate::DATASET_URL;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::provide();
+    let reload = move || {
+        state.load.set(Load::Loading);
+        leptos::task::spawn_local(async move {
+            let result = fetch_catalog(DATASET_URL).await;
+            state.load.set(match result {
+                Ok(catalog) => Load::Ready(std::sync::Arc::new(catalog)),
+                Err(failure) => Load::Failed(failure),
+            });
+        });
+    };
+    reload();
+
+    // Back/Forward (popstate) and clicked links or edited addresses (hashchange).
+    let _ = window_event_listener(ev::popstate, move |_| state.follow_url());
+    let _ = window_event_listener(ev::hashchange, move |_| state.follow_url());
+
+    // The document title says who is on screen, so bookmarks and shared links do too.
+    Effect::new(move |_| {
+        let Some(catalog) = state.catalog() else {
+            return;
+        };
+        let site = &catalog.dataset.title;
+        let title = state.view.with(|v| {
+            v.profile
+                .as_deref()
+                .and_then(|id| catalog.position(id))
+                .map_or_else(
+                    || site.clone(),
+                    |i| {
+                        format!(
+                            "{}{}{site}",
+                            catalog.dataset.people[i].name,
+                            ui::TITLE_SEPARATOR
+                        )
+                    },
+                )
+        });
+        browser::set_title(&title);
+    });
+
+    // Opening a profile starts at its top with focus on its heading; returning to the list puts
+    // the visitor back where they were, on the card they opened.
+    let profile = Memo::new(move |_| state.view.with(|v| v.profile.clone()));
+    Effect::new(move |previous: Option<Option<String>>| {
+        let now = profile.get();
+        let ready = state.load.with(|l| matches!(l, Load::Ready(_)));
+        if ready {
+            match (&previous, &now) {
+                (_, Some(_)) => request_animation_frame(move || {
+                    browser::scroll_to(0.0);
+                    focus_selector("#profile-title");
+                }),
+                (Some(Some(id)), None) => {
+                    let id = id.clone();
+                    let y = state.list_scroll();
+                    request_animation_frame(move || {
+                        browser::scroll_to(y);
+                        focus_selector(&format!("#card-{id} a"));
+                    });
+                }
+                _ => {}
+            }
+        }
+        now
+    });
+
+    let main = move || match state.load.get() {
+        Load::Loading => SkeletonPage().into_any(),
+        Load::Failed(failure) => view! { <ErrorView failure=failure on_retry=reload /> }.into_any(),
+        Load::Ready(catalog) => {
+            if profile.with(Option::is_some) {
+                view! { <ProfilePage catalog=catalog /> }.into_any()
+            } else {
+                view! { <ListPage catalog=catalog /> }.into_any()
+            }
+        }
+    };
+
+    view! {
+        // A plain "#results" fragment would be read as a view; move focus instead.
+        <a class="wjc-skip" href="#results" on:click=move |ev| {
+            ev.prevent_default();
+            focus_selector("#results");
+        }>{ui::SKIP_TO_RESULTS}</a>
+        <SiteHeader />
+        <div class="wjc-main" aria-busy=move || state.load.with(|l| matches!(l, Load::Loading)).to_string()>
+            <p class="wjc-visually-hidden" role="status">
+                {move || state.load.with(|l| matches!(l, Load::Loading)).then_some(ui::LOADING)}
+            </p>
+            {main}
+        </div>
+        <Footer />
+    }
+}
+
+/// Moves keyboard focus to the first element matching `selector`, if any.
+fn focus_selector(selector: &str) {
+    let element = document().query_selector(selector).ok().flatten();
+    if let Some(element) =
+        element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,83 @@
+//! A person's card in the grid: a real link to the profile, with the essentials at a glance.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wjc_core::model::Photo;
+use wjc_core::text;
+
+use super::badge::StatusBadge;
+use crate::browser;
+use crate::data::Catalog;
+
+/// One person's card.
+#[component]
+pub fn Card(
+    /// The loaded data.
+    catalog: Arc<Catalog>,
+    /// The person's position in the dataset.
+    position: usize,
+    /// The profile's address (keeps the current filters).
+    href: Signal<String>,
+) -> impl IntoView {
+    let person = &catalog.dataset.people[position];
+    let campaign_titles: Vec<&str> = person
+        .campaigns
+        .iter()
+        .filter_map(|id| catalog.dataset.campaign(id).map(|c| c.title.as_str()))
+        .collect();
+    let campaigns = text::join_and(&campaign_titles);
+    let custody = text::custody_line(person);
+    let sentence = person
+        .sentence
+        .map(|s| format!("Sentence: {}", text::sentence(s)));
+    view! {
+        <li class="wjc-card" id=format!("card-{}", person.id)>
+            <Avatar name=person.name.clone() photo=person.photo.clone() />
+            <div class="wjc-card__body">
+                <h3 class="wjc-card__name">
+                    // The link covers the whole card (see the CSS), so the card is one target.
+                    <a href=href dir="auto">{person.name.clone()}</a>
+                </h3>
+                {person.native_name.clone().map(|n| view! { <p class="wjc-card__native" dir="auto">{n}</p> })}
+                <p class="wjc-card__country">
+                    <span class="wjc-flag" aria-hidden="true">{person.country.flag()}</span>
+                    " "{person.country.name()}
+                </p>
+                <p class="wjc-card__status">
+                    <StatusBadge status=person.status />
+                    <span class="wjc-card__asof">{text::as_of(person.status_as_of)}</span>
+                </p>
+                <p class="wjc-card__summary" dir="auto">{person.summary.clone()}</p>
+                <ul class="wjc-card__facts">
+                    {custody.map(|c| view! { <li>{c}</li> })}
+                    {sentence.map(|s| view! { <li>{s}</li> })}
+                    <li class="wjc-card__campaign">{campaigns}</li>
+                </ul>
+            </div>
+        </li>
+    }
+}
+
+/// A portrait when the record has one hosted on this site, otherwise the person's initials.
+#[component]
+pub fn Avatar(
+    /// The person's name, for initials.
+    name: String,
+    /// The person's photo, if any.
+    photo: Option<Photo>,
+) -> impl IntoView {
+    let own_site = |url: &str| url.starts_with(&format!("{}/", browser::origin()));
+    match &photo {
+        // Photos elsewhere would tell a third party who looked at whom: only our own are loaded.
+        Some(photo) if own_site(photo.url.as_str()) => view! {
+            <img class="wjc-avatar" src=photo.url.as_str().to_owned() alt=photo.alt.clone()
+                loading="lazy" decoding="async" width="64" height="64" referrerpolicy="no-referrer" />
+        }
+        .into_any(),
+        _ => view! {
+            <span class="wjc-avatar wjc-avatar--initials" aria-hidden="true">{text::initials(&name)}</span>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,39 @@
+//! "What you can do" and "About this data".
+
+use leptos::prelude::*;
+use wjc_core::text::{self, ui};
+
+use crate::state::AppState;
+
+/// The page footer.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let state = AppState::expect();
+    let about = move || {
+        state.catalog().map(|c| {
+            let publishers: Vec<&str> = c.dataset.sources.iter().map(|s| s.publisher.as_str()).collect();
+            let sources = c
+                .dataset
+                .sources
+                .iter()
+                .map(|s| view! { <li>{format!("{}: “{}” ({})", s.publisher, s.title, text::date(s.date))}</li> })
+                .collect_view();
+            view! {
+                <p>{text::about(&publishers, c.dataset.updated)}</p>
+                <ul>{sources}</ul>
+            }
+        })
+    };
+    view! {
+        <footer class="wjc-footer">
+            <section class="wjc-footer__act" aria-labelledby="act-title">
+                <h2 id="act-title">{ui::ACT_TITLE}</h2>
+                <ul>{ui::ACTIONS.iter().map(|a| view! { <li>{*a}</li> }).collect_view()}</ul>
+            </section>
+            <section class="wjc-footer__about" aria-labelledby="about-title">
+                <h2 id="about-title">{ui::ABOUT_TITLE}</h2>
+                {about}
+            </section>
+        </footer>
+    }
+}

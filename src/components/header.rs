@@ -1,0 +1,63 @@
+//! The site header: title, what the list is, and headline totals.
+
+use leptos::prelude::*;
+use wjc_core::query::totals;
+use wjc_core::text::ui;
+use wjc_core::url_state::ViewState;
+
+use crate::browser::HistoryMode;
+
+use crate::state::AppState;
+
+/// The header, with totals once the data is in.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let state = AppState::expect();
+    let catalog = move || state.catalog();
+    view! {
+        <header class="wjc-header">
+            <div class="wjc-header__inner">
+                <p class="wjc-header__title">
+                    <a href="#/" on:click=move |ev| {
+                        ev.prevent_default();
+                        state.navigate(ViewState::default(), HistoryMode::Push);
+                    }>{move || catalog().map_or_else(|| "Without Just Cause".to_owned(), |c| c.dataset.title.clone())}</a>
+                </p>
+                <p class="wjc-header__lede">
+                    {move || catalog().map(|c| c.dataset.description.clone())}
+                </p>
+                {move || catalog().map(|c| {
+                    let t = totals(&c.dataset.people);
+                    let synthetic = c.dataset.synthetic.then(|| view! {
+                        <p class="wjc-banner" role="note">{ui::SYNTHETIC_BANNER}</p>
+                    });
+                    view! {
+                        <dl class="wjc-totals">
+                            <Total value=t.people label=ui::TOTAL_PEOPLE />
+                            <Total value=t.countries label=ui::TOTAL_COUNTRIES />
+                            <Total value=t.held label=ui::TOTAL_HELD />
+                            <Total value=t.released label=ui::TOTAL_RELEASED />
+                        </dl>
+                        {synthetic}
+                    }
+                })}
+            </div>
+        </header>
+    }
+}
+
+/// One headline number.
+#[component]
+fn Total(
+    /// The number.
+    value: usize,
+    /// What it counts.
+    label: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="wjc-totals__item">
+            <dt class="wjc-totals__label">{label}</dt>
+            <dd class="wjc-totals__value">{value}</dd>
+        </div>
+    }
+}

@@ -1,0 +1,104 @@
+//! The list page: search, filters and the grid of cards.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wjc_core::query::Query;
+use wjc_core::text::{self, ui};
+use wjc_core::Status;
+
+use super::badge::StatusLegend;
+use super::card::Card;
+use super::filters::{FilterPanel, SearchBox};
+use super::notice::{IgnoredUrlNotice, SkippedNotice};
+use crate::browser::HistoryMode;
+use crate::data::Catalog;
+use crate::state::AppState;
+
+/// Cards drawn at first and added per "show more", so the page stays light as lists grow.
+const PAGE_SIZE: usize = 60;
+
+/// The list of people with its controls.
+#[component]
+pub fn ListPage(
+    /// The loaded data.
+    catalog: Arc<Catalog>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let total = catalog.dataset.people.len();
+    // "Show more" applies to the query it was pressed for; a new query starts from one page.
+    let expanded = RwSignal::new((Query::default(), PAGE_SIZE));
+    let shown = Memo::new(move |_| {
+        let query = state.query.get();
+        expanded.with(|(for_query, n)| if *for_query == query { *n } else { PAGE_SIZE })
+    });
+    let count = move || state.outcome.with(|o| o.matches.len());
+    let statuses: Vec<Status> = Status::ALL
+        .iter()
+        .copied()
+        .filter(|s| catalog.dataset.people.iter().any(|p| p.status == *s))
+        .collect();
+    let visible = move || {
+        state.outcome.with(|o| {
+            o.matches
+                .iter()
+                .take(shown.get())
+                .copied()
+                .collect::<Vec<usize>>()
+        })
+    };
+    let grid_catalog = catalog.clone();
+    view! {
+        <div class="wjc-list">
+            <aside class="wjc-list__side">
+                <FilterPanel catalog=catalog.clone() />
+            </aside>
+            <section class="wjc-list__main" aria-labelledby="results-title">
+                <SearchBox />
+                <IgnoredUrlNotice />
+                <SkippedNotice report=catalog.report.clone() />
+                <div class="wjc-results-bar">
+                    <h2 id="results-title" class="wjc-results-bar__title">{ui::RESULTS}</h2>
+                    // Announced politely to screen readers whenever the filters change the count.
+                    <p class="wjc-results-bar__count" role="status" aria-live="polite" aria-atomic="true">
+                        {move || text::result_count(count(), total)}
+                    </p>
+                    <StatusLegend statuses=statuses />
+                </div>
+                <Show when=move || count() == 0>
+                    <EmptyResult />
+                </Show>
+                <ul id="results" class="wjc-grid" tabindex="-1" aria-labelledby="results-title">
+                    <For each=visible key=|i| *i let(position)>
+                        {
+                            let id = grid_catalog.dataset.people[position].id.clone();
+                            let href = Signal::derive(move || state.profile_fragment(&id));
+                            view! { <Card catalog=grid_catalog.clone() position=position href=href /> }
+                        }
+                    </For>
+                </ul>
+                <Show when=move || { count() > shown.get() }>
+                    <button type="button" class="wjc-button wjc-more" on:click=move |_| expanded.set((state.query.get_untracked(), shown.get_untracked() + PAGE_SIZE))>
+                        {move || format!("Show {} more", (count() - shown.get()).min(PAGE_SIZE))}
+                    </button>
+                </Show>
+            </section>
+        </div>
+    }
+}
+
+/// Says why nothing matches and offers a way out.
+#[component]
+fn EmptyResult() -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        <div class="wjc-empty">
+            <h3 class="wjc-empty__title">{ui::EMPTY_TITLE}</h3>
+            <p>{ui::EMPTY_BODY}</p>
+            <button type="button" class="wjc-button"
+                on:click=move |_| state.update_query(HistoryMode::Push, |q| *q = Query { sort: q.sort, ..Query::default() })>
+                {ui::EMPTY_ACTION}
+            </button>
+        </div>
+    }
+}

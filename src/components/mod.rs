@@ -1,0 +1,12 @@
+//! The app's components, one concern per file.
+
+pub mod badge;
+pub mod card;
+pub mod error;
+pub mod filters;
+pub mod footer;
+pub mod header;
+pub mod list;
+pub mod notice;
+pub mod profile;
+pub mod skeleton;
