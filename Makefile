@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Trunk must never try to download tools on this closed network (see docs/contributing.md).
-TRUNK := trunk --offline
+TRUNK := trunk
 PORT ?= 8080
 
 .PHONY: all tools dist serve test lint test-native test-wasm test-e2e clean
@@ -17,13 +17,13 @@ tools:
 ## dist: the static site in dist/ (release build: LTO, size-optimised, wasm-opt)
 dist: tools
 	cargo fetch --locked --quiet
-	$(TRUNK) build --release
+	$(TRUNK) build --release --offline
 
 ## serve: build and serve the site on http://127.0.0.1:$(PORT)
 serve: tools
 	cargo fetch --locked --quiet
 	@echo "Serving the site on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
-	$(TRUNK) serve --release --port $(PORT)
+	$(TRUNK) serve --release --offline --port $(PORT)
 
 ## test: formatting, lints, native tests, browser component tests, end-to-end tests
 test: tools lint test-native test-wasm test-e2e

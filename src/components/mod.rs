@@ -10,3 +10,6 @@ pub mod list;
 pub mod notice;
 pub mod profile;
 pub mod skeleton;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests;

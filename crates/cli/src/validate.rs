@@ -1,0 +1,74 @@
+//! `wjc validate FILE`: the loader's verdict on a data file, in words.
+
+use std::fmt::Write;
+
+use wjc_core::{LoadError, Report};
+
+use crate::args::{self, Positional};
+use crate::{files, Failure, Verdict};
+
+const FILE: Positional = Positional {
+    name: "FILE",
+    what: "the data file to check",
+};
+
+/// Runs `wjc validate`.
+pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
+    let parsed = args::parse(argv, &[FILE], &[])?;
+    let path = parsed.positional(0);
+    let text = files::read_text(path)?;
+    match wjc_core::load(&text) {
+        Ok(loaded) => {
+            let _ = writeln!(out, "{path}: {}", summary(&loaded.report));
+            write_problems(out, &loaded.report);
+            Ok(if loaded.report.errors.is_empty() {
+                Verdict::Clean
+            } else {
+                Verdict::Problems
+            })
+        }
+        Err(error) => {
+            write_refusal(out, path, &error);
+            Ok(Verdict::Problems)
+        }
+    }
+}
+
+/// "N records: L loaded, S skipped, W warnings".
+pub fn summary(report: &Report) -> String {
+    format!(
+        "{}: {} loaded, {} skipped, {}",
+        plural(report.records, "record", "records"),
+        report.loaded,
+        report.skipped(),
+        plural(report.warnings.len(), "warning", "warnings")
+    )
+}
+
+/// One line per error, then one per warning.
+pub fn write_problems(out: &mut String, report: &Report) {
+    for problem in &report.errors {
+        let _ = writeln!(out, "error: {problem}");
+    }
+    for problem in &report.warnings {
+        let _ = writeln!(out, "warning: {problem}");
+    }
+}
+
+/// Why the whole file was refused and, when records were to blame, each of their problems.
+pub fn write_refusal(out: &mut String, path: &str, error: &LoadError) {
+    let _ = writeln!(out, "{path} was refused. {error}");
+    if let LoadError::TooManyInvalid(report) = error {
+        let _ = writeln!(out, "{path}: {}", summary(report));
+        write_problems(out, report);
+    }
+}
+
+/// "1 record", "2 records".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

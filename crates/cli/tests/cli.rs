@@ -1,0 +1,777 @@
+//! The `wjc` binary as staff use it: exit codes, messages and files, on fixtures in a temporary
+//! folder.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+/// The fixture that fills every optional field somewhere, with awkward text.
+const FULL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/full.json");
+/// The real list, when it is in the repository.
+const REAL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../assets/data/prisoners.json"
+);
+
+/// A fresh folder for one test, removed when the test ends.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("wjc-cli-test-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&path);
+        fs::create_dir_all(&path).unwrap();
+        Self(path)
+    }
+
+    fn path(&self, file: &str) -> String {
+        self.0.join(file).to_str().unwrap().to_owned()
+    }
+
+    fn write(&self, file: &str, text: &str) -> String {
+        let path = self.path(file);
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// The names of the files in the folder, sorted.
+    fn files(&self) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(&self.0)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// What a run of `wjc` did.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn wjc(args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_wjc"))
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        code: output
+            .status
+            .code()
+            .expect("wjc exits with a code, never by a signal"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+/// The form every tool writes: pretty JSON of the loaded dataset, newline-terminated.
+fn canonical(text: &str) -> String {
+    let loaded = wjc_core::load(text).unwrap();
+    assert!(
+        loaded.report.errors.is_empty(),
+        "{:?}",
+        loaded.report.errors
+    );
+    serde_json::to_string_pretty(&loaded.dataset).unwrap() + "\n"
+}
+
+/// Exports `source` to CSV and imports it back with `source` as the envelope; returns the CSV
+/// text and the JSON written.
+fn round_trip(dir: &TempDir, source: &str) -> (String, String) {
+    let csv = dir.path("people.csv");
+    let json = dir.path("out.json");
+    let export = wjc(&["export-csv", source, "-o", &csv]);
+    assert_eq!(export.code, 0, "{}{}", export.stdout, export.stderr);
+    assert!(!export.stdout.contains("warning"), "{}", export.stdout);
+    let import = wjc(&["import-csv", &csv, "-o", &json, "--base", source]);
+    assert_eq!(import.code, 0, "{}{}", import.stdout, import.stderr);
+    (
+        fs::read_to_string(csv).unwrap(),
+        fs::read_to_string(json).unwrap(),
+    )
+}
+
+fn full() -> Value {
+    serde_json::from_str(&fs::read_to_string(FULL).unwrap()).unwrap()
+}
+
+/// `full.json` with `n` extra minimal records, so one or two bad ones stay under the one-in-five
+/// limit.
+fn padded(n: usize) -> Value {
+    let mut data = full();
+    let people = data["people"].as_array_mut().unwrap();
+    for i in 1..=n {
+        let mut person = people[3].clone();
+        person["id"] = json!(format!("padding-{i}"));
+        people.push(person);
+    }
+    data
+}
+
+// ---- validate ----
+
+#[test]
+fn validate_passes_a_clean_file() {
+    let run = wjc(&["validate", FULL]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .ends_with(": 4 records: 4 loaded, 0 skipped, 0 warnings\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn validate_prints_warnings_but_passes() {
+    let dir = TempDir::new("warnings");
+    let mut data = full();
+    data["people"][1]["nickname"] = json!("Zo");
+    let file = dir.write("data.json", &data.to_string());
+    let run = wjc(&["validate", &file]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout
+            .contains("4 records: 4 loaded, 0 skipped, 1 warning\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("warning: record 2 (\"fixture-two\"), nickname: is not a known field"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn validate_fails_on_errors_naming_record_and_field() {
+    let dir = TempDir::new("errors");
+    let mut data = padded(6);
+    data["people"][1]["status"] = json!("jailed");
+    data["people"][2]["arrested"] = json!("2020-13");
+    let file = dir.write("data.json", &data.to_string());
+    let run = wjc(&["validate", &file]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("10 records: 8 loaded, 2 skipped, 0 warnings"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("error: record 2 (\"fixture-two\"), status: \"jailed\" is not one of"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("error: record 3 (\"fixture-three\"), arrested:"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn validate_explains_a_refused_file() {
+    let dir = TempDir::new("refused");
+    let file = dir.write(
+        "broken.json",
+        "{\n  \"schema_version\": 1,\n  \"people\": [,]\n}",
+    );
+    let run = wjc(&["validate", &file]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("was refused. The data file is not valid JSON (line 3, column 14)"),
+        "{}",
+        run.stdout
+    );
+
+    // Mass corruption: the report lists every bad record.
+    let mut data = full();
+    data["people"][0]["country"] = json!("XX");
+    data["people"][1]["country"] = json!("YY");
+    let file = dir.write("corrupt.json", &data.to_string());
+    let run = wjc(&["validate", &file]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("2 of its 4 records are invalid"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("4 records: 2 loaded, 2 skipped"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\"XX\" is not") && run.stdout.contains("\"YY\" is not"),
+        "{}",
+        run.stdout
+    );
+}
+
+// ---- stats ----
+
+#[test]
+fn stats_lists_every_status_and_counts() {
+    let run = wjc(&["stats", FULL]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = &run.stdout;
+    assert!(out.starts_with("SYNTHETIC TEST DATA"), "{out}");
+    for status in wjc_core::Status::ALL {
+        assert!(
+            out.contains(&format!("  {} ", status.as_str())),
+            "{status:?} in {out}"
+        );
+    }
+    assert!(out.contains("  exiled           0    0.0%"), "{out}");
+    assert!(out.contains("  BY Belarus       1   25.0%"), "{out}");
+    assert!(out.contains("  camp-a Campaign A  3   75.0%"), "{out}");
+    assert!(
+        out.contains("  (none given)") && out.contains("  of which life"),
+        "{out}"
+    );
+}
+
+// ---- CSV round trip ----
+
+#[test]
+fn csv_round_trip_keeps_every_field_byte_for_byte() {
+    let dir = TempDir::new("round-trip");
+    let original = fs::read_to_string(FULL).unwrap();
+    assert_eq!(
+        original,
+        canonical(&original),
+        "the fixture is written as the tools write"
+    );
+    let (csv, json) = round_trip(&dir, FULL);
+    assert_eq!(json, original);
+    assert_eq!(
+        wjc_core::load(&json).unwrap().dataset,
+        wjc_core::load(&original).unwrap().dataset
+    );
+    // The encodings the help promises.
+    assert!(
+        csv.starts_with("\u{feff}id,name,aliases,native_name,"),
+        "{csv}"
+    );
+    for cell in [
+        "Zofia Nandu;; the elder; \"\"Zosia\"\" Ł.; ;;leading semicolon; trailing semicolon;;; two;;;;in a row",
+        ",9y 8m,",
+        ",8m,",
+        ",life,",
+        ",20y,",
+        "Второе интервью <http://example.org/x>",
+        "2018-09: Arrested: at home;; searched; 2019: Trial began",
+        "a tab\there.\n\nSecond paragraph:\nit has a single line break too.",
+    ] {
+        assert!(csv.contains(cell), "{cell:?} in {csv}");
+    }
+}
+
+#[test]
+fn csv_round_trip_of_the_real_list() {
+    if !Path::new(REAL).exists() {
+        return;
+    }
+    let dir = TempDir::new("real");
+    let original = fs::read_to_string(REAL).unwrap();
+    let (_, json) = round_trip(&dir, REAL);
+    assert_eq!(json, canonical(&original));
+    assert_eq!(
+        wjc_core::load(&json).unwrap().dataset,
+        wjc_core::load(&original).unwrap().dataset
+    );
+}
+
+#[test]
+fn csv_round_trip_of_generated_data() {
+    let dir = TempDir::new("generated-round-trip");
+    let file = dir.path("synthetic.json");
+    assert_eq!(
+        wjc(&["generate", "--count", "500", "--seed", "9", "-o", &file]).code,
+        0
+    );
+    let (_, json) = round_trip(&dir, &file);
+    assert_eq!(json, fs::read_to_string(&file).unwrap());
+}
+
+#[test]
+fn import_reads_what_spreadsheets_save() {
+    let dir = TempDir::new("spreadsheet-quirks");
+    let csv = dir.path("people.csv");
+    assert_eq!(wjc(&["export-csv", FULL, "-o", &csv]).code, 0);
+    let exported = fs::read_to_string(&csv).unwrap();
+    // Excel in many locales: ";" between cells, "\r\n" line ends (inside cells too), TRUE.
+    let mut reader = csv::Reader::from_reader(exported.trim_start_matches('\u{feff}').as_bytes());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer.write_record(reader.headers().unwrap()).unwrap();
+    for record in reader.records() {
+        let record = record.unwrap();
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| {
+                if c == "true" {
+                    "TRUE".into()
+                } else {
+                    c.replace('\n', "\r\n")
+                }
+            })
+            .collect();
+        writer.write_record(&cells).unwrap();
+        // A row left blank.
+        writer.write_record([""; 25]).unwrap();
+    }
+    let saved = dir.write(
+        "saved.csv",
+        &String::from_utf8(writer.into_inner().unwrap()).unwrap(),
+    );
+    let json = dir.path("out.json");
+    let run = wjc(&["import-csv", &saved, "-o", &json, "--base", FULL]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        fs::read_to_string(json).unwrap(),
+        fs::read_to_string(FULL).unwrap()
+    );
+}
+
+#[test]
+fn import_takes_the_envelope_from_the_existing_file_and_reports_changes() {
+    let dir = TempDir::new("envelope");
+    let csv = dir.path("people.csv");
+    assert_eq!(wjc(&["export-csv", FULL, "-o", &csv]).code, 0);
+    // Drop the last row, as a slip in a spreadsheet would.
+    let text = fs::read_to_string(&csv).unwrap();
+    let shorter = text.trim_end().rsplit_once('\n').unwrap().0.to_owned() + "\n";
+    let csv = dir.write("shorter.csv", &shorter);
+    let data = dir.write("data.json", &fs::read_to_string(FULL).unwrap());
+    let run = wjc(&["import-csv", &csv, "-o", &data]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("Wrote 3 people"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("0 added, 1 removed, 0 changed, 3 unchanged"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Removed: fixture-four"),
+        "{}",
+        run.stdout
+    );
+    let written = wjc_core::load(&fs::read_to_string(&data).unwrap())
+        .unwrap()
+        .dataset;
+    assert_eq!(written.title, "Round-trip fixture (fictional test data)");
+    assert_eq!(
+        dir.files(),
+        ["data.json", "people.csv", "shorter.csv"],
+        "no temporary file is left"
+    );
+
+    // Neither --base nor an existing file: nothing to take the envelope from.
+    let run = wjc(&["import-csv", &csv, "-o", &dir.path("new.json")]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("does not exist yet") && run.stderr.contains("--base"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn import_refuses_bad_rows_naming_each_and_writes_nothing() {
+    let dir = TempDir::new("bad-rows");
+    let data = dir.write("data.json", &padded(8).to_string());
+    let csv = dir.path("people.csv");
+    assert_eq!(wjc(&["export-csv", &data, "-o", &csv]).code, 0);
+    let text = fs::read_to_string(&csv).unwrap();
+    let mut rows: Vec<Vec<String>> =
+        csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+    // Row numbers count the header as row 1, so rows[i] is row i + 2.
+    rows[1][7] = "jailed".into(); // status, row 3
+    rows[2][14] = "ten years".into(); // sentence, row 4
+    rows[3][0] = "fixture-one".into(); // a repeated id, row 5
+    rows[4][22] = "no address; Fine <https://example.org>; Bad <ftp://example.org>".into(); // links, row 6
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(header()).unwrap();
+    for row in &rows {
+        writer.write_record(row).unwrap();
+    }
+    let bad = dir.write(
+        "bad.csv",
+        &String::from_utf8(writer.into_inner().unwrap()).unwrap(),
+    );
+    let before = fs::read_to_string(&data).unwrap();
+    let run = wjc(&["import-csv", &bad, "-o", &data]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let out = &run.stdout;
+    assert!(
+        out.contains("12 rows of people, 4 with problems. Nothing was written"),
+        "{out}"
+    );
+    for line in [
+        "error: row 3 (\"fixture-two\"), status: \"jailed\" is not one of:",
+        "error: row 4 (\"fixture-three\"), sentence: \"ten years\" is not a sentence written like 20y, 9y 8m, 8m or life",
+        "error: row 5 (\"fixture-one\"), id: repeats the id of row 2; ids must be unique",
+        "error: row 6 (\"padding-1\"), links[1]: \"no address\" is not a link written like: Title <https://example.org/page>",
+        "error: row 6 (\"padding-1\"), links[3].url: must be a web address",
+    ] {
+        assert!(out.contains(line), "{line:?} in {out}");
+    }
+    assert_eq!(
+        fs::read_to_string(&data).unwrap(),
+        before,
+        "the good file is untouched"
+    );
+    assert_eq!(
+        dir.files(),
+        ["bad.csv", "data.json", "people.csv"],
+        "no temporary file is left"
+    );
+}
+
+#[test]
+fn import_lists_every_problem_even_when_most_rows_are_bad() {
+    let dir = TempDir::new("mass-bad");
+    let header = header().join(",");
+    let rows = [
+        "a,A,,,,XX,,imprisoned,2023,S.,T.,,,,,,,camp-a,src-a,,,,,,",
+        "b,B,,,,BY,,held,2023,S.,T.,,,,,,,camp-a,src-a,,,,,,",
+    ];
+    let csv = dir.write("bad.csv", &format!("{header}\n{}\n{}\n", rows[0], rows[1]));
+    let data = dir.path("data.json");
+    let run = wjc(&["import-csv", &csv, "-o", &data, "--base", FULL]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("error: row 2 (\"a\"), country: \"XX\""),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("error: row 3 (\"b\"), status: \"held\""),
+        "{}",
+        run.stdout
+    );
+    assert!(!Path::new(&data).exists());
+}
+
+#[test]
+fn import_explains_an_unusable_spreadsheet() {
+    let dir = TempDir::new("unusable");
+    let data = dir.path("data.json");
+    let cases = [
+        ("empty.csv", "", "is empty"),
+        (
+            "header-only.csv",
+            &(header().join(",") + "\n"),
+            "has no rows of people",
+        ),
+        (
+            "wrong-header.csv",
+            "id,name,nickname\nx,y,z\n",
+            "unknown columns \"nickname\"; missing columns \"aliases\"",
+        ),
+    ];
+    for (file, text, message) in cases {
+        let csv = dir.write(file, text);
+        let run = wjc(&["import-csv", &csv, "-o", &data, "--base", FULL]);
+        assert_eq!(run.code, 1, "{file}");
+        assert!(run.stderr.contains(message), "{file}: {}", run.stderr);
+    }
+    fs::write(dir.path("latin1.csv"), b"id,name\n\xe9\n").unwrap();
+    let run = wjc(&[
+        "import-csv",
+        &dir.path("latin1.csv"),
+        "-o",
+        &data,
+        "--base",
+        FULL,
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("is not UTF-8 text") && run.stderr.contains("CSV UTF-8"),
+        "{}",
+        run.stderr
+    );
+    let base = dir.write("base.json", "{ not json");
+    let csv = dir.path("header-only.csv");
+    let run = wjc(&["import-csv", &csv, "-o", &data, "--base", &base]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("cannot take the title, sources and campaigns from"),
+        "{}",
+        run.stderr
+    );
+    assert!(!Path::new(&data).exists());
+}
+
+#[test]
+fn export_refuses_a_file_with_errors() {
+    let dir = TempDir::new("export-errors");
+    let mut data = padded(6);
+    data["people"][0]["status"] = json!("jailed");
+    let file = dir.write("data.json", &data.to_string());
+    let csv = dir.path("people.csv");
+    let run = wjc(&["export-csv", &file, "-o", &csv]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("error: record 1 (\"fixture-one\"), status:"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("Nothing was written"), "{}", run.stdout);
+    assert!(!Path::new(&csv).exists());
+}
+
+#[test]
+fn export_warns_about_what_would_not_come_back() {
+    let dir = TempDir::new("export-lossy");
+    let mut data = full();
+    data["people"][0]["occupations"] = json!([" padded "]);
+    let file = dir.write("data.json", &data.to_string());
+    let run = wjc(&["export-csv", &file, "-o", &dir.path("people.csv")]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout
+            .contains("warning: row 2 (\"fixture-one\"): occupations would change on import (spaces at the ends of list items are dropped)"),
+        "{}",
+        run.stdout
+    );
+}
+
+// ---- generate ----
+
+#[test]
+fn generate_is_deterministic_and_valid() {
+    let dir = TempDir::new("generate");
+    let gen = |seed: &str, file: &str| {
+        let path = dir.path(file);
+        let run = wjc(&["generate", "--count", "300", "--seed", seed, "-o", &path]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout.contains("Wrote 300 synthetic people"),
+            "{}",
+            run.stdout
+        );
+        fs::read(path).unwrap()
+    };
+    let (a, again, other) = (gen("7", "a.json"), gen("7", "b.json"), gen("8", "c.json"));
+    assert_eq!(a, again);
+    assert_ne!(a, other);
+    let run = wjc(&["validate", &dir.path("a.json")]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout
+            .contains("300 records: 300 loaded, 0 skipped, 0 warnings"),
+        "{}",
+        run.stdout
+    );
+}
+
+// ---- misuse ----
+
+#[test]
+fn misuse_is_one_line_and_the_usage_with_exit_code_2() {
+    let dir = TempDir::new("misuse");
+    let missing = dir.path("missing.json");
+    let cases: &[(&[&str], &str, &str)] = &[
+        (&[], "wjc: no command given", "usage: wjc validate FILE"),
+        (
+            &["frobnicate"],
+            "wjc: there is no command \"frobnicate\"",
+            "wjc help [COMMAND]",
+        ),
+        (
+            &["validate"],
+            "wjc: missing FILE (the data file to check)",
+            "usage: wjc validate FILE",
+        ),
+        (
+            &["validate", &missing],
+            "no such file or folder",
+            "usage: wjc validate FILE",
+        ),
+        (
+            &["stats", FULL, "extra"],
+            "unexpected argument \"extra\"",
+            "usage: wjc stats FILE",
+        ),
+        (
+            &["export-csv", FULL],
+            "-o/--output is required",
+            "usage: wjc export-csv FILE -o OUT.csv",
+        ),
+        (
+            &["export-csv", FULL, "-o"],
+            "-o/--output needs a value",
+            "usage: wjc export-csv",
+        ),
+        (
+            &["export-csv", FULL, "--out", "x.csv"],
+            "unknown option \"--out\"",
+            "usage: wjc export-csv",
+        ),
+        (
+            &["import-csv", "x.csv"],
+            "-o/--output is required",
+            "usage: wjc import-csv IN.csv -o FILE [--base ENVELOPE.json]",
+        ),
+        (
+            &["generate", "-o", "x.json"],
+            "--count is required",
+            "usage: wjc generate --count N [--seed S] -o FILE",
+        ),
+        (
+            &["generate", "--count", "lots", "-o", "x.json"],
+            "--count must be a whole number from 1 to 200000, not \"lots\"",
+            "usage: wjc generate",
+        ),
+        (
+            &["generate", "--count", "5", "--seed", "-3", "-o", "x.json"],
+            "--seed needs a value",
+            "usage: wjc generate",
+        ),
+        (
+            &["help", "frobnicate"],
+            "there is no command \"frobnicate\"",
+            "usage:",
+        ),
+    ];
+    for (args, message, usage) in cases {
+        let run = wjc(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{args:?}");
+        assert!(
+            run.stderr.lines().next().unwrap().contains(message),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains(usage), "{args:?}: {}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{args:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_text_is_a_misuse() {
+    use std::os::unix::ffi::OsStrExt;
+    let output = Command::new(env!("CARGO_BIN_EXE_wjc"))
+        .arg("validate")
+        .arg(std::ffi::OsStr::from_bytes(b"\xff.json"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("wjc: the argument \"\u{fffd}.json\" is not valid text"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unwritable_output_is_a_misuse_and_leaves_nothing_behind() {
+    let dir = TempDir::new("unwritable");
+    let into_missing_folder = dir.path("no/such/folder/out.csv");
+    let run = wjc(&["export-csv", FULL, "-o", &into_missing_folder]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with("wjc: cannot write")
+            && run.stderr.contains("no such file or folder"),
+        "{}",
+        run.stderr
+    );
+    let run = wjc(&["generate", "--count", "3", "-o", &dir.path("")]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("it is a folder"), "{}", run.stderr);
+    let run = wjc(&["validate", &dir.path("")]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("cannot read") && run.stderr.contains("it is a folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(dir.files().is_empty());
+}
+
+#[test]
+fn help_is_available_for_every_command() {
+    let overview = wjc(&["help"]);
+    assert_eq!(overview.code, 0);
+    assert!(overview.stdout.contains("Commands:") && overview.stdout.contains("Exit codes"));
+    assert_eq!(wjc(&["--help"]).stdout, overview.stdout);
+    for command in ["validate", "stats", "export-csv", "import-csv", "generate"] {
+        let help = wjc(&["help", command]);
+        assert_eq!(help.code, 0);
+        assert!(
+            help.stdout.starts_with(&format!("usage: wjc {command}")),
+            "{}",
+            help.stdout
+        );
+        let flag = wjc(&[command, "--help"]);
+        assert_eq!((flag.code, &flag.stdout), (0, &help.stdout));
+    }
+    let import = wjc(&["help", "import-csv"]).stdout;
+    for promise in [
+        "a \";\" inside an item is written twice",
+        "Title <https://example.org/page>",
+        "2018-09: What happened",
+        "9y 8m",
+    ] {
+        assert!(import.contains(promise), "{promise}");
+    }
+}
+
+/// The spreadsheet's header, as the export writes it.
+fn header() -> Vec<&'static str> {
+    vec![
+        "id",
+        "name",
+        "aliases",
+        "native_name",
+        "gender",
+        "country",
+        "location",
+        "status",
+        "status_as_of",
+        "summary",
+        "story",
+        "occupations",
+        "arrested",
+        "sentenced",
+        "sentence",
+        "charges",
+        "flags",
+        "campaigns",
+        "source",
+        "photo_url",
+        "photo_alt",
+        "photo_credit",
+        "links",
+        "timeline",
+        "synthetic",
+    ]
+}

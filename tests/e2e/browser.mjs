@@ -1,0 +1,76 @@
+// Starts Debian's Chromium through playwright-core, set up for this closed network.
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtemp, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const SHOTS = new URL('./output/', import.meta.url).pathname;
+
+/** Launches the browser and serves dist/; returns helpers for a test file. */
+export async function start() {
+  const server = await serve(new URL('../../dist/', import.meta.url).pathname);
+  const userDataDir = await mkdtemp(join(tmpdir(), 'wjc-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  await mkdir(SHOTS, { recursive: true });
+  return {
+    origin: server.origin,
+    context,
+    async close() {
+      await context.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Opens a page that records every request and every console error, and fails the test on
+ * any request that leaves the local host.
+ */
+export async function open(env, path = '/', { width = 1280, height = 900 } = {}) {
+  const page = await env.context.newPage();
+  await page.setViewportSize({ width, height });
+  page.requests = [];
+  page.errors = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+  await page.goto(env.origin + path);
+  return page;
+}
+
+/** Waits for the cards to be drawn. */
+export async function cardsReady(page) {
+  await page.locator('.wjc-card:not(.wjc-card--skeleton)').first().waitFor();
+}
+
+/** The names on the visible cards, in order. */
+export async function cardNames(page) {
+  return page.locator('.wjc-card__name a').allTextContents();
+}
+
+/** Asserts that axe-core finds no WCAG 2.x A/AA violations. */
+export async function assertAccessible(page, what) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  assert.deepEqual(summary, [], `axe violations on ${what}`);
+}
+
+/** Asserts that every request the page made went to the local test server. */
+export function assertOnlyLocalRequests(page, origin) {
+  const outside = page.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+  assert.deepEqual(outside, [], 'requests left the local host');
+}
