@@ -833,9 +833,10 @@ fn sentence_value(text: &str) -> Result<Option<Value>, String> {
             .ok_or_else(invalid)
     };
     let mut sentence = Map::new();
-    // Written as the model writes it: years always, months when given.
-    let years = years.map_or(Ok(0), number)?;
-    sentence.insert("years".into(), years.into());
+    // Written as the model writes it: years unless the sentence is in months only.
+    if let Some(years) = years {
+        sentence.insert("years".into(), number(years)?.into());
+    }
     if let Some(months) = months {
         sentence.insert("months".into(), number(months)?.into());
     }

@@ -209,7 +209,7 @@ mod tests {
 
     #[test]
     fn order_is_chronological() {
-        let mut dates = vec![d("2019"), d("2018-09-15"), d("2018"), d("2018-09")];
+        let mut dates = [d("2019"), d("2018-09-15"), d("2018"), d("2018-09")];
         dates.sort();
         let shown: Vec<String> = dates.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["2018", "2018-09", "2018-09-15", "2019"]);

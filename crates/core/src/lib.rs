@@ -19,4 +19,7 @@ pub mod url_state;
 pub use country::CountryCode;
 pub use date::PartialDate;
 pub use load::{load, LoadError, Loaded, Problem, Report};
-pub use model::{Campaign, Dataset, Flag, Gender, HttpUrl, Person, Sentence, Source, Status};
+pub use model::{
+    Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,
+    TimelineEvent,
+};

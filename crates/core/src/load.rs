@@ -264,25 +264,33 @@ fn envelope(root: &Map<String, Value>, report: &mut Report) -> Result<Dataset, L
         .unwrap_or_default();
     let updated = envelope.date("updated");
     let synthetic = envelope.flag("synthetic");
+    // As for records, every part is read before any `?` so all problems are reported.
     let sources = envelope.objects("sources", |f| {
+        let (id, title) = (f.id("id"), f.text("title", limits::LINE));
+        let (publisher, date) = (f.text("publisher", limits::LINE), f.date("date"));
+        let url = f.optional_url("url");
         Some(Source {
-            id: f.id("id")?,
-            title: f.text("title", limits::LINE)?,
-            publisher: f.text("publisher", limits::LINE)?,
-            date: f.date("date")?,
-            url: f.optional_url("url"),
+            id: id?,
+            title: title?,
+            publisher: publisher?,
+            date: date?,
+            url,
         })
     });
     let campaigns = envelope.objects("campaigns", |f| {
+        let (id, title) = (f.id("id"), f.text("title", limits::LINE));
+        let (publisher, date) = (f.text("publisher", limits::LINE), f.date("date"));
+        let description = f
+            .optional_text("description", limits::DESCRIPTION)
+            .unwrap_or_default();
+        let url = f.optional_url("url");
         Some(Campaign {
-            id: f.id("id")?,
-            title: f.text("title", limits::LINE)?,
-            publisher: f.text("publisher", limits::LINE)?,
-            date: f.date("date")?,
-            description: f
-                .optional_text("description", limits::DESCRIPTION)
-                .unwrap_or_default(),
-            url: f.optional_url("url"),
+            id: id?,
+            title: title?,
+            publisher: publisher?,
+            date: date?,
+            description,
+            url,
         })
     });
     report.warnings.append(&mut envelope.warnings);
@@ -368,23 +376,28 @@ fn person(f: &mut Fields<'_>, known: &Known<'_>) -> Option<Person> {
     let flags = f.words("flags", Flag::parse, Flag::choices);
     let campaigns = f.texts("campaigns", limits::ID);
     let source = f.text("source", limits::ID);
+    // Each part is read before any `?`, so every missing or bad part is reported.
     let photo = f.optional_object("photo", &["url", "alt", "credit"], |f| {
+        let (url, alt) = (f.url("url"), f.text("alt", limits::LINE));
+        let credit = f.text("credit", limits::LINE);
         Some(Photo {
-            url: f.url("url")?,
-            alt: f.text("alt", limits::LINE)?,
-            credit: f.text("credit", limits::LINE)?,
+            url: url?,
+            alt: alt?,
+            credit: credit?,
         })
     });
     let links = f.objects_or_empty("links", &["title", "url"], |f| {
+        let (title, url) = (f.text("title", limits::LINE), f.url("url"));
         Some(Link {
-            title: f.text("title", limits::LINE)?,
-            url: f.url("url")?,
+            title: title?,
+            url: url?,
         })
     });
     let timeline = f.objects_or_empty("timeline", &["date", "event"], |f| {
+        let (date, event) = (f.date("date"), f.text("event", limits::SUMMARY));
         Some(TimelineEvent {
-            date: f.date("date")?,
-            event: f.text("event", limits::SUMMARY)?,
+            date: date?,
+            event: event?,
         })
     });
     let synthetic = f.flag("synthetic");

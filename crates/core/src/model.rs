@@ -287,8 +287,11 @@ impl Serialize for Sentence {
         match *self {
             Self::Life => serializer.serialize_str("life"),
             Self::Term { years, months } => {
+                // Written as read: a months-only sentence has no "years".
                 let mut map = serializer.serialize_map(None)?;
-                map.serialize_entry("years", &years)?;
+                if years > 0 || months == 0 {
+                    map.serialize_entry("years", &years)?;
+                }
                 if months > 0 {
                     map.serialize_entry("months", &months)?;
                 }

@@ -217,6 +217,18 @@ fn non_http_urls_are_refused() {
 }
 
 #[test]
+fn every_missing_part_of_a_photo_is_reported() {
+    let loaded = load_with(0, "photo", json!({"url": "javascript:x"}));
+    let fields: Vec<&str> = loaded
+        .report
+        .errors
+        .iter()
+        .map(|p| p.field.as_str())
+        .collect();
+    assert_eq!(fields, ["photo.url", "photo.alt", "photo.credit"]);
+}
+
+#[test]
 fn every_problem_of_a_record_is_reported() {
     let mut data = dataset(10);
     data["people"][0]["status"] = json!("jailed");
@@ -318,6 +330,13 @@ fn sentences_read_terms_and_life() {
             years: 9,
             months: 8
         })
+    );
+    let loaded = load_with(0, "sentence", json!({"months": 8}));
+    let sentence = loaded.dataset.people[0].sentence.unwrap();
+    assert_eq!(
+        serde_json::to_value(sentence).unwrap(),
+        json!({"months": 8}),
+        "written back as read"
     );
     let loaded = load_with(0, "sentence", json!("life"));
     assert_eq!(loaded.dataset.people[0].sentence, Some(Sentence::Life));
