@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TRUNK := trunk
 PORT ?= 8080
 
-.PHONY: all tools dist serve test lint test-native test-wasm test-e2e clean
+.PHONY: all tools dist serve test lint test-native test-wasm test-e2e bench clean
 
 all: dist
 
@@ -45,3 +45,7 @@ test-e2e: dist
 clean:
 	cargo clean
 	rm -rf dist
+
+## bench: measure the built site in Chromium (figures go in docs/performance.md)
+bench: dist
+	node bench/app.mjs

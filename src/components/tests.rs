@@ -108,7 +108,7 @@ async fn list_draws_every_card_and_follows_the_query() {
         "{href}"
     );
     app.update_query(crate::browser::HistoryMode::Replace, |q| {
-        q.filters.statuses.clear()
+        q.filters.statuses.clear();
     });
 }
 
