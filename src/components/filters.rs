@@ -175,7 +175,9 @@ pub fn FilterPanel(
             <SortSelect />
             {groups.into_iter().map(|facet| {
                 let catalog = catalog.clone();
-                view! { <FacetGroup facet=facet options=Signal::derive(move || facet.options(state, &catalog)) /> }
+                // A memo, not a derived signal: every option row reads it several times per update.
+                let options = Memo::new(move |_| facet.options(state, &catalog));
+                view! { <FacetGroup facet=facet options=options /> }
             }).collect_view()}
         </section>
     }
@@ -183,7 +185,7 @@ pub fn FilterPanel(
 
 /// One filter's options as checkboxes with counts.
 #[component]
-fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView {
+fn FacetGroup(facet: Facet, options: Memo<Vec<FacetOption>>) -> impl IntoView {
     let state = AppState::expect();
     let selected = move || options.with(|o| o.iter().filter(|o| o.selected).count());
     // Only the short status list starts open, so phones see the cards without long scrolling.

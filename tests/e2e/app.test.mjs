@@ -1,7 +1,7 @@
 // End-to-end journeys through the built site (dist/) in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import {
   start, open, cardsReady, cardNames, assertAccessible, assertOnlyLocalRequests, SHOTS,
 } from './browser.mjs';
@@ -143,7 +143,9 @@ test('a server error shows what happened and Retry recovers', async () => {
   await page.goto(env.origin + '/');
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').textContent(), /HTTP 500/);
-  await assertAccessible(page, 'the error view');
+  await assertAccessible(page, 'the error view at 1280px');
+  await page.setViewportSize({ width: 320, height: 700 });
+  await assertAccessible(page, 'the error view at 320px');
   fail = false;
   await page.getByRole('button', { name: 'Try again' }).click();
   await cardsReady(page);
@@ -232,4 +234,38 @@ test('an empty result explains itself and clears back to everyone', async () => 
   await page.getByRole('button', { name: 'Clear search and filters' }).click();
   assert.equal(await page.locator('.wjc-card').count(), ALL);
   await page.close();
+});
+
+test('dark mode keeps every text readable (axe colour contrast)', async () => {
+  const page = await env.context.newPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(env.origin + '/#/?status=released');
+  await cardsReady(page);
+  await page.locator('.wjc-legend summary').click();
+  await assertAccessible(page, 'the list in dark mode');
+  await page.screenshot({ path: `${SHOTS}list-dark.png` });
+  await page.goto(env.origin + '/#/person/kem-sokha');
+  await page.locator('h1#profile-title').waitFor();
+  await assertAccessible(page, 'a profile in dark mode');
+  await page.close();
+});
+
+test('the site works from a sub-path of the host', async () => {
+  const page = await env.context.newPage();
+  await page.goto(env.origin + '/sub/path/#/?country=CU');
+  await cardsReady(page);
+  assert.deepEqual(await cardNames(page), ['José Daniel Ferrer', 'Maykel “Osorbo” Castillo']);
+  await page.close();
+});
+
+test('the shipped JavaScript contains no eval or new Function', async () => {
+  const dist = new URL('../../dist/', import.meta.url);
+  const scripts = (await readdir(dist)).filter((f) => f.endsWith('.js'));
+  assert.ok(scripts.length > 0);
+  for (const file of scripts) {
+    const text = await readFile(new URL(file, dist), 'utf8');
+    assert.doesNotMatch(text, /\beval\(|new Function\b/, file);
+  }
+  const html = await readFile(new URL('index.html', dist), 'utf8');
+  assert.doesNotMatch(html, /\beval\(|new Function\b/);
 });

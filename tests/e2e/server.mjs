@@ -14,12 +14,12 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root`; returns { origin, close }. */
+/** Serves `root` (also under `/sub/path/`, to check the site works from any sub-path); returns { origin, close }. */
 export async function serve(root) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/sub\/path(?=\/)/, '');
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) {
         res.writeHead(403).end();
