@@ -16,7 +16,7 @@ use wjc_core::model::{Link, TimelineEvent};
 use wjc_core::{Dataset, LoadError, Person, Problem, Sentence};
 
 use crate::args::{self, Opt, Positional};
-use crate::validate::{plural, summary, write_problems, write_refusal};
+use crate::validate::{plural, read_and_load, summary, write_problems};
 use crate::{files, Failure, Verdict};
 
 /// The columns, in the schema's field order; `photo` is spread over three.
@@ -72,13 +72,8 @@ pub fn export(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
     };
     let parsed = args::parse(argv, &[file], &[CSV_OUTPUT])?;
     let (path, csv_path) = (parsed.positional(0), parsed.required(&CSV_OUTPUT)?);
-    let text = files::read_text(path)?;
-    let loaded = match wjc_core::load(&text) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            write_refusal(out, path, &error);
-            return Ok(Verdict::Problems);
-        }
+    let Some(loaded) = read_and_load(path, out)? else {
+        return Ok(Verdict::Problems);
     };
     let report = &loaded.report;
     if !report.errors.is_empty() {

@@ -6,8 +6,8 @@ use std::fmt::Write;
 use wjc_core::{Dataset, Status};
 
 use crate::args::{self, Positional};
-use crate::validate::{plural, write_refusal};
-use crate::{files, Failure, Verdict};
+use crate::validate::{plural, read_and_load};
+use crate::{Failure, Verdict};
 
 const FILE: Positional = Positional {
     name: "FILE",
@@ -18,13 +18,8 @@ const FILE: Positional = Positional {
 pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
     let parsed = args::parse(argv, &[FILE], &[])?;
     let path = parsed.positional(0);
-    let text = files::read_text(path)?;
-    let loaded = match wjc_core::load(&text) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            write_refusal(out, path, &error);
-            return Ok(Verdict::Problems);
-        }
+    let Some(loaded) = read_and_load(path, out)? else {
+        return Ok(Verdict::Problems);
     };
     let dataset = &loaded.dataset;
     if dataset.synthetic {

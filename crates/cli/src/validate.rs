@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use wjc_core::{LoadError, Report};
+use wjc_core::{LoadError, Loaded, Report};
 
 use crate::args::{self, Positional};
 use crate::{files, Failure, Verdict};
@@ -16,22 +16,29 @@ const FILE: Positional = Positional {
 pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
     let parsed = args::parse(argv, &[FILE], &[])?;
     let path = parsed.positional(0);
+    let Some(loaded) = read_and_load(path, out)? else {
+        return Ok(Verdict::Problems);
+    };
+    let _ = writeln!(out, "{path}: {}", summary(&loaded.report));
+    write_problems(out, &loaded.report);
+    Ok(if loaded.report.errors.is_empty() {
+        Verdict::Clean
+    } else {
+        Verdict::Problems
+    })
+}
+
+/// Reads and loads the data file at `path`; when the whole file is refused, writes why to `out`
+/// and gives `None`.
+pub fn read_and_load(path: &str, out: &mut String) -> Result<Option<Loaded>, Failure> {
     let text = files::read_text(path)?;
-    match wjc_core::load(&text) {
-        Ok(loaded) => {
-            let _ = writeln!(out, "{path}: {}", summary(&loaded.report));
-            write_problems(out, &loaded.report);
-            Ok(if loaded.report.errors.is_empty() {
-                Verdict::Clean
-            } else {
-                Verdict::Problems
-            })
-        }
+    Ok(match wjc_core::load(&text) {
+        Ok(loaded) => Some(loaded),
         Err(error) => {
             write_refusal(out, path, &error);
-            Ok(Verdict::Problems)
+            None
         }
-    }
+    })
 }
 
 /// "N records: L loaded, S skipped, W warnings".
@@ -56,7 +63,7 @@ pub fn write_problems(out: &mut String, report: &Report) {
 }
 
 /// Why the whole file was refused and, when records were to blame, each of their problems.
-pub fn write_refusal(out: &mut String, path: &str, error: &LoadError) {
+fn write_refusal(out: &mut String, path: &str, error: &LoadError) {
     let _ = writeln!(out, "{path} was refused. {error}");
     if let LoadError::TooManyInvalid(report) = error {
         let _ = writeln!(out, "{path}: {}", summary(report));
