@@ -87,61 +87,64 @@ impl Facet {
 
     /// The options with their counts and whether each is selected.
     fn options(self, state: AppState, catalog: &Catalog) -> Vec<FacetOption> {
-        let query = state.query.get();
-        let facets = state.outcome.with(|o| o.facets.clone());
-        let filters = &query.filters;
-        let option = |value: String, label: String, count: usize, selected: bool| FacetOption {
-            value,
-            label,
-            count,
-            selected,
-        };
-        match self {
-            Self::Country => facets
-                .countries
-                .into_iter()
-                .map(|(c, n)| {
-                    option(
-                        c.to_string(),
-                        c.name().to_owned(),
-                        n,
-                        filters.countries.contains(&c),
-                    )
-                })
-                .collect(),
-            Self::Status => facets
-                .statuses
-                .into_iter()
-                .map(|(s, n)| {
-                    option(
-                        s.as_str().to_owned(),
-                        text::status_label(s).to_owned(),
-                        n,
-                        filters.statuses.contains(&s),
-                    )
-                })
-                .collect(),
-            Self::Campaign => facets
-                .campaigns
-                .into_iter()
-                .map(|(id, n)| {
-                    let label = catalog
-                        .dataset
-                        .campaign(&id)
-                        .map_or_else(|| id.clone(), |c| c.title.clone());
-                    let selected = filters.campaigns.contains(&id);
-                    option(id, label, n, selected)
-                })
-                .collect(),
-            Self::Occupation => facets
-                .occupations
-                .into_iter()
-                .map(|(o, n)| {
-                    let selected = filters.occupations.contains(&o);
-                    option(o.clone(), o, n, selected)
-                })
-                .collect(),
-        }
+        // Borrowed, not cloned: this runs for every group on every keystroke.
+        state.query.with(|query| {
+            state.outcome.with(|outcome| {
+                let (filters, facets) = (&query.filters, &outcome.facets);
+                let option =
+                    |value: String, label: String, count: usize, selected: bool| FacetOption {
+                        value,
+                        label,
+                        count,
+                        selected,
+                    };
+                match self {
+                    Self::Country => facets
+                        .countries
+                        .iter()
+                        .map(|&(c, n)| {
+                            option(
+                                c.to_string(),
+                                c.name().to_owned(),
+                                n,
+                                filters.countries.contains(&c),
+                            )
+                        })
+                        .collect(),
+                    Self::Status => facets
+                        .statuses
+                        .iter()
+                        .map(|&(s, n)| {
+                            let label = text::status_label(s).to_owned();
+                            option(
+                                s.as_str().to_owned(),
+                                label,
+                                n,
+                                filters.statuses.contains(&s),
+                            )
+                        })
+                        .collect(),
+                    Self::Campaign => facets
+                        .campaigns
+                        .iter()
+                        .map(|(id, n)| {
+                            let label = catalog
+                                .dataset
+                                .campaign(id)
+                                .map_or_else(|| id.clone(), |c| c.title.clone());
+                            option(id.clone(), label, *n, filters.campaigns.contains(id))
+                        })
+                        .collect(),
+                    Self::Occupation => facets
+                        .occupations
+                        .iter()
+                        .map(|(o, n)| {
+                            option(o.clone(), o.clone(), *n, filters.occupations.contains(o))
+                        })
+                        .collect(),
+                }
+            })
+        })
     }
 }
 

@@ -29,15 +29,15 @@ pub fn ListPage(
     // "Show more" applies to the query it was pressed for; a new query starts from one page.
     let expanded = RwSignal::new((Query::default(), PAGE_SIZE));
     let shown = Memo::new(move |_| {
-        let query = state.query.get();
-        expanded.with(|(for_query, n)| if *for_query == query { *n } else { PAGE_SIZE })
+        state.query.with(|query| {
+            expanded.with(|(for_query, n)| if for_query == query { *n } else { PAGE_SIZE })
+        })
     });
     let count = move || state.outcome.with(|o| o.matches.len());
-    let statuses: Vec<Status> = Status::ALL
-        .iter()
-        .copied()
-        .filter(|s| catalog.dataset.people.iter().any(|p| p.status == *s))
-        .collect();
+    // The status options are every status present in the data, whatever the filters.
+    let statuses: Vec<Status> = state
+        .outcome
+        .with_untracked(|o| o.facets.statuses.iter().map(|(s, _)| *s).collect());
     let visible = move || {
         state.outcome.with(|o| {
             o.matches
