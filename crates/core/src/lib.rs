@@ -11,6 +11,7 @@ pub mod country;
 pub mod date;
 pub mod fold;
 pub mod load;
+pub mod map;
 pub mod model;
 pub mod query;
 pub mod text;

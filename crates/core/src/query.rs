@@ -100,6 +100,25 @@ pub struct Facets {
     pub campaigns: Vec<(String, usize)>,
     /// Occupations, most common in the whole dataset first.
     pub occupations: Vec<(String, usize)>,
+    /// For the map: per country (in `countries` order), per status (in `statuses` order), how
+    /// many people match every filter except the country one. Read it with
+    /// [`Facets::country_statuses`].
+    country_statuses: Vec<usize>,
+}
+
+impl Facets {
+    /// How the people counted for the country at `country` (a position in
+    /// [`Facets::countries`]) divide among the statuses, leaving out statuses with nobody.
+    pub fn country_statuses(&self, country: usize) -> impl Iterator<Item = (Status, usize)> + '_ {
+        let width = self.statuses.len();
+        self.country_statuses
+            .get(country * width..(country + 1) * width)
+            .unwrap_or_default()
+            .iter()
+            .zip(&self.statuses)
+            .filter(|(n, _)| **n > 0)
+            .map(|(n, (status, _))| (*status, *n))
+    }
 }
 
 /// Precomputed search keys, facet option positions and sort keys for one dataset.
@@ -383,6 +402,8 @@ impl Selected {
 
 struct Tally {
     countries: Vec<usize>,
+    /// Country-major, one row of status counts per country.
+    country_statuses: Vec<usize>,
     statuses: Vec<usize>,
     campaigns: Vec<usize>,
     occupations: Vec<usize>,
@@ -392,6 +413,7 @@ impl Tally {
     fn new(index: &Index) -> Self {
         Self {
             countries: vec![0; index.country_options.len()],
+            country_statuses: vec![0; index.country_options.len() * index.status_options.len()],
             statuses: vec![0; index.status_options.len()],
             campaigns: vec![0; index.campaign_options.len()],
             occupations: vec![0; index.occupation_options.len()],
@@ -404,7 +426,11 @@ impl Tally {
 
     fn add_one(&mut self, filter: usize, values: &RecordValues) {
         match filter {
-            0 => self.countries[values.country] += 1,
+            0 => {
+                self.countries[values.country] += 1;
+                let width = self.statuses.len();
+                self.country_statuses[values.country * width + values.status] += 1;
+            }
             1 => self.statuses[values.status] += 1,
             2 => values
                 .campaigns
@@ -426,6 +452,7 @@ impl Tally {
             statuses: zip(&index.status_options, self.statuses),
             campaigns: zip(&index.campaign_options, self.campaigns),
             occupations: zip(&index.occupation_options, self.occupations),
+            country_statuses: self.country_statuses,
         }
     }
 }

@@ -261,3 +261,41 @@ fn totals_count_people_countries_held_and_released() {
     );
     assert_eq!(totals(&[]), Totals::default());
 }
+
+#[test]
+fn country_statuses_split_each_country_count_and_ignore_the_country_filter() {
+    let data = dataset();
+    let position = |facets: &Facets, code: &str| {
+        facets
+            .countries
+            .iter()
+            .position(|(c, _)| *c == by(code))
+            .unwrap()
+    };
+    let mut query = Query::default();
+    query.filters.countries.insert(by("BY"));
+    let facets = run(&data, &query).facets;
+    let ni = position(&facets, "NI");
+    assert_eq!(
+        facets.country_statuses(ni).collect::<Vec<_>>(),
+        [(Status::Imprisoned, 1), (Status::Released, 1)]
+    );
+    query.filters.statuses.insert(Status::Released);
+    let facets = run(&data, &query).facets;
+    assert_eq!(
+        facets.country_statuses(ni).collect::<Vec<_>>(),
+        [(Status::Released, 1)]
+    );
+    // Countries with nobody under the other filters have no statuses, and their count is zero.
+    let by_position = position(&facets, "BY");
+    assert_eq!(facets.country_statuses(by_position).count(), 0);
+    assert_eq!(facets.countries[by_position].1, 0);
+    // The split always adds up to the country's count.
+    for (i, (_, n)) in facets.countries.iter().enumerate() {
+        assert_eq!(
+            facets.country_statuses(i).map(|(_, k)| k).sum::<usize>(),
+            *n
+        );
+    }
+    assert_eq!(facets.country_statuses(99).count(), 0);
+}

@@ -1,0 +1,443 @@
+//! The world map's pure side: reading the pre-projected country shapes, the colour bins of the
+//! choropleth, and the zoom and pan arithmetic.
+//!
+//! The shapes come ready to draw from `assets/map/world.txt` (made once by `wjc-atlas`, see
+//! `docs/map-data.md`), so no projection maths or `TopoJSON` decoding runs in the browser.
+
+use std::fmt::Write as _;
+
+use crate::country::CountryCode;
+
+/// The country shapes of the world map, in view-box units (origin top left, y down).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorldMap {
+    /// View-box width.
+    pub width: f64,
+    /// View-box height.
+    pub height: f64,
+    /// Every shape, in the file's order (by country code).
+    pub shapes: Vec<Shape>,
+}
+
+/// One country's outline (all its parts in one path), or a shape that belongs to no country.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    /// The country, or `None` for land drawn as background only.
+    pub country: Option<CountryCode>,
+    /// Too small to click at world scale: the map adds a marker at the centroid.
+    pub marker: bool,
+    /// Centroid of the largest part, where markers and tooltips go.
+    pub centroid: (f64, f64),
+    /// SVG path data.
+    pub path: String,
+}
+
+/// Why a map file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong there.
+    pub reason: &'static str,
+}
+
+/// Reads a map file: `#` comment lines, a `viewbox <width> <height>` line, then one
+/// tab-separated line per shape: code (or `-`), marker (`0`/`1`), centroid x, centroid y, path.
+///
+/// # Errors
+/// The first line that does not follow that format, so a damaged file is reported rather than
+/// drawn wrongly.
+pub fn parse(text: &str) -> Result<WorldMap, MapError> {
+    let mut size = None;
+    let mut shapes = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let error = |reason| MapError {
+            line: line_no,
+            reason,
+        };
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if size.is_none() {
+            size = Some(parse_view_box(line).ok_or(error("expected `viewbox <width> <height>`"))?);
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let mut next = || {
+            fields
+                .next()
+                .ok_or(error("expected five tab-separated fields"))
+        };
+        let country = match next()? {
+            "-" => None,
+            code => Some(CountryCode::parse(code).ok_or(error("unknown country code"))?),
+        };
+        let marker = match next()? {
+            "0" => false,
+            "1" => true,
+            _ => return Err(error("marker must be 0 or 1")),
+        };
+        let coordinate = |text: &str| {
+            text.parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or(error("centroid must be two numbers"))
+        };
+        let centroid = (coordinate(next()?)?, coordinate(next()?)?);
+        let path = next()?;
+        if path.is_empty() || fields.next().is_some() {
+            return Err(error("expected five tab-separated fields"));
+        }
+        if !path.bytes().all(is_path_byte) {
+            return Err(error("path data has characters paths never use"));
+        }
+        shapes.push(Shape {
+            country,
+            marker,
+            centroid,
+            path: path.to_owned(),
+        });
+    }
+    let (width, height) = size.ok_or(MapError {
+        line: text.lines().count().max(1),
+        reason: "the file has no viewbox line",
+    })?;
+    Ok(WorldMap {
+        width,
+        height,
+        shapes,
+    })
+}
+
+fn parse_view_box(line: &str) -> Option<(f64, f64)> {
+    let mut words = line.split_whitespace();
+    let keyword = words.next()?;
+    let width: f64 = words.next()?.parse().ok()?;
+    let height: f64 = words.next()?.parse().ok()?;
+    (keyword == "viewbox" && words.next().is_none() && width > 0.0 && height > 0.0)
+        .then_some((width, height))
+}
+
+/// SVG path data is commands, numbers and separators; anything else means a damaged file.
+fn is_path_byte(b: u8) -> bool {
+    b.is_ascii_digit() || b" ,.-+eEMmLlHhVvZzCcSsQqTtAa".contains(&b)
+}
+
+/// The choropleth's bins: the lowest count each bin starts at, at most [`Bins::MAX`] of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bins {
+    lower: Vec<usize>,
+}
+
+impl Bins {
+    /// More shades than this are hard to tell apart, for colour-blind visitors especially.
+    pub const MAX: usize = 5;
+
+    /// Bins for counts from 1 to `max`: one per value up to five, otherwise round numbers
+    /// spaced evenly on a log scale, so one country with many people does not wash out the rest.
+    pub fn for_max(max: usize) -> Self {
+        if max <= Self::MAX {
+            return Self {
+                lower: (1..=max).collect(),
+            };
+        }
+        #[allow(clippy::cast_precision_loss)] // Counts are far below 2^52.
+        let max_f = max as f64;
+        let mut lower: Vec<usize> = (0..Self::MAX)
+            .map(|k| {
+                #[allow(clippy::cast_precision_loss)]
+                let raw = max_f.powf(k as f64 / Self::MAX as f64);
+                round_down_nicely(raw)
+            })
+            .collect();
+        lower.dedup();
+        Self { lower }
+    }
+
+    /// How many bins there are.
+    pub fn len(&self) -> usize {
+        self.lower.len()
+    }
+
+    /// Whether there are no bins (nobody to shade).
+    pub fn is_empty(&self) -> bool {
+        self.lower.is_empty()
+    }
+
+    /// The bin of `count` (0 = lightest), or `None` for nobody.
+    pub fn of(&self, count: usize) -> Option<usize> {
+        (count > 0).then(|| {
+            self.lower
+                .partition_point(|&l| l <= count)
+                .saturating_sub(1)
+        })
+    }
+
+    /// Each bin's range for the legend: from, and to (`None` for the open-ended top bin).
+    pub fn ranges(&self) -> impl Iterator<Item = (usize, Option<usize>)> + '_ {
+        self.lower
+            .iter()
+            .enumerate()
+            .map(|(i, &from)| (from, self.lower.get(i + 1).map(|next| next - 1)))
+    }
+}
+
+/// The largest of 1, 2, 3, 5 times a power of ten that is at most `value` (and at least 1).
+fn round_down_nicely(value: f64) -> usize {
+    let mut best = 1;
+    let mut power = 1usize;
+    while power <= usize::MAX / 10 {
+        for step in [1, 2, 3, 5] {
+            let candidate = step * power;
+            #[allow(clippy::cast_precision_loss)]
+            if candidate as f64 <= value {
+                best = candidate;
+            } else {
+                return best;
+            }
+        }
+        power *= 10;
+    }
+    best
+}
+
+/// What part of the map is on screen: a zoom factor and the top-left corner, in view-box units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    width: f64,
+    height: f64,
+    zoom: f64,
+    x: f64,
+    y: f64,
+}
+
+impl Viewport {
+    /// The most the map zooms in: enough to pick out Bahrain or Singapore.
+    pub const MAX_ZOOM: f64 = 16.0;
+    /// How much one press of + or − zooms.
+    pub const STEP: f64 = 1.5;
+
+    /// The whole map of `width` × `height`.
+    pub fn whole(width: f64, height: f64) -> Self {
+        Self {
+            width,
+            height,
+            zoom: 1.0,
+            x: 0.0,
+            y: 0.0,
+        }
+    }
+
+    /// The zoom factor (1 = the whole map).
+    pub fn zoom(&self) -> f64 {
+        self.zoom
+    }
+
+    /// Whether this is the whole map, unzoomed.
+    pub fn is_whole(&self) -> bool {
+        self.zoom <= 1.0
+    }
+
+    /// The SVG `viewBox` attribute.
+    pub fn view_box(&self) -> String {
+        let mut text = String::new();
+        let _ = write!(
+            text,
+            "{} {} {} {}",
+            round2(self.x),
+            round2(self.y),
+            round2(self.width / self.zoom),
+            round2(self.height / self.zoom)
+        );
+        text
+    }
+
+    /// Zooms by `factor` (above 1 in, below 1 out) keeping the point at `focus` still; `focus`
+    /// is a fraction of the visible area (0,0 top left, 1,1 bottom right).
+    #[must_use]
+    pub fn zoom_by(self, factor: f64, focus: (f64, f64)) -> Self {
+        if !factor.is_finite() || factor <= 0.0 {
+            return self;
+        }
+        let zoom = (self.zoom * factor).clamp(1.0, Self::MAX_ZOOM);
+        let (fx, fy) = (focus.0.clamp(0.0, 1.0), focus.1.clamp(0.0, 1.0));
+        let point = (
+            self.x + fx * self.width / self.zoom,
+            self.y + fy * self.height / self.zoom,
+        );
+        Self {
+            zoom,
+            x: point.0 - fx * self.width / zoom,
+            y: point.1 - fy * self.height / zoom,
+            ..self
+        }
+        .clamped()
+    }
+
+    /// Moves the view by a fraction of its own size (positive: towards the right and bottom).
+    #[must_use]
+    pub fn pan_by(self, dx: f64, dy: f64) -> Self {
+        if !dx.is_finite() || !dy.is_finite() {
+            return self;
+        }
+        Self {
+            x: self.x + dx * self.width / self.zoom,
+            y: self.y + dy * self.height / self.zoom,
+            ..self
+        }
+        .clamped()
+    }
+
+    /// Where a map point appears, as a fraction of the visible area (for placing tooltips).
+    pub fn project(&self, point: (f64, f64)) -> (f64, f64) {
+        (
+            (point.0 - self.x) * self.zoom / self.width,
+            (point.1 - self.y) * self.zoom / self.height,
+        )
+    }
+
+    /// Keeps the view inside the map, so it can never be panned off into emptiness.
+    fn clamped(self) -> Self {
+        let max_x = self.width - self.width / self.zoom;
+        let max_y = self.height - self.height / self.zoom;
+        Self {
+            x: self.x.clamp(0.0, max_x),
+            y: self.y.clamp(0.0, max_y),
+            ..self
+        }
+    }
+}
+
+fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "# a comment\nviewbox 1000 487\n\
+        AU\t0\t880.5\t350\tM850 330l40 0l0 30z\n\
+        BH\t1\t610.2\t190.4\tM610 190l1 0l0 1z\n\
+        -\t0\t650\t180\tM650 180h2v2z\n";
+
+    #[test]
+    fn reads_shapes_and_the_view_box() {
+        let map = parse(SAMPLE).unwrap();
+        assert_eq!((map.width, map.height), (1000.0, 487.0));
+        assert_eq!(map.shapes.len(), 3);
+        assert_eq!(map.shapes[1].country, CountryCode::parse("BH"));
+        assert!(map.shapes[1].marker);
+        assert_eq!(map.shapes[1].centroid, (610.2, 190.4));
+        assert_eq!(map.shapes[2].country, None);
+        assert_eq!(map.shapes[0].path, "M850 330l40 0l0 30z");
+    }
+
+    #[test]
+    fn names_the_line_of_a_damaged_file() {
+        let cases = [
+            ("viewbox 10\n", 1, "expected `viewbox <width> <height>`"),
+            (
+                "viewbox 10 5\nZZ\t0\t1\t1\tM0 0z\n",
+                2,
+                "unknown country code",
+            ),
+            (
+                "viewbox 10 5\nFR\t2\t1\t1\tM0 0z\n",
+                2,
+                "marker must be 0 or 1",
+            ),
+            (
+                "viewbox 10 5\nFR\t0\tx\t1\tM0 0z\n",
+                2,
+                "centroid must be two numbers",
+            ),
+            (
+                "viewbox 10 5\nFR\t0\t1\t1\n",
+                2,
+                "expected five tab-separated fields",
+            ),
+            (
+                "viewbox 10 5\nFR\t0\t1\t1\tM0 0z\textra\n",
+                2,
+                "expected five tab-separated fields",
+            ),
+            (
+                "viewbox 10 5\n\nFR\t0\t1\t1\tM0 0z\"/><script>\n",
+                3,
+                "path data has characters paths never use",
+            ),
+            ("# only a comment\n", 1, "the file has no viewbox line"),
+        ];
+        for (text, line, reason) in cases {
+            assert_eq!(parse(text), Err(MapError { line, reason }), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bins_are_one_per_count_when_counts_are_small() {
+        let bins = Bins::for_max(3);
+        assert_eq!(bins.len(), 3);
+        assert_eq!(
+            [0, 1, 2, 3, 9].map(|n| bins.of(n)),
+            [None, Some(0), Some(1), Some(2), Some(2)]
+        );
+        assert_eq!(
+            bins.ranges().collect::<Vec<_>>(),
+            [(1, Some(1)), (2, Some(2)), (3, None)]
+        );
+        assert!(Bins::for_max(0).is_empty());
+        assert_eq!(Bins::for_max(0).of(0), None);
+    }
+
+    #[test]
+    fn bins_for_large_counts_are_round_and_log_spaced() {
+        let bins = Bins::for_max(1000);
+        assert_eq!(
+            bins.ranges().collect::<Vec<_>>(),
+            [
+                (1, Some(2)),
+                (3, Some(9)),
+                (10, Some(49)),
+                (50, Some(199)),
+                (200, None)
+            ]
+        );
+        let lower: Vec<usize> = bins.ranges().map(|(from, _)| from).collect();
+        assert_eq!(lower, [1, 3, 10, 50, 200]);
+        assert_eq!(bins.of(1), Some(0));
+        assert_eq!(bins.of(9), Some(1));
+        assert_eq!(bins.of(10), Some(2));
+        assert_eq!(bins.of(1000), Some(4));
+        for max in 6..2000 {
+            let bins = Bins::for_max(max);
+            assert!(bins.len() >= 3 && bins.len() <= Bins::MAX, "{max}");
+            assert_eq!(
+                bins.of(max),
+                Some(bins.len() - 1),
+                "the top bin holds {max}"
+            );
+            assert_eq!(bins.of(1), Some(0));
+        }
+    }
+
+    #[test]
+    fn zooming_keeps_the_focus_point_still_and_stays_inside_the_map() {
+        let whole = Viewport::whole(1000.0, 500.0);
+        assert_eq!(whole.view_box(), "0 0 1000 500");
+        let zoomed = whole.zoom_by(2.0, (0.5, 0.5));
+        assert_eq!(zoomed.view_box(), "250 125 500 250");
+        assert_eq!(zoomed.project((500.0, 250.0)), (0.5, 0.5));
+        // Zooming at the top-left corner keeps that corner.
+        assert_eq!(whole.zoom_by(4.0, (0.0, 0.0)).view_box(), "0 0 250 125");
+        // Never beyond the limits, never out of the map.
+        assert_eq!(whole.zoom_by(0.5, (0.5, 0.5)), whole);
+        assert!((whole.zoom_by(1000.0, (1.0, 1.0)).zoom() - Viewport::MAX_ZOOM).abs() < 1e-9);
+        assert_eq!(zoomed.pan_by(-10.0, 0.0).view_box(), "0 125 500 250");
+        assert_eq!(zoomed.pan_by(10.0, 10.0).view_box(), "500 250 500 250");
+        assert_eq!(zoomed.pan_by(0.1, 0.0).view_box(), "300 125 500 250");
+        assert_eq!(zoomed.zoom_by(f64::NAN, (0.5, 0.5)), zoomed);
+        assert!(zoomed.zoom_by(1.0 / 2.0, (0.3, 0.3)).is_whole());
+    }
+}
