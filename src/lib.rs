@@ -11,6 +11,7 @@ mod browser;
 mod components;
 mod data;
 mod state;
+mod world;
 
 pub use app::App;
 

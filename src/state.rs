@@ -8,10 +8,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wjc_core::query::{Outcome, Query};
-use wjc_core::url_state::{self, ViewState};
+use wjc_core::url_state::{self, View, ViewState};
 
 use crate::browser::{self, HistoryMode};
 use crate::data::{Catalog, LoadFailure};
+use crate::world::WorldLoad;
 
 /// Where loading the dataset stands.
 #[derive(Clone)]
@@ -37,6 +38,8 @@ pub struct AppState {
     pub query: Memo<Query>,
     /// Matches and facet counts for the current query.
     pub outcome: Memo<Outcome>,
+    /// The map's shapes, downloaded the first time the map is shown.
+    pub world: RwSignal<WorldLoad>,
     /// Scroll position of the list when a profile was opened, to return to it.
     list_scroll: StoredValue<f64>,
 }
@@ -60,6 +63,7 @@ impl AppState {
             load,
             query,
             outcome,
+            world: RwSignal::new(WorldLoad::Idle),
             list_scroll: StoredValue::new(0.0),
         };
         provide_context(state);
@@ -115,6 +119,25 @@ impl AppState {
     /// Where the list was scrolled when the last profile opened.
     pub fn list_scroll(&self) -> f64 {
         self.list_scroll.get_value()
+    }
+
+    /// Shows the list or the map, keeping the query.
+    pub fn show(&self, view: View) {
+        let mut next = self.view.get_untracked();
+        next.view = view;
+        next.profile = None;
+        self.navigate(next, HistoryMode::Push);
+    }
+
+    /// The fragment of `view` with the current query (for the list/map switch's links).
+    pub fn view_fragment(&self, view: View) -> String {
+        self.view.with(|v| {
+            url_state::to_fragment(&ViewState {
+                profile: None,
+                view,
+                ..v.clone()
+            })
+        })
     }
 
     /// The fragment of the list with the current query (for "back to the list" and card links).

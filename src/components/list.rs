@@ -4,12 +4,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wjc_core::query::Query;
-use wjc_core::text::{self, ui};
+use wjc_core::text::{self, map as map_text, ui};
+use wjc_core::url_state::View;
 use wjc_core::Status;
 
 use super::badge::StatusLegend;
 use super::card::Card;
 use super::filters::{FilterPanel, SearchBox};
+use super::map::MapPanel;
 use super::notice::{IgnoredUrlNotice, SkippedNotice};
 use crate::browser::HistoryMode;
 use crate::data::Catalog;
@@ -48,15 +50,24 @@ pub fn ListPage(
         })
     };
     let grid_catalog = catalog.clone();
+    let on_map = Memo::new(move |_| state.view.with(|v| v.view == View::Map));
     view! {
-        <div class="wjc-list">
+        <div class="wjc-list" class:wjc-list--map=on_map>
             <aside class="wjc-list__side">
                 <FilterPanel catalog=catalog.clone() />
             </aside>
-            <section class="wjc-list__main" aria-labelledby="results-title">
-                <SearchBox />
+            <div class="wjc-list__main">
+                <div class="wjc-list__tools">
+                    <SearchBox />
+                    <ViewSwitch />
+                </div>
                 <IgnoredUrlNotice />
                 <SkippedNotice report=catalog.report.clone() />
+                <div class="wjc-list__panes">
+                <Show when=move || on_map.get()>
+                    <MapPanel />
+                </Show>
+                <section class="wjc-list__results" aria-labelledby="results-title">
                 <div class="wjc-results-bar">
                     <h2 id="results-title" class="wjc-results-bar__title">{ui::RESULTS}</h2>
                     // Announced politely to screen readers whenever the filters change the count.
@@ -82,8 +93,33 @@ pub fn ListPage(
                         {move || format!("Show {} more", (count() - shown.get()).min(PAGE_SIZE))}
                     </button>
                 </Show>
-            </section>
+                </section>
+                </div>
+            </div>
         </div>
+    }
+}
+
+/// Switches between the cards and the map; the choice is part of the URL.
+#[component]
+fn ViewSwitch() -> impl IntoView {
+    let state = AppState::expect();
+    let option = move |view: View, label: &'static str| {
+        let current = move || state.view.with(|v| v.view == view);
+        view! {
+            <a class="wjc-switch__option" href=move || state.view_fragment(view)
+                aria-current=move || current().then_some("true")
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    state.show(view);
+                }>{label}</a>
+        }
+    };
+    view! {
+        <nav class="wjc-switch" aria-label=map_text::VIEW_SWITCH>
+            {option(View::List, map_text::VIEW_LIST)}
+            {option(View::Map, map_text::VIEW_MAP)}
+        </nav>
     }
 }
 

@@ -7,6 +7,7 @@ pub mod filters;
 pub mod footer;
 pub mod header;
 pub mod list;
+pub mod map;
 pub mod notice;
 pub mod profile;
 pub mod skeleton;

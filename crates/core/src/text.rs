@@ -125,13 +125,6 @@ pub fn as_of(date_value: PartialDate) -> String {
 
 /// The result count: "37 people" or "3 of 37 people".
 pub fn result_count(shown: usize, total: usize) -> String {
-    let people = |n: usize| {
-        if n == 1 {
-            "1 person".to_owned()
-        } else {
-            format!("{n} people")
-        }
-    };
     if shown == total {
         people(total)
     } else {
@@ -160,6 +153,83 @@ pub fn initials(name: &str) -> String {
         [first, .., last] => vec![*first, *last],
     };
     picked.into_iter().flat_map(char::to_uppercase).collect()
+}
+
+/// "1 person", "7 people".
+pub fn people(n: usize) -> String {
+    if n == 1 {
+        "1 person".to_owned()
+    } else {
+        format!("{n} people")
+    }
+}
+
+/// Labels and sentences of the map view.
+pub mod map {
+    use crate::model::Status;
+
+    /// The map's heading.
+    pub const TITLE: &str = "Where people are held";
+    /// The list/map switch's label.
+    pub const VIEW_SWITCH: &str = "Show as";
+    /// The list option of the switch.
+    pub const VIEW_LIST: &str = "List";
+    /// The map option of the switch.
+    pub const VIEW_MAP: &str = "Map";
+    /// The map's accessible name.
+    pub const LABEL: &str = "World map of the countries holding people on the list, shaded by how many. Choose a country to list its people.";
+    /// How to move around the map.
+    pub const HINT: &str =
+        "Drag, or use the arrow keys, to move; + and − to zoom; 0 to see the whole world.";
+    /// Zoom button.
+    pub const ZOOM_IN: &str = "Zoom in";
+    /// Zoom button.
+    pub const ZOOM_OUT: &str = "Zoom out";
+    /// Zoom button.
+    pub const ZOOM_RESET: &str = "Show the whole world";
+    /// Clears the country chosen on the map.
+    pub const ALL_COUNTRIES: &str = "All countries";
+    /// While the shapes download.
+    pub const LOADING: &str = "Loading the map…";
+    /// When the shapes cannot be shown.
+    pub const FAILED: &str = "The map could not be drawn. The table below has the same figures.";
+    /// The legend's title.
+    pub const LEGEND: &str = "People matching the filters";
+    /// The legend entry for countries with nobody.
+    pub const LEGEND_NONE: &str = "None";
+    /// The table's caption.
+    pub const TABLE_CAPTION: &str = "People matching the filters, by country and status";
+    /// The table's country column.
+    pub const TABLE_COUNTRY: &str = "Country";
+    /// The table's total column.
+    pub const TABLE_TOTAL: &str = "People";
+
+    /// A legend entry: "1", "2–4", "5 or more".
+    pub fn bin_label(from: usize, to: Option<usize>) -> String {
+        match to {
+            Some(to) if to == from => from.to_string(),
+            Some(to) => format!("{from}–{to}"),
+            None => format!("{from} or more"),
+        }
+    }
+
+    /// What a country holds, for its accessible name and tooltip: "Iran: 7 people
+    /// (imprisoned: 5, detained: 2)".
+    pub fn country_summary(
+        country: &str,
+        total: usize,
+        statuses: impl IntoIterator<Item = (Status, usize)>,
+    ) -> String {
+        let parts: Vec<String> = statuses
+            .into_iter()
+            .map(|(status, n)| format!("{}: {n}", super::status_label(status).to_lowercase()))
+            .collect();
+        if parts.is_empty() {
+            format!("{country}: {}", super::people(total))
+        } else {
+            format!("{country}: {} ({})", super::people(total), parts.join(", "))
+        }
+    }
 }
 
 /// Labels and sentences of the app's interface.
@@ -458,5 +528,22 @@ mod tests {
     fn lists_join_with_and() {
         assert_eq!(join_and(&["A"]), "A");
         assert_eq!(join_and(&["A", "B", "C"]), "A, B and C");
+    }
+
+    #[test]
+    fn map_labels_read_naturally() {
+        assert_eq!(map::bin_label(1, Some(1)), "1");
+        assert_eq!(map::bin_label(2, Some(4)), "2–4");
+        assert_eq!(map::bin_label(5, None), "5 or more");
+        assert_eq!(
+            map::country_summary(
+                "Iran",
+                7,
+                [(Status::Imprisoned, 5), (Status::HouseArrest, 2)]
+            ),
+            "Iran: 7 people (imprisoned: 5, house arrest: 2)"
+        );
+        assert_eq!(map::country_summary("Egypt", 0, []), "Egypt: 0 people");
+        assert_eq!(people(1), "1 person");
     }
 }

@@ -1,0 +1,505 @@
+//! The map view: a world choropleth of where the people matching the filters are held, with
+//! zoom and pan, and a table that gives screen-reader users the same figures.
+//!
+//! The country paths are drawn once per download of the shapes; filters only change their
+//! `class` (the shade), and hovering only moves one tooltip and one outline.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wjc_core::map::{Bins, Viewport, WorldMap};
+use wjc_core::query::Query;
+use wjc_core::text::{self, map as t};
+use wjc_core::url_state::{self, View, ViewState};
+use wjc_core::CountryCode;
+
+use crate::browser::HistoryMode;
+use crate::state::AppState;
+use crate::world::{load_world, WorldLoad};
+
+/// The class of each shade: nobody, then one per bin (lightest first).
+const SHADES: [&str; Bins::MAX + 1] = [
+    "wjc-map__country wjc-map__shade-0",
+    "wjc-map__country wjc-map__shade-1",
+    "wjc-map__country wjc-map__shade-2",
+    "wjc-map__country wjc-map__shade-3",
+    "wjc-map__country wjc-map__shade-4",
+    "wjc-map__country wjc-map__shade-5",
+];
+
+/// Legend swatches, in the same order as [`SHADES`].
+const SWATCHES: [&str; Bins::MAX + 1] = [
+    "wjc-map__swatch wjc-map__shade-0",
+    "wjc-map__swatch wjc-map__shade-1",
+    "wjc-map__swatch wjc-map__shade-2",
+    "wjc-map__swatch wjc-map__shade-3",
+    "wjc-map__swatch wjc-map__shade-4",
+    "wjc-map__swatch wjc-map__shade-5",
+];
+
+/// A marker's radius at world scale, in view-box units; it shrinks as the map zooms in so it
+/// keeps its size on screen.
+const MARKER_RADIUS: f64 = 7.0;
+
+/// Pointer travel (CSS pixels) after which a press is a drag, not a click.
+const DRAG_THRESHOLD: f64 = 4.0;
+
+/// How far an arrow key moves the map, as a fraction of what is visible.
+const ARROW_STEP: f64 = 0.1;
+
+/// How each country is shaded under the current filters.
+#[derive(Clone, PartialEq)]
+struct Shading {
+    /// Every country in the data, with how many people match the filters other than country.
+    counts: BTreeMap<CountryCode, usize>,
+    bins: Bins,
+}
+
+impl Shading {
+    fn current(state: AppState) -> Self {
+        state.outcome.with(|outcome| {
+            let counts: BTreeMap<CountryCode, usize> =
+                outcome.facets.countries.iter().copied().collect();
+            let max = counts.values().copied().max().unwrap_or(0);
+            Self {
+                counts,
+                bins: Bins::for_max(max),
+            }
+        })
+    }
+
+    fn shade(&self, country: CountryCode) -> usize {
+        self.counts
+            .get(&country)
+            .and_then(|&n| self.bins.of(n))
+            .map_or(0, |bin| bin + 1)
+    }
+}
+
+/// "Iran: 7 people (imprisoned: 5, detained: 2)" under the current filters.
+fn summary(state: AppState, country: CountryCode) -> String {
+    state.outcome.with(|outcome| {
+        let facets = &outcome.facets;
+        match facets.countries.iter().position(|(c, _)| *c == country) {
+            Some(i) => t::country_summary(
+                country.name(),
+                facets.countries[i].1,
+                facets.country_statuses(i),
+            ),
+            None => t::country_summary(country.name(), 0, []),
+        }
+    })
+}
+
+/// Choosing a country lists only its people; choosing it again lists everyone again.
+fn toggle_country(query: &mut Query, country: CountryCode) {
+    let countries = &mut query.filters.countries;
+    let only_this = countries.len() == 1 && countries.contains(&country);
+    countries.clear();
+    if !only_this {
+        countries.insert(country);
+    }
+}
+
+/// The map section: heading, the map (once its shapes are in), legend and table.
+#[component]
+pub fn MapPanel() -> impl IntoView {
+    let state = AppState::expect();
+    load_world(state.world);
+    let shading = Memo::new(move |_| Shading::current(state));
+    let any_country = move || state.query.with(|q| !q.filters.countries.is_empty());
+    let drawing = move || match state.world.get() {
+        WorldLoad::Ready(map) => view! { <WorldSvg map=map shading=shading /> }.into_any(),
+        WorldLoad::Failed => view! { <p class="wjc-map__message">{t::FAILED}</p> }.into_any(),
+        WorldLoad::Idle | WorldLoad::Loading => {
+            view! { <p class="wjc-map__message">{t::LOADING}</p> }.into_any()
+        }
+    };
+    view! {
+        <section class="wjc-map" aria-labelledby="map-title">
+            <div class="wjc-map__head">
+                <h2 id="map-title" class="wjc-map__title">{t::TITLE}</h2>
+                <Show when=any_country>
+                    <button type="button" class="wjc-button" on:click=move |_| {
+                        state.update_query(HistoryMode::Push, |q| q.filters.countries.clear());
+                    }>{t::ALL_COUNTRIES}</button>
+                </Show>
+            </div>
+            // The frame keeps the map's proportions before and after the shapes arrive, so
+            // nothing below it moves.
+            <div class="wjc-map__frame">{drawing}</div>
+            <MapLegend shading=shading />
+            <p id="map-hint" class="wjc-map__hint">{t::HINT}</p>
+            <CountryTable />
+        </section>
+    }
+}
+
+/// The zoomable map with one focusable link per country on the list.
+#[component]
+fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
+    let state = AppState::expect();
+    let (width, height) = (map.width, map.height);
+    let viewport = RwSignal::new(Viewport::whole(width, height));
+    // The country under the pointer or keyboard focus, with its centroid.
+    let pointed = RwSignal::new(None::<(CountryCode, (f64, f64))>);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let gesture = StoredValue::new(Gesture::default());
+
+    // The countries on the list are links, in name order so Tab moves alphabetically; the rest
+    // of the world is background.
+    let listed = shading.with_untracked(|s| s.counts.keys().copied().collect::<Vec<_>>());
+    let mut links: Vec<_> = map
+        .shapes
+        .iter()
+        .filter(|s| s.country.is_some_and(|c| listed.contains(&c)))
+        .collect();
+    links.sort_by_key(|s| s.country.as_ref().map(CountryCode::name));
+    let background = map
+        .shapes
+        .iter()
+        .filter(|s| !s.country.is_some_and(|c| listed.contains(&c)))
+        .map(|shape| view! { <path class="wjc-map__land" d=shape.path.clone() /> })
+        .collect_view();
+    let countries = links
+        .into_iter()
+        .filter_map(|shape| {
+            let country = shape.country?;
+            let centroid = shape.centroid;
+            let href = move || {
+                state.view.with(|v| {
+                    let mut next = ViewState {
+                        profile: None,
+                        ..v.clone()
+                    };
+                    toggle_country(&mut next.query, country);
+                    url_state::to_fragment(&next)
+                })
+            };
+            let marker = shape.marker.then(|| {
+                view! {
+                    <circle class="wjc-map__marker" cx=centroid.0 cy=centroid.1
+                        r=move || MARKER_RADIUS / viewport.with(Viewport::zoom) />
+                }
+            });
+            Some(view! {
+                <g>
+                    <a href=href aria-label=move || summary(state, country)
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            // A drag that ends over a country is not a click on it; Enter
+                            // (a click with no pointer, detail 0) always is.
+                            if ev.detail() != 0 && gesture.with_value(|g| g.dragged) {
+                                return;
+                            }
+                            state.update_query(HistoryMode::Push, |q| toggle_country(q, country));
+                        }
+                        on:focus=move |_| pointed.set(Some((country, centroid)))
+                        on:blur=move |_| pointed.set(None)
+                        on:pointerenter=move |_| pointed.set(Some((country, centroid)))
+                        on:pointerleave=move |_| pointed.set(None)>
+                        <path id=format!("wjc-shape-{country}") d=shape.path.clone()
+                            class=move || SHADES[shading.with(|s| s.shade(country))] />
+                        {marker}
+                    </a>
+                </g>
+            })
+        })
+        .collect_view();
+    // Outlines drawn on top of every country, so neighbours never hide them.
+    let selected = move || {
+        state.query.with(|q| {
+            q.filters
+                .countries
+                .iter()
+                .map(|c| view! { <use href=format!("#wjc-shape-{c}") class="wjc-map__selected" /> })
+                .collect_view()
+        })
+    };
+    let hovered = move || {
+        pointed
+            .get()
+            .map(|(c, _)| view! { <use href=format!("#wjc-shape-{c}") class="wjc-map__pointed" /> })
+    };
+
+    let rect = move || {
+        svg_ref
+            .get_untracked()
+            .map(|svg| svg.get_bounding_client_rect())
+    };
+    // Where a pointer is, as a fraction of the drawn map.
+    let fraction = move |x: f64, y: f64| {
+        rect().map_or((0.5, 0.5), |r| {
+            (
+                (x - r.left()) / r.width().max(1.0),
+                (y - r.top()) / r.height().max(1.0),
+            )
+        })
+    };
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        // Lines and pages scroll further than pixels.
+        let unit = match ev.delta_mode() {
+            0 => 1.0,
+            1 => 16.0,
+            _ => 400.0,
+        };
+        let factor = (-ev.delta_y() * unit * 0.002).exp();
+        let focus = fraction(f64::from(ev.client_x()), f64::from(ev.client_y()));
+        viewport.update(|v| *v = v.zoom_by(factor, focus));
+    };
+    let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        let at = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        gesture.update_value(|g| g.press(ev.pointer_id(), at));
+    };
+    let on_pointer_move = move |ev: web_sys::PointerEvent| {
+        let id = ev.pointer_id();
+        let at = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let Some(step) = gesture.try_update_value(|g| g.step(id, at)).flatten() else {
+            return;
+        };
+        if let Some(svg) = svg_ref.get_untracked() {
+            // Captured only once a drag starts, so plain clicks still reach the countries.
+            let _ = svg.set_pointer_capture(id);
+        }
+        let Some(r) = rect() else { return };
+        let size = (r.width().max(1.0), r.height().max(1.0));
+        match step {
+            Step::Pan(dx, dy) => viewport.update(|v| *v = v.pan_by(-dx / size.0, -dy / size.1)),
+            Step::Pinch { factor, centre } => {
+                let focus = fraction(centre.0, centre.1);
+                viewport.update(|v| *v = v.zoom_by(factor, focus));
+            }
+        }
+    };
+    let on_pointer_up = move |ev: web_sys::PointerEvent| {
+        gesture.update_value(|g| g.release(ev.pointer_id()));
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let v = viewport.get_untracked();
+        let next = match ev.key().as_str() {
+            "+" | "=" => v.zoom_by(Viewport::STEP, (0.5, 0.5)),
+            "-" | "_" => v.zoom_by(1.0 / Viewport::STEP, (0.5, 0.5)),
+            "0" => Viewport::whole(width, height),
+            "ArrowLeft" => v.pan_by(-ARROW_STEP, 0.0),
+            "ArrowRight" => v.pan_by(ARROW_STEP, 0.0),
+            "ArrowUp" => v.pan_by(0.0, -ARROW_STEP),
+            "ArrowDown" => v.pan_by(0.0, ARROW_STEP),
+            _ => return,
+        };
+        // Keys the map cannot use (an arrow at world scale) are left to scroll the page.
+        if next != v {
+            ev.prevent_default();
+            viewport.set(next);
+        }
+    };
+
+    let zoom_by = move |factor: f64| viewport.update(|v| *v = v.zoom_by(factor, (0.5, 0.5)));
+    let whole = move || viewport.with(Viewport::is_whole);
+    view! {
+        <svg node_ref=svg_ref class="wjc-map__svg" class:wjc-map__svg--zoomed=move || !whole()
+            viewBox=move || viewport.with(Viewport::view_box) role="group"
+            aria-labelledby="map-title" aria-describedby="map-hint"
+            on:wheel=on_wheel on:pointerdown=on_pointer_down on:pointermove=on_pointer_move
+            on:pointerup=on_pointer_up on:pointercancel=on_pointer_up on:keydown=on_key>
+            <title>{t::LABEL}</title>
+            <g aria-hidden="true">{background}</g>
+            <g>{countries}</g>
+            <g class="wjc-map__overlay" aria-hidden="true">{selected}{hovered}</g>
+        </svg>
+        <Tooltip pointed=pointed viewport=viewport />
+        <div class="wjc-map__zoom">
+            <button type="button" class="wjc-map__zoom-button" aria-label=t::ZOOM_IN title=t::ZOOM_IN
+                prop:disabled=move || viewport.with(|v| v.zoom() >= Viewport::MAX_ZOOM)
+                on:click=move |_| zoom_by(Viewport::STEP)>"+"</button>
+            <button type="button" class="wjc-map__zoom-button" aria-label=t::ZOOM_OUT title=t::ZOOM_OUT
+                prop:disabled=whole on:click=move |_| zoom_by(1.0 / Viewport::STEP)>"−"</button>
+            <button type="button" class="wjc-map__zoom-button" aria-label=t::ZOOM_RESET title=t::ZOOM_RESET
+                prop:disabled=whole on:click=move |_| viewport.set(Viewport::whole(width, height))>
+                <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                    <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" />
+                </svg>
+            </button>
+        </div>
+    }
+}
+
+/// The name and counts of the country under the pointer or focus, next to it.
+#[component]
+fn Tooltip(
+    pointed: RwSignal<Option<(CountryCode, (f64, f64))>>,
+    viewport: RwSignal<Viewport>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    move || {
+        pointed.get().map(|(country, centroid)| {
+            let (x, y) = viewport.with(|v| v.project(centroid));
+            // Kept inside the frame; shown below the country when there is no room above.
+            let left = format!("{:.2}%", x.clamp(0.12, 0.88) * 100.0);
+            let top = format!("{:.2}%", y.clamp(0.0, 1.0) * 100.0);
+            view! {
+                // The link's own name already says this to screen readers.
+                <div class="wjc-map__tip" class:wjc-map__tip--below={y < 0.3} aria-hidden="true"
+                    style:left=left style:top=top>
+                    {summary(state, country)}
+                </div>
+            }
+        })
+    }
+}
+
+/// What the shades mean.
+#[component]
+fn MapLegend(shading: Memo<Shading>) -> impl IntoView {
+    let entries = move || {
+        shading.with(|s| {
+            s.bins
+                .ranges()
+                .enumerate()
+                .map(|(bin, (from, to))| (bin + 1, t::bin_label(from, to)))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="wjc-map__legend">
+            <p class="wjc-map__legend-title" id="map-legend">{t::LEGEND}</p>
+            <ul class="wjc-map__legend-list" aria-labelledby="map-legend">
+                <li><span class=SWATCHES[0]></span>{t::LEGEND_NONE}</li>
+                <For each=entries key=|entry| entry.clone() let((shade, label))>
+                    <li><span class=SWATCHES[shade]></span>{label}</li>
+                </For>
+            </ul>
+        </div>
+    }
+}
+
+/// The map's figures as a table: one row per country on the list, one column per status.
+#[component]
+fn CountryTable() -> impl IntoView {
+    let state = AppState::expect();
+    let statuses = state.outcome.with_untracked(|o| {
+        o.facets
+            .statuses
+            .iter()
+            .map(|(s, _)| *s)
+            .collect::<Vec<_>>()
+    });
+    let columns = statuses.clone();
+    // Rows: country, total, and a count per status column; most people first.
+    let rows = Memo::new(move |_| {
+        state.outcome.with(|outcome| {
+            let facets = &outcome.facets;
+            let mut rows: Vec<(CountryCode, usize, Vec<usize>)> = facets
+                .countries
+                .iter()
+                .enumerate()
+                .map(|(i, &(country, total))| {
+                    let split: BTreeMap<_, _> = facets.country_statuses(i).collect();
+                    let per_status = columns
+                        .iter()
+                        .map(|s| split.get(s).copied().unwrap_or(0))
+                        .collect();
+                    (country, total, per_status)
+                })
+                .collect();
+            rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
+            rows
+        })
+    });
+    let list_of = move |country: CountryCode| {
+        state.view.with(|v| {
+            let mut next = ViewState {
+                profile: None,
+                view: View::List,
+                ..v.clone()
+            };
+            next.query.filters.countries.clear();
+            next.query.filters.countries.insert(country);
+            url_state::to_fragment(&next)
+        })
+    };
+    view! {
+        <div class="wjc-map-table__wrap">
+            <table class="wjc-map-table">
+                <caption>{t::TABLE_CAPTION}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t::TABLE_COUNTRY}</th>
+                        <th scope="col" class="wjc-map-table__number">{t::TABLE_TOTAL}</th>
+                        {statuses.iter().map(|s| view! {
+                            <th scope="col" class="wjc-map-table__number">{text::status_label(*s)}</th>
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|row| row.clone() let((country, total, per_status))>
+                        <tr>
+                            <th scope="row"><a href=move || list_of(country)>{country.name()}</a></th>
+                            <td class="wjc-map-table__number">{total}</td>
+                            {per_status.into_iter().map(|n| view! {
+                                <td class="wjc-map-table__number">{n}</td>
+                            }).collect_view()}
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Pointers pressed on the map, to tell clicks, drags and pinches apart.
+#[derive(Default)]
+struct Gesture {
+    /// Active pointers and where each was last seen.
+    pointers: Vec<(i32, (f64, f64))>,
+    /// How far the pointers have travelled since the first press.
+    travelled: f64,
+    /// Whether this press became a drag (its click must not choose a country).
+    dragged: bool,
+}
+
+/// What a pointer movement does to the map.
+enum Step {
+    /// Move the map by this many CSS pixels.
+    Pan(f64, f64),
+    /// Zoom by `factor` around `centre` (client coordinates).
+    Pinch { factor: f64, centre: (f64, f64) },
+}
+
+impl Gesture {
+    fn press(&mut self, id: i32, at: (f64, f64)) {
+        if self.pointers.is_empty() {
+            self.travelled = 0.0;
+            self.dragged = false;
+        }
+        self.pointers.retain(|(p, _)| *p != id);
+        self.pointers.push((id, at));
+    }
+
+    /// Records a move; returns what it does to the map once the press is a drag or a pinch.
+    fn step(&mut self, id: i32, at: (f64, f64)) -> Option<Step> {
+        let index = self.pointers.iter().position(|(p, _)| *p == id)?;
+        let before = self.pointers[index].1;
+        let step = match self.pointers.as_slice() {
+            [_] => Step::Pan(at.0 - before.0, at.1 - before.1),
+            [(_, a), (_, b)] => {
+                let other = if index == 0 { *b } else { *a };
+                let distance = |p: (f64, f64)| (p.0 - other.0).hypot(p.1 - other.1).max(1.0);
+                Step::Pinch {
+                    factor: distance(at) / distance(before),
+                    centre: (f64::midpoint(at.0, other.0), f64::midpoint(at.1, other.1)),
+                }
+            }
+            _ => return None,
+        };
+        self.pointers[index].1 = at;
+        self.travelled += (at.0 - before.0).hypot(at.1 - before.1);
+        self.dragged |= self.travelled > DRAG_THRESHOLD || self.pointers.len() > 1;
+        self.dragged.then_some(step)
+    }
+
+    fn release(&mut self, id: i32) {
+        self.pointers.retain(|(p, _)| *p != id);
+    }
+}
