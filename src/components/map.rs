@@ -70,10 +70,7 @@ impl Shading {
     }
 
     fn shade(&self, country: CountryCode) -> usize {
-        self.counts
-            .get(&country)
-            .and_then(|&n| self.bins.of(n))
-            .map_or(0, |bin| bin + 1)
+        self.counts.get(&country).map_or(0, |&n| self.bins.shade(n))
     }
 }
 
@@ -357,7 +354,7 @@ fn MapLegend(shading: Memo<Shading>) -> impl IntoView {
             s.bins
                 .ranges()
                 .enumerate()
-                .map(|(bin, (from, to))| (bin + 1, t::bin_label(from, to)))
+                .map(|(bin, (from, to))| (s.bins.shade_of_bin(bin), t::bin_label(from, to)))
                 .collect::<Vec<_>>()
         })
     };

@@ -18,7 +18,8 @@ after(async () => { await env?.close(); });
 
 async function mapView(path = '/#/?view=map', size) {
   const page = await open(env, path, size);
-  await cardsReady(page);
+  // On narrow screens the map view hides the cards, so wait for them to exist, not to show.
+  await page.locator('.wjc-card:not(.wjc-card--skeleton)').first().waitFor({ state: 'attached' });
   await page.locator('.wjc-map__svg path').first().waitFor();
   return page;
 }

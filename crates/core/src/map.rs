@@ -28,7 +28,7 @@ pub struct Shape {
     pub marker: bool,
     /// Centroid of the largest part, where markers and tooltips go.
     pub centroid: (f64, f64),
-    /// SVG path data.
+    /// SVG path data; empty for a place too small to outline, which has a marker instead.
     pub path: String,
 }
 
@@ -86,8 +86,12 @@ pub fn parse(text: &str) -> Result<WorldMap, MapError> {
         };
         let centroid = (coordinate(next()?)?, coordinate(next()?)?);
         let path = next()?;
-        if path.is_empty() || fields.next().is_some() {
+        if fields.next().is_some() {
             return Err(error("expected five tab-separated fields"));
+        }
+        // A place too small for even one pixel of outline is drawn as its marker alone.
+        if path.is_empty() && !marker {
+            return Err(error("a shape needs a path or a marker"));
         }
         if !path.bytes().all(is_path_byte) {
             return Err(error("path data has characters paths never use"));
@@ -134,25 +138,46 @@ impl Bins {
     /// More shades than this are hard to tell apart, for colour-blind visitors especially.
     pub const MAX: usize = 5;
 
-    /// Bins for counts from 1 to `max`: one per value up to five, otherwise round numbers
-    /// spaced evenly on a log scale, so one country with many people does not wash out the rest.
+    /// Bins for counts from 1 to `max`: one per value up to five; then round numbers (1, 2, 3,
+    /// 5, 10, 20, 30, 50 …) while they fit in five bins; beyond that, round numbers spaced evenly
+    /// on a log scale, so one country with many people does not wash out the rest.
+    #[allow(clippy::cast_precision_loss)] // Counts are far below 2^52.
     pub fn for_max(max: usize) -> Self {
         if max <= Self::MAX {
             return Self {
                 lower: (1..=max).collect(),
             };
         }
-        #[allow(clippy::cast_precision_loss)] // Counts are far below 2^52.
+        let round: Vec<usize> = round_numbers().take_while(|&n| n <= max).collect();
+        if round.len() <= Self::MAX {
+            return Self { lower: round };
+        }
         let max_f = max as f64;
         let mut lower: Vec<usize> = (0..Self::MAX)
             .map(|k| {
-                #[allow(clippy::cast_precision_loss)]
                 let raw = max_f.powf(k as f64 / Self::MAX as f64);
-                round_down_nicely(raw)
+                round_numbers()
+                    .take_while(|&n| n as f64 <= raw)
+                    .last()
+                    .unwrap_or(1)
             })
             .collect();
         lower.dedup();
         Self { lower }
+    }
+
+    /// The shade of `count`, 0 for nobody and 1 to [`Bins::MAX`] otherwise; bins are spread over
+    /// the whole scale, so the top bin is always the darkest shade whatever the number of bins.
+    pub fn shade(&self, count: usize) -> usize {
+        self.of(count).map_or(0, |bin| self.shade_of_bin(bin))
+    }
+
+    /// The shade of the bin at `bin` (see [`Bins::shade`]).
+    pub fn shade_of_bin(&self, bin: usize) -> usize {
+        match self.lower.len() {
+            0 | 1 => Self::MAX,
+            n => 1 + (bin * (Self::MAX - 1) + (n - 1) / 2) / (n - 1),
+        }
     }
 
     /// How many bins there are.
@@ -183,23 +208,13 @@ impl Bins {
     }
 }
 
-/// The largest of 1, 2, 3, 5 times a power of ten that is at most `value` (and at least 1).
-fn round_down_nicely(value: f64) -> usize {
-    let mut best = 1;
-    let mut power = 1usize;
-    while power <= usize::MAX / 10 {
-        for step in [1, 2, 3, 5] {
-            let candidate = step * power;
-            #[allow(clippy::cast_precision_loss)]
-            if candidate as f64 <= value {
-                best = candidate;
-            } else {
-                return best;
-            }
-        }
-        power *= 10;
-    }
-    best
+/// 1, 2, 3, 5, 10, 20, 30, 50, 100 … up to the largest that fits a `usize`.
+fn round_numbers() -> impl Iterator<Item = usize> {
+    std::iter::successors(Some(1usize), |&power| power.checked_mul(10)).flat_map(|power| {
+        [1, 2, 3, 5]
+            .into_iter()
+            .filter_map(move |step| power.checked_mul(step))
+    })
 }
 
 /// What part of the map is on screen: a zoom factor and the top-left corner, in view-box units.
@@ -320,13 +335,15 @@ mod tests {
     const SAMPLE: &str = "# a comment\nviewbox 1000 487\n\
         AU\t0\t880.5\t350\tM850 330l40 0l0 30z\n\
         BH\t1\t610.2\t190.4\tM610 190l1 0l0 1z\n\
-        -\t0\t650\t180\tM650 180h2v2z\n";
+        -\t0\t650\t180\tM650 180h2v2z\n\
+        AD\t1\t503.8\t92.3\t\n";
 
     #[test]
     fn reads_shapes_and_the_view_box() {
         let map = parse(SAMPLE).unwrap();
         assert_eq!((map.width, map.height), (1000.0, 487.0));
-        assert_eq!(map.shapes.len(), 3);
+        assert_eq!(map.shapes.len(), 4);
+        assert!(map.shapes[3].marker && map.shapes[3].path.is_empty());
         assert_eq!(map.shapes[1].country, CountryCode::parse("BH"));
         assert!(map.shapes[1].marker);
         assert_eq!(map.shapes[1].centroid, (610.2, 190.4));
@@ -392,6 +409,41 @@ mod tests {
     }
 
     #[test]
+    fn bins_use_round_numbers_while_five_bins_suffice() {
+        let bins = Bins::for_max(7);
+        assert_eq!(
+            bins.ranges().collect::<Vec<_>>(),
+            [(1, Some(1)), (2, Some(2)), (3, Some(4)), (5, None)]
+        );
+        assert_eq!(
+            Bins::for_max(19)
+                .ranges()
+                .map(|(from, _)| from)
+                .collect::<Vec<_>>(),
+            [1, 2, 3, 5, 10]
+        );
+    }
+
+    #[test]
+    fn shades_spread_over_the_scale_and_the_most_is_darkest() {
+        let bins = Bins::for_max(3);
+        assert_eq!([0, 1, 2, 3].map(|n| bins.shade(n)), [0, 1, 3, 5]);
+        let bins = Bins::for_max(7);
+        assert_eq!([0, 1, 2, 4, 7].map(|n| bins.shade(n)), [0, 1, 2, 4, 5]);
+        assert_eq!(Bins::for_max(1).shade(1), Bins::MAX);
+        for max in 1..300 {
+            let bins = Bins::for_max(max);
+            assert_eq!(bins.shade(max), Bins::MAX, "{max}");
+            assert_eq!(bins.shade(1), if bins.len() == 1 { Bins::MAX } else { 1 });
+            let shades: Vec<usize> = (1..=max).map(|n| bins.shade(n)).collect();
+            assert!(
+                shades.windows(2).all(|w| w[0] <= w[1]),
+                "more is never lighter"
+            );
+        }
+    }
+
+    #[test]
     fn bins_for_large_counts_are_round_and_log_spaced() {
         let bins = Bins::for_max(1000);
         assert_eq!(
@@ -412,7 +464,7 @@ mod tests {
         assert_eq!(bins.of(1000), Some(4));
         for max in 6..2000 {
             let bins = Bins::for_max(max);
-            assert!(bins.len() >= 3 && bins.len() <= Bins::MAX, "{max}");
+            assert!(bins.len() >= 4 && bins.len() <= Bins::MAX, "{max}");
             assert_eq!(
                 bins.of(max),
                 Some(bins.len() - 1),
