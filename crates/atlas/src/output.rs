@@ -6,7 +6,7 @@ use wjc_core::CountryCode;
 
 use crate::path::encode;
 use crate::projection::ViewBox;
-use crate::world::{Country, SIMPLIFY_TOLERANCE};
+use crate::world::{Country, SIMPLIFY_TOLERANCE, SMALL_COUNTRY_TOLERANCE};
 
 /// The comment lines at the top of the file: where the shapes come from, under which licences,
 /// and the exact command that regenerates it.
@@ -29,8 +29,8 @@ pub fn render(countries: &[Country], view: &ViewBox) -> String {
     // Writing to a String cannot fail.
     let _ = writeln!(
         out,
-        "# Projection: Equal Earth, y down; borders simplified to {SIMPLIFY_TOLERANCE} units; \
-         coordinates in tenths."
+        "# Projection: Equal Earth, y down; borders simplified to {SIMPLIFY_TOLERANCE} units \
+         ({SMALL_COUNTRY_TOLERANCE} for countries with a marker); coordinates in tenths."
     );
     let _ = writeln!(out, "viewbox {} {}", view.width, view.height);
     for country in countries {
@@ -71,19 +71,19 @@ mod tests {
                     x: 641.26,
                     y: 172.35,
                 },
-                rings: Vec::new(),
+                rings: vec![vec![(6413, 1724)]],
             },
         ];
         let text = render(&countries, &ViewBox::world());
         let body = text.strip_prefix(HEADER).unwrap();
         let (projection, body) = body.split_once('\n').unwrap();
         assert!(
-            projection.contains("simplified to 0.3 units"),
+            projection.starts_with("# Projection: Equal Earth"),
             "{projection}"
         );
         assert_eq!(
             body,
-            "viewbox 1000 487\n-\t0\t700.0\t160.0\tm700 160 1 0 0 1z\nBH\t1\t641.3\t172.3\t\n"
+            "viewbox 1000 487\n-\t0\t700.0\t160.0\tm700 160 1 0 0 1z\nBH\t1\t641.3\t172.3\tm641.3 172.4z\n"
         );
         assert!(HEADER.lines().all(|line| line.starts_with('#')));
     }

@@ -66,6 +66,14 @@ fn committed_map_is_what_the_generator_makes() {
 }
 
 #[test]
+fn the_app_reads_the_map() {
+    let text = generated();
+    let map = wjc_core::map::parse(&text).expect("the app's parser accepts the map");
+    assert_eq!((map.width, map.height), (1000.0, 487.0));
+    assert_eq!(map.shapes.len(), lines(&text).len());
+}
+
+#[test]
 fn every_country_line_is_well_formed_and_sorted() {
     let map = generated();
     assert!(map.contains("\nviewbox 1000 487\n"));
