@@ -63,6 +63,31 @@ try {
   const keys = frame;
   await page.close();
 
+  // Map: choosing a country (click) and hovering one, to the repaint of the map.
+  const map = await open(env, '/#/?view=map');
+  await map.locator('.wjc-map__svg a').first().waitFor();
+  await map.evaluate(() => {
+    window.__mapFrames = { click: [], hover: [] };
+    for (const [type, kind] of [['click', 'click'], ['pointerover', 'hover']]) {
+      document.addEventListener(type, (event) => {
+        if (!event.target.closest?.('.wjc-map__svg a')) return;
+        const t0 = performance.now();
+        requestAnimationFrame(() => window.__mapFrames[kind].push(performance.now() - t0));
+      }, { capture: true });
+    }
+  });
+  const countries = await map.locator('.wjc-map__svg a').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label').split(':')[0]));
+  for (let round = 0; round < 3; round++) {
+    for (const name of countries) {
+      const link = map.locator(`.wjc-map__svg a[aria-label^="${name}:"] path`);
+      await link.hover({ force: true });
+      await link.click({ force: true });
+    }
+  }
+  await map.waitForTimeout(100);
+  const mapFrames = await map.evaluate(() => window.__mapFrames);
+  await map.close();
+
   const chromium = env.context.browser()?.version() ?? 'Debian Chromium';
   console.log(`Chromium ${chromium}, headless, localhost, ${RUNS} loads; ${keys.length} keystrokes over ${QUERIES.length} queries x 3, ${update.length} of which changed the list.`);
   console.log('');
@@ -71,6 +96,8 @@ try {
   console.log(`| navigation to first card | ${fmt(median(firstCard))} | ${fmt(max(firstCard))} |`);
   console.log(`| keystroke to updated list (when it changed) | ${fmt(median(update))} | ${fmt(max(update))} |`);
   console.log(`| keystroke to start of next frame | ${fmt(median(frame))} | ${fmt(max(frame))} |`);
+  console.log(`| map: click on a country to next frame (${mapFrames.click.length}) | ${fmt(median(mapFrames.click))} | ${fmt(max(mapFrames.click))} |`);
+  console.log(`| map: pointer over a country to next frame (${mapFrames.hover.length}) | ${fmt(median(mapFrames.hover))} | ${fmt(max(mapFrames.hover))} |`);
 } finally {
   await env.close();
 }

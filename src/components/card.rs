@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wjc_core::model::Photo;
-use wjc_core::text;
+use wjc_core::text::{self, ui};
 
 use super::badge::StatusBadge;
 use crate::browser;
@@ -30,7 +30,7 @@ pub fn Card(
     let custody = text::custody_line(person);
     let sentence = person
         .sentence
-        .map(|s| format!("Sentence: {}", text::sentence(s)));
+        .map(|s| format!("{}: {}", ui::FACT_SENTENCE, text::sentence(s)));
     view! {
         <li class="wjc-card" id=format!("card-{}", person.id)>
             <Avatar name=person.name.clone() photo=person.photo.clone() />

@@ -90,7 +90,7 @@ pub fn ListPage(
                 </ul>
                 <Show when=move || { count() > shown.get() }>
                     <button type="button" class="wjc-button wjc-more" on:click=move |_| expanded.set((state.query.get_untracked(), shown.get_untracked() + PAGE_SIZE))>
-                        {move || format!("Show {} more", (count() - shown.get()).min(PAGE_SIZE))}
+                        {move || text::show_more((count() - shown.get()).min(PAGE_SIZE))}
                     </button>
                 </Show>
                 </section>

@@ -417,9 +417,11 @@ fn CountryTable() -> impl IntoView {
         })
     };
     view! {
+        // A heading rather than a caption, so the title wraps on narrow screens while the table
+        // scrolls sideways.
+        <h3 id="map-table-title" class="wjc-map-table__title">{t::TABLE_TITLE}</h3>
         <div class="wjc-map-table__wrap">
-            <table class="wjc-map-table">
-                <caption>{t::TABLE_CAPTION}</caption>
+            <table class="wjc-map-table" aria-labelledby="map-table-title">
                 <thead>
                     <tr>
                         <th scope="col">{t::TABLE_COUNTRY}</th>

@@ -51,6 +51,18 @@ test('the map draws the world and shades countries by how many people they hold'
   await page.close();
 });
 
+test('changing a filter recolours the same country paths rather than drawing new ones', async () => {
+  const page = await mapView();
+  await page.locator('#wjc-shape-IR').evaluate((el) => { el.dataset.mark = 'original'; });
+  const shadeBefore = await page.locator('#wjc-shape-IR').getAttribute('class');
+  await page.getByLabel(/^Released\s*\d+$/).check();
+  // Iran has nobody released: it turns neutral, on the very same element.
+  await page.waitForFunction(() => document.querySelector('#wjc-shape-IR').getAttribute('class').includes('shade-0'));
+  assert.notEqual(await page.locator('#wjc-shape-IR').getAttribute('class'), shadeBefore);
+  assert.equal(await page.locator('#wjc-shape-IR').evaluate((el) => el.dataset.mark), 'original');
+  await page.close();
+});
+
 test('clicking Belarus lists exactly the people it holds, and clicking it again lists everyone', async () => {
   const page = await mapView();
   await country(page, 'Belarus').click();

@@ -132,6 +132,11 @@ pub fn result_count(shown: usize, total: usize) -> String {
     }
 }
 
+/// The button that draws more cards: "Show 60 more".
+pub fn show_more(n: usize) -> String {
+    format!("Show {n} more")
+}
+
 /// The notice for records the loader skipped: "2 records could not be shown".
 pub fn skipped_notice(skipped: usize) -> String {
     if skipped == 1 {
@@ -197,8 +202,8 @@ pub mod map {
     pub const LEGEND: &str = "People matching the filters";
     /// The legend entry for countries with nobody.
     pub const LEGEND_NONE: &str = "None";
-    /// The table's caption.
-    pub const TABLE_CAPTION: &str = "People matching the filters, by country and status";
+    /// The table's title.
+    pub const TABLE_TITLE: &str = "People matching the filters, by country and status";
     /// The table's country column.
     pub const TABLE_COUNTRY: &str = "Country";
     /// The table's total column.
