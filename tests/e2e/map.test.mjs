@@ -170,6 +170,30 @@ test('zoom buttons, keys and the wheel zoom; reset shows the whole world', async
   await page.close();
 });
 
+test('a two-finger pinch zooms the map', async () => {
+  const page = await mapView('/#/?view=map', { width: 390, height: 844 });
+  await page.locator('.wjc-map__svg').scrollIntoViewIfNeeded();
+  const box = await page.locator('.wjc-map__svg').boundingBox();
+  const full = Number((await viewBox(page)).split(' ')[2]);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 2 });
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const fingers = (spread) => [
+    { x: cx - spread, y: cy, id: 1 },
+    { x: cx + spread, y: cy, id: 2 },
+  ];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(20) });
+  for (let spread = 25; spread <= 80; spread += 5) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(spread) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  const zoomed = Number((await viewBox(page)).split(' ')[2]);
+  assert.ok(zoomed < full / 2, `pinching out to four times the spread zooms in (${full} → ${zoomed})`);
+  assert.doesNotMatch(page.url(), /country=/, 'a pinch chooses no country');
+  await page.close();
+});
+
 test('map and cards side by side on wide screens; a Map/List switch on narrow ones', async () => {
   const wide = await mapView();
   const map = await wide.locator('.wjc-map__frame').boundingBox();
