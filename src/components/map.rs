@@ -297,10 +297,9 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
     view! {
         <svg node_ref=svg_ref class="wjc-map__svg" class:wjc-map__svg--zoomed=move || !whole()
             viewBox=move || viewport.with(Viewport::view_box) role="group"
-            aria-labelledby="map-title" aria-describedby="map-hint"
+            aria-label=t::LABEL aria-describedby="map-hint"
             on:wheel=on_wheel on:pointerdown=on_pointer_down on:pointermove=on_pointer_move
             on:pointerup=on_pointer_up on:pointercancel=on_pointer_up on:keydown=on_key>
-            <title>{t::LABEL}</title>
             <g aria-hidden="true">{background}</g>
             <g>{countries}</g>
             <g class="wjc-map__overlay" aria-hidden="true">{selected}{hovered}</g>
