@@ -14,10 +14,12 @@ all: dist
 tools:
 	@bash scripts/install-tools.sh
 
-## dist: the static site in dist/ (release build: LTO, size-optimised, wasm-opt)
+## dist: the static site in dist/ (release build: LTO, size-optimised, wasm-opt), then `wjc site`:
+## the loader moved out of the page (strict CSP) and the list and profiles as static HTML
 dist: tools
 	cargo fetch --locked --quiet
 	$(TRUNK) build --release --offline
+	cargo run --locked --quiet -p wjc-cli -- site dist
 
 ## serve: build and serve the site on http://127.0.0.1:$(PORT)
 serve: tools

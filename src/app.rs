@@ -2,7 +2,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use wjc_core::text::ui;
+use wjc_core::text::{self, ui};
 
 use crate::browser;
 use crate::components::error::ErrorView;
@@ -47,31 +47,36 @@ pub fn App() -> impl IntoView {
                 .and_then(|id| catalog.position(id))
                 .map_or_else(
                     || site.clone(),
-                    |i| {
-                        format!(
-                            "{}{}{site}",
-                            catalog.dataset.people[i].name,
-                            ui::TITLE_SEPARATOR
-                        )
-                    },
+                    |i| text::profile_title(&catalog.dataset.people[i].name, site),
                 )
         });
         browser::set_title(&title);
     });
 
+    // A page's static rendering gives way once the data has settled, in the same frame as the
+    // app's first real view.
+    Effect::new(move |_| {
+        if state.load.with(|l| !matches!(l, Load::Loading)) {
+            browser::end_static_fallback();
+        }
+    });
+
     // Opening a profile starts at its top with focus on its heading; returning to the list puts
-    // the visitor back where they were, on the card they opened.
+    // the visitor back where they were, on the card they opened. The first view after loading is
+    // left as the browser placed it (the static page it replaces may have been scrolled).
     let profile = Memo::new(move |_| state.view.with(|v| v.profile.clone()));
-    Effect::new(move |previous: Option<Option<String>>| {
+    Effect::new(move |previous: Option<(bool, Option<String>)>| {
         let now = profile.get();
         let ready = state.load.with(|l| matches!(l, Load::Ready(_)));
-        if ready {
-            match (&previous, &now) {
-                (_, Some(_)) => request_animation_frame(move || {
-                    browser::scroll_to(0.0);
-                    focus_selector("#profile-title");
-                }),
-                (Some(Some(id)), None) => {
+        if let Some((true, before)) = &previous {
+            match (before, &now) {
+                (before, Some(id)) if before.as_ref() != Some(id) => {
+                    request_animation_frame(move || {
+                        browser::scroll_to(0.0);
+                        focus_selector("#profile-title");
+                    });
+                }
+                (Some(id), None) => {
                     let id = id.clone();
                     let y = state.list_scroll();
                     request_animation_frame(move || {
@@ -82,7 +87,7 @@ pub fn App() -> impl IntoView {
                 _ => {}
             }
         }
-        now
+        (ready, now)
     });
 
     let main = move || match state.load.get() {
@@ -104,12 +109,12 @@ pub fn App() -> impl IntoView {
             focus_selector("#results");
         }>{ui::SKIP_TO_RESULTS}</a>
         <SiteHeader />
-        <div class="wjc-main" aria-busy=move || state.load.with(|l| matches!(l, Load::Loading)).to_string()>
+        <main class="wjc-main" aria-busy=move || state.load.with(|l| matches!(l, Load::Loading)).to_string()>
             <p class="wjc-visually-hidden" role="status">
                 {move || state.load.with(|l| matches!(l, Load::Loading)).then_some(ui::LOADING)}
             </p>
             {main}
-        </div>
+        </main>
         <Footer />
     }
 }

@@ -44,6 +44,46 @@ pub fn scroll_to(y: f64) {
     window().scroll_to_with_x_and_y(0.0, y);
 }
 
+/// Replaces the page's address with `url` (relative to the current one), without a reload.
+pub fn replace_url(url: &str) {
+    if let Ok(history) = window().history() {
+        // Failure only means the address keeps naming the static page, which still works.
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
+    }
+}
+
+/// `path` resolved against the page's address: `person/x.html` → `https://host/sub/person/x.html`.
+pub fn resolve(path: &str) -> String {
+    web_sys::Url::new_with_base(path, &href()).map_or_else(|_| path.to_owned(), |url| url.href())
+}
+
+/// The id of the element the app is mounted in.
+pub const ROOT_ID: &str = "wjc-root";
+
+/// Removes the page's static rendering, if any, and shows the app in its place. Keyboard focus on
+/// a card moves to the same card in the app.
+pub fn end_static_fallback() {
+    let document = document();
+    let Some(fallback) = document.get_element_by_id(crate::STATIC_ID) else {
+        return;
+    };
+    let focused_card = document
+        .active_element()
+        .filter(|active| fallback.contains(Some(active)))
+        .and_then(|active| active.closest(".wjc-card").ok().flatten())
+        .map(|card| card.id());
+    fallback.remove();
+    if let Some(root) = document.get_element_by_id(ROOT_ID) {
+        let _ = root.remove_attribute("hidden");
+    }
+    let card_link = focused_card
+        .and_then(|id| document.query_selector(&format!("#{id} a")).ok().flatten())
+        .and_then(|link| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(link).ok());
+    if let Some(link) = card_link {
+        let _ = link.focus();
+    }
+}
+
 /// The page's full address, for the copy-link button.
 pub fn href() -> String {
     window().location().href().unwrap_or_default()

@@ -13,22 +13,56 @@ mod data;
 mod state;
 mod world;
 
+/// The dataset's address, relative to the page so the site works from any sub-path.
+pub const DATASET_URL: &str = wjc_core::DATASET_PATH;
+
 pub use app::App;
 
-/// The dataset's address, relative to the page so the site works from any sub-path.
-pub const DATASET_URL: &str = "data/prisoners.json";
+/// The id of the static rendering that `wjc site` writes into pages, which the app replaces.
+pub const STATIC_ID: &str = "wjc-static";
+
+/// Provided when the page came with a static rendering: the static pages were built, so links to
+/// them can be shared.
+#[derive(Clone, Copy, Debug)]
+pub struct StaticPages;
 
 /// Mounts the app into the page's `#app` element (or the body when there is none).
+///
+/// A page built by `wjc site` already shows the list or a profile as static HTML. The app mounts
+/// beside it, hidden, and takes its place once the data has settled (see [`App`]), so the visitor
+/// never sees a blank page, a skeleton after real content, or the same list twice.
 pub fn start() {
-    let target = leptos::prelude::document()
+    let document = leptos::prelude::document();
+    let target = document
         .get_element_by_id("app")
         .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
-    match target {
-        Some(element) => {
-            // The page's static fallback content is replaced by the live app.
-            element.set_text_content(None);
-            leptos::mount::mount_to(element, App).forget();
-        }
-        None => leptos::mount::mount_to_body(App),
+    let Some(target) = target else {
+        leptos::mount::mount_to_body(App);
+        return;
+    };
+    // A static profile (`person/<id>.html`) names the app's address for it; moving there first
+    // makes the URL, the dataset's relative address and the app's view all agree.
+    if let Some(url) = target.get_attribute("data-app-url") {
+        browser::replace_url(&url);
     }
+    let static_pages = document.get_element_by_id(STATIC_ID).is_some();
+    let Some(root) = document
+        .create_element("div")
+        .ok()
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+    else {
+        return;
+    };
+    root.set_id(browser::ROOT_ID);
+    root.set_hidden(static_pages);
+    if target.append_child(&root).is_err() {
+        return;
+    }
+    leptos::mount::mount_to(root, move || {
+        if static_pages {
+            leptos::prelude::provide_context(StaticPages);
+        }
+        leptos::prelude::view! { <App /> }
+    })
+    .forget();
 }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wjc_core::model::Photo;
-use wjc_core::text::{self, ui};
+use wjc_core::text;
 
 use super::badge::StatusBadge;
 use crate::browser;
@@ -21,16 +21,9 @@ pub fn Card(
     href: Signal<String>,
 ) -> impl IntoView {
     let person = &catalog.dataset.people[position];
-    let campaign_titles: Vec<&str> = person
-        .campaigns
-        .iter()
-        .filter_map(|id| catalog.dataset.campaign(id).map(|c| c.title.as_str()))
-        .collect();
-    let campaigns = text::join_and(&campaign_titles);
+    let campaigns = text::campaigns(person, &catalog.dataset);
     let custody = text::custody_line(person);
-    let sentence = person
-        .sentence
-        .map(|s| format!("{}: {}", ui::FACT_SENTENCE, text::sentence(s)));
+    let sentence = person.sentence.map(text::sentence_line);
     view! {
         <li class="wjc-card" id=format!("card-{}", person.id)>
             <Avatar name=person.name.clone() photo=person.photo.clone() />

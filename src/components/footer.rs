@@ -11,15 +11,14 @@ pub fn Footer() -> impl IntoView {
     let state = AppState::expect();
     let about = move || {
         state.catalog().map(|c| {
-            let publishers: Vec<&str> = c.dataset.sources.iter().map(|s| s.publisher.as_str()).collect();
             let sources = c
                 .dataset
                 .sources
                 .iter()
-                .map(|s| view! { <li>{format!("{}: “{}” ({})", s.publisher, s.title, text::date(s.date))}</li> })
+                .map(|s| view! { <li>{text::source_entry(s)}</li> })
                 .collect_view();
             view! {
-                <p>{text::about(&publishers, c.dataset.updated)}</p>
+                <p>{text::about(&c.dataset)}</p>
                 <ul>{sources}</ul>
             }
         })

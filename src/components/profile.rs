@@ -5,12 +5,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wjc_core::query::neighbours;
 use wjc_core::text::{self, ui};
+use wjc_core::url_state;
 
 use super::badge::StatusBadge;
 use super::card::Avatar;
 use crate::browser::{self, HistoryMode};
 use crate::data::Catalog;
 use crate::state::AppState;
+use crate::StaticPages;
 
 /// The open profile, or "not found" for an unknown id.
 #[component]
@@ -54,31 +56,25 @@ fn Profile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
             }
         })
     };
-    let source = catalog.dataset.source(&person.source).cloned();
-    let campaigns: Vec<&str> = person
-        .campaigns
-        .iter()
-        .filter_map(|id| catalog.dataset.campaign(id).map(|c| c.title.as_str()))
-        .collect();
+    let facts = text::profile_facts(person, &catalog.dataset);
     let copied = RwSignal::new(None::<bool>);
+    // With the static pages built, the shared link is the person's own page, which opens in
+    // every browser; the app takes it over where it can run.
+    let share_url = match use_context::<StaticPages>() {
+        Some(_) => url_state::static_profile_path(&person.id)
+            .map_or_else(browser::href, |path| browser::resolve(&path)),
+        None => browser::href(),
+    };
     let copy = move |_| {
+        let share_url = share_url.clone();
         leptos::task::spawn_local(async move {
-            copied.set(Some(browser::copy_text(&browser::href()).await));
+            copied.set(Some(browser::copy_text(&share_url).await));
         });
     };
-    let fact = |label: &'static str, value: Option<String>| {
-        value.map(|value| view! { <div class="wjc-facts__row"><dt>{label}</dt><dd dir="auto">{value}</dd></div> })
-    };
-    let list = |items: &[String]| (!items.is_empty()).then(|| items.join("; "));
-    let flags: Vec<String> = person
-        .flags
-        .iter()
-        .map(|f| text::flag_label(*f).to_owned())
-        .collect();
     let back_href = state.list_fragment();
     view! {
         <article class="wjc-profile" aria-labelledby="profile-title">
-            <nav class="wjc-profile__nav" aria-label="Profile navigation">
+            <nav class="wjc-profile__nav" aria-label=ui::PROFILE_NAV>
                 <a class="wjc-back" href=back_href.clone() on:click=move |ev| {
                     // Back in history when the list is the previous entry, so Forward still works.
                     ev.prevent_default();
@@ -123,18 +119,9 @@ fn Profile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
                 <aside class="wjc-profile__facts" aria-labelledby="facts-title">
                     <h2 id="facts-title">{ui::FACTS}</h2>
                     <dl class="wjc-facts">
-                        {fact(ui::FACT_COUNTRY, Some(format!("{} {}", person.country.flag(), person.country.name())))}
-                        {fact(ui::FACT_LOCATION, person.location.clone())}
-                        {fact(ui::FACT_STATUS, Some(format!("{} ({})", text::status_label(person.status), text::as_of(person.status_as_of))))}
-                        {fact(ui::FACT_ARRESTED, person.arrested.map(text::date))}
-                        {fact(ui::FACT_SENTENCED, person.sentenced.map(text::date))}
-                        {fact(ui::FACT_SENTENCE, person.sentence.map(text::sentence))}
-                        {fact(ui::FACT_CHARGES, list(&person.charges))}
-                        {fact(ui::FACT_OCCUPATIONS, list(&person.occupations))}
-                        {fact(ui::FACT_CONDITIONS, list(&flags))}
-                        {fact(ui::FACT_ALSO_KNOWN_AS, list(&person.aliases))}
-                        {fact(ui::FACT_CAMPAIGNS, Some(text::join_and(&campaigns)))}
-                        {fact(ui::FACT_SOURCE, source.map(|s| format!("{}, “{}” ({})", s.publisher, s.title, text::date(s.date))))}
+                        {facts.into_iter().map(|(label, value)| view! {
+                            <div class="wjc-facts__row"><dt>{label}</dt><dd dir="auto">{value}</dd></div>
+                        }).collect_view()}
                     </dl>
                     <button type="button" class="wjc-button" on:click=copy>{ui::COPY_LINK}</button>
                     <p class="wjc-copy-status" role="status">
@@ -142,7 +129,7 @@ fn Profile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
                     </p>
                 </aside>
             </div>
-            <nav class="wjc-pager" aria-label="Previous and next person">
+            <nav class="wjc-pager" aria-label=ui::PAGER>
                 {neighbour_link(previous, ui::PREVIOUS, "prev")}
                 {neighbour_link(next, ui::NEXT, "next")}
             </nav>

@@ -63,6 +63,15 @@ pub fn write_atomically(
     })
 }
 
+/// The misuse for a file or folder that could not be written.
+pub fn write_failed(path: &Path, error: &io::Error) -> Failure {
+    Failure::Misuse(format!(
+        "cannot write \"{}\": {}",
+        path.display(),
+        describe(error)
+    ))
+}
+
 /// `dir/.name.wjc-tmp-PID` next to `target`: same folder, so the rename is atomic.
 fn temp_path(target: &Path) -> PathBuf {
     let name = target

@@ -8,6 +8,7 @@ macro_rules! usage {
        wjc export-csv FILE -o OUT.csv
        wjc import-csv IN.csv -o FILE [--base ENVELOPE.json]
        wjc generate --count N [--seed S] -o FILE
+       wjc site DIR
        wjc help [COMMAND]
 "
     };
@@ -53,6 +54,8 @@ pub enum Command {
     ImportCsv,
     /// `wjc generate`.
     Generate,
+    /// `wjc site`.
+    Site,
 }
 
 impl Command {
@@ -64,6 +67,7 @@ impl Command {
             "export-csv" => Self::ExportCsv,
             "import-csv" => Self::ImportCsv,
             "generate" => Self::Generate,
+            "site" => Self::Site,
             _ => return None,
         })
     }
@@ -76,6 +80,7 @@ impl Command {
             Self::ExportCsv => "export-csv",
             Self::ImportCsv => "import-csv",
             Self::Generate => "generate",
+            Self::Site => "site",
         }
     }
 
@@ -87,6 +92,7 @@ impl Command {
             Self::ExportCsv => "wjc export-csv FILE -o OUT.csv",
             Self::ImportCsv => "wjc import-csv IN.csv -o FILE [--base ENVELOPE.json]",
             Self::Generate => "wjc generate --count N [--seed S] -o FILE",
+            Self::Site => "wjc site DIR",
         }
     }
 
@@ -98,6 +104,7 @@ impl Command {
             Self::ExportCsv => EXPORT_CSV,
             Self::ImportCsv => IMPORT_CSV,
             Self::Generate => GENERATE,
+            Self::Site => SITE,
         }
     }
 }
@@ -125,6 +132,7 @@ Commands:
   export-csv  write the people to a spreadsheet (CSV) file
   import-csv  rebuild the data file from an edited spreadsheet, if it is valid
   generate    write a synthetic data file for scale tests
+  site        finish a site built by Trunk: static pages, no inline scripts
 
 Run \"wjc help COMMAND\" (or \"wjc COMMAND --help\") for details.
 Exit codes: 0 all well, 1 problems in the data, 2 wrong use or a file that
@@ -214,4 +222,24 @@ Options:
   -o, --output FILE  where to write the data file (required)
 
 Exit codes: 0 written, 2 wrong use or FILE cannot be written.
+";
+
+const SITE: &str = "\
+usage: wjc site DIR
+
+Finishes the site that Trunk built in DIR (\"make dist\" runs it after
+\"trunk build\"):
+- moves Trunk's inline loader into a file (loader-HASH.js), so the pages run
+  under a strict Content-Security-Policy, and refuses pages with any other
+  inline script or style;
+- writes the list of people into DIR/index.html (100 people per page, further
+  pages in DIR/list/) and one page per person in DIR/person/ID.html, from
+  DIR/data/prisoners.json, the file the app itself loads. Browsers without
+  JavaScript or WebAssembly show these pages; the app takes them over where
+  it can run. Records the app would skip are left out here too.
+
+Run it once per Trunk build: a page it has finished is refused.
+
+Exit codes: 0 written, 1 the data file was refused or DIR/index.html is not
+Trunk's page, 2 wrong use or a file cannot be read or written.
 ";

@@ -1,5 +1,6 @@
 //! `wjc`, the maintainers' tool for the without-just-cause dataset: check a data file, count what
-//! is in it, move it to and from a spreadsheet, and make synthetic data for scale tests.
+//! is in it, move it to and from a spreadsheet, make synthetic data for scale tests, and finish the
+//! built site with static pages.
 //!
 //! Exit codes: 0 when all is well, 1 when the data has problems, 2 when the tool was called wrongly
 //! or a file could not be read or written. Every failure is a message, never a panic.
@@ -10,6 +11,7 @@ mod generate;
 mod help;
 mod rng;
 mod sheet;
+mod site;
 mod stats;
 mod validate;
 
@@ -123,6 +125,7 @@ fn run(argv: &[String], out: &mut String) -> (Option<Command>, Result<Verdict, F
         Command::ExportCsv => sheet::export(rest, out),
         Command::ImportCsv => sheet::import(rest, out),
         Command::Generate => generate::run(rest, out),
+        Command::Site => site::run(rest, out),
     };
     (Some(command), result)
 }

@@ -10,12 +10,17 @@ mod fold_table;
 pub mod country;
 pub mod date;
 pub mod fold;
+pub mod icon;
 pub mod load;
 pub mod map;
 pub mod model;
 pub mod query;
 pub mod text;
 pub mod url_state;
+
+/// Where the dataset is in the built site, relative to its root: the app downloads it from there
+/// and `wjc site` renders the static pages from the same file.
+pub const DATASET_PATH: &str = "data/prisoners.json";
 
 pub use country::CountryCode;
 pub use date::PartialDate;

@@ -2,7 +2,7 @@
 //! formatting of dates, sentences and time held, counts and messages.
 
 use crate::date::PartialDate;
-use crate::model::{Flag, Person, Sentence, Status};
+use crate::model::{Dataset, Flag, Person, Sentence, Source, Status};
 
 /// The label on a status badge.
 pub fn status_label(status: Status) -> &'static str {
@@ -79,6 +79,11 @@ pub fn sentence(sentence: Sentence) -> String {
             plural(u32::from(months), "month", "months")
         ),
     }
+}
+
+/// A sentence on a card: "Sentence: 20 years".
+pub fn sentence_line(value: Sentence) -> String {
+    format!("{}: {}", ui::FACT_SENTENCE, sentence(value))
 }
 
 /// A length of time that surely passed: `over 4 years`, `over a year`, `over 5 months`.
@@ -360,6 +365,22 @@ pub mod ui {
     pub const ABOUT_TITLE: &str = "About this data";
     /// Skip link.
     pub const SKIP_TO_RESULTS: &str = "Skip to the list";
+    /// Skip link on a static profile page.
+    pub const SKIP_TO_PROFILE: &str = "Skip to the profile";
+    /// Accessible name of a profile's "back" navigation.
+    pub const PROFILE_NAV: &str = "Profile navigation";
+    /// Accessible name of the previous/next person links.
+    pub const PAGER: &str = "Previous and next person";
+    /// On the static list, which browsers without JavaScript or WebAssembly show.
+    pub const STATIC_NOTE: &str = "Searching and filtering need JavaScript and WebAssembly. Without them, the whole list is here to read, page by page.";
+    /// The link to the data file from the static list.
+    pub const STATIC_DATA_LINK: &str = "The list as a data file (JSON)";
+    /// Accessible name of the static list's page links.
+    pub const PAGES: &str = "Pages of the list";
+    /// Link to the previous page of the static list.
+    pub const PAGE_PREVIOUS: &str = "Previous page";
+    /// Link to the next page of the static list.
+    pub const PAGE_NEXT: &str = "Next page";
     /// Profile page label in the document title.
     pub const TITLE_SEPARATOR: &str = " — ";
     /// Flag for synthetic data, shown in a banner.
@@ -383,14 +404,98 @@ pub fn timeout_error(seconds: u32) -> String {
 }
 
 /// "About this data" text for a dataset.
-pub fn about(publishers: &[&str], updated: PartialDate) -> String {
+pub fn about(dataset: &Dataset) -> String {
+    let publishers: Vec<&str> = dataset
+        .sources
+        .iter()
+        .map(|s| s.publisher.as_str())
+        .collect();
     format!(
         "This list was compiled by the without-just-cause project from public documents published by {}. \
          Each profile names its source and the date its status was last confirmed; \
          people's situations may have changed since. The list was last updated on {}.",
-        join_and(publishers),
-        date(updated)
+        join_and(&publishers),
+        date(dataset.updated)
     )
+}
+
+/// A source document as listed under "About this data": "Publisher: “Title” (Mar 2023)".
+pub fn source_entry(source: &Source) -> String {
+    format!(
+        "{}: “{}” ({})",
+        source.publisher,
+        source.title,
+        date(source.date)
+    )
+}
+
+/// The campaigns that list `person`, by title: "A and B".
+pub fn campaigns(person: &Person, dataset: &Dataset) -> String {
+    let titles: Vec<&str> = person
+        .campaigns
+        .iter()
+        .filter_map(|id| dataset.campaign(id).map(|c| c.title.as_str()))
+        .collect();
+    join_and(&titles)
+}
+
+/// The facts on a profile, as (label, value) in display order; facts the record lacks are left out.
+pub fn profile_facts(person: &Person, dataset: &Dataset) -> Vec<(&'static str, String)> {
+    let list = |items: &[String]| (!items.is_empty()).then(|| items.join("; "));
+    let flags: Vec<String> = person
+        .flags
+        .iter()
+        .map(|f| flag_label(*f).to_owned())
+        .collect();
+    let source = dataset
+        .source(&person.source)
+        .map(|s| format!("{}, “{}” ({})", s.publisher, s.title, date(s.date)));
+    [
+        (
+            ui::FACT_COUNTRY,
+            Some(format!(
+                "{} {}",
+                person.country.flag(),
+                person.country.name()
+            )),
+        ),
+        (ui::FACT_LOCATION, person.location.clone()),
+        (
+            ui::FACT_STATUS,
+            Some(format!(
+                "{} ({})",
+                status_label(person.status),
+                as_of(person.status_as_of)
+            )),
+        ),
+        (ui::FACT_ARRESTED, person.arrested.map(date)),
+        (ui::FACT_SENTENCED, person.sentenced.map(date)),
+        (ui::FACT_SENTENCE, person.sentence.map(sentence)),
+        (ui::FACT_CHARGES, list(&person.charges)),
+        (ui::FACT_OCCUPATIONS, list(&person.occupations)),
+        (ui::FACT_CONDITIONS, list(&flags)),
+        (ui::FACT_ALSO_KNOWN_AS, list(&person.aliases)),
+        (ui::FACT_CAMPAIGNS, Some(campaigns(person, dataset))),
+        (ui::FACT_SOURCE, source),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.map(|v| (label, v)))
+    .collect()
+}
+
+/// Where a page of the list stands: "Page 2 of 5".
+pub fn page_of(page: usize, pages: usize) -> String {
+    format!("Page {page} of {pages}")
+}
+
+/// The title of a page of the static list after the first: "Page 2 of 5 — Without Just Cause".
+pub fn list_page_title(page: usize, pages: usize, site: &str) -> String {
+    format!("{}{}{site}", page_of(page, pages), ui::TITLE_SEPARATOR)
+}
+
+/// The document title of a profile: "Narges Mohammadi — Without Just Cause".
+pub fn profile_title(name: &str, site: &str) -> String {
+    format!("{name}{}{site}", ui::TITLE_SEPARATOR)
 }
 
 /// Joins names as "A, B and C".
@@ -527,6 +632,37 @@ mod tests {
         assert_eq!(initials("Madonna"), "M");
         assert_eq!(initials("نرگس محمدی"), "نم");
         assert_eq!(initials(""), "");
+    }
+
+    #[test]
+    fn profile_facts_leave_out_what_the_record_lacks_and_keep_their_order() {
+        let dataset: Dataset = crate::load(include_str!("../../../assets/data/prisoners.json"))
+            .unwrap()
+            .dataset;
+        let kem = dataset.people.iter().find(|p| p.id == "kem-sokha").unwrap();
+        let facts = profile_facts(kem, &dataset);
+        let labels: Vec<&str> = facts.iter().map(|(label, _)| *label).collect();
+        assert_eq!(labels.first(), Some(&ui::FACT_COUNTRY));
+        assert_eq!(labels.last(), Some(&ui::FACT_SOURCE));
+        assert!(!labels.contains(&ui::FACT_LOCATION), "{labels:?}");
+        let value = |label: &str| {
+            facts
+                .iter()
+                .find(|(l, _)| *l == label)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(value(ui::FACT_SENTENCE), Some("27 years"));
+        assert_eq!(value(ui::FACT_SENTENCED), Some("3 Mar 2023"));
+        assert!(value(ui::FACT_STATUS)
+            .unwrap()
+            .starts_with("House arrest (as of "));
+        assert_eq!(sentence_line(Sentence::Life), "Sentence: Life imprisonment");
+    }
+
+    #[test]
+    fn titles_name_the_page_then_the_site() {
+        assert_eq!(profile_title("Kem Sokha", "W"), "Kem Sokha — W");
+        assert_eq!(list_page_title(2, 5, "W"), "Page 2 of 5 — W");
     }
 
     #[test]

@@ -183,6 +183,13 @@ fn list_params(query: &Query, view: View) -> String {
     }
 }
 
+/// Where the static page of a profile is, relative to the site's root: `person/ales-bialiatski.html`.
+/// Written by `wjc site` for browsers without JavaScript or WebAssembly, and the link the app
+/// shares, since it opens everywhere. `None` for a text that is not a record id.
+pub fn static_profile_path(id: &str) -> Option<String> {
+    is_id(id).then(|| format!("{}{id}.html", &PROFILE_PREFIX[1..]))
+}
+
 fn is_id(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 80
@@ -242,6 +249,17 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn static_profile_paths_are_only_made_from_ids() {
+        assert_eq!(
+            static_profile_path("ales-bialiatski").as_deref(),
+            Some("person/ales-bialiatski.html")
+        );
+        for bad in ["", "../index", "a/b", "a.b", "Ales", "<script>", "a b"] {
+            assert_eq!(static_profile_path(bad), None, "{bad:?}");
+        }
+    }
 
     fn state_of(fragment: &str) -> ViewState {
         let parsed = parse(fragment);

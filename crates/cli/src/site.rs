@@ -1,0 +1,166 @@
+//! `wjc site DIR`: finishes the site Trunk built in DIR. Moves Trunk's inline loader into a file
+//! (so the pages run under a strict Content-Security-Policy), and writes the list and every
+//! profile as static HTML from the dataset the app will load, for browsers without JavaScript or
+//! WebAssembly and for links that open anywhere. The app takes these pages over when it starts.
+
+mod html;
+mod render;
+mod shell;
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use base64::Engine as _;
+use sha2::{Digest, Sha384};
+use wjc_core::DATASET_PATH;
+
+use crate::args::{self, Positional};
+use crate::{files, validate, Failure, Verdict};
+use render::{list_path, profile_path, Site};
+
+const DIR: Positional = Positional {
+    name: "DIR",
+    what: "the folder Trunk built, e.g. dist",
+};
+
+/// The folders of pages this command writes, emptied first so no page outlives its record.
+const PAGE_FOLDERS: [&str; 2] = ["person", "list"];
+
+/// Runs `wjc site`.
+pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
+    let parsed = args::parse(argv, &[DIR], &[])?;
+    let dir = Path::new(parsed.positional(0));
+    // The very file the app downloads, so the static pages can never disagree with it.
+    let data = dir.join(DATASET_PATH);
+    let Some(loaded) = validate::read_and_load(&data.to_string_lossy(), out)? else {
+        return Ok(Verdict::Problems);
+    };
+    let index = dir.join("index.html");
+    let index_name = index.to_string_lossy().into_owned();
+    let trunk = shell::read(files::read_text(&index_name)?)
+        .and_then(|page| shell::external_loader(page.loader_code()).map(|code| (page, code)))
+        .map_err(|e| Failure::Data(format!("{index_name}: {e}")));
+    let (trunk, loader_code) = trunk?;
+
+    let digest = Sha384::digest(loader_code.as_bytes());
+    let loader_file = format!("loader-{}.js", hex(&digest[..8]));
+    let integrity = format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    );
+    write_file(&dir.join(&loader_file), |w| {
+        w.write_all(loader_code.as_bytes())
+    })?;
+
+    let site = Site::new(&loaded.dataset, &loaded.report);
+    for folder in PAGE_FOLDERS {
+        let path = dir.join(folder);
+        if path.exists() {
+            fs::remove_dir_all(&path).map_err(|e| files::write_failed(&path, &e))?;
+        }
+    }
+    let nested = trunk.shell(1, &loader_file, &integrity);
+    let mut bytes = 0;
+    let pages = site.list_pages();
+    for page in 2..=pages {
+        bytes += write_file(&dir.join(list_path(page)), |w| {
+            nested.write(
+                w,
+                &site.list_title(page),
+                &loaded.dataset.description,
+                &Site::app_url_attr(None),
+                |w| site.write_list(w, page, 1),
+            )
+        })?;
+    }
+    let mut profiles = 0;
+    for (rank, person) in site.people().enumerate() {
+        let title = wjc_core::text::profile_title(&person.name, &loaded.dataset.title);
+        bytes += write_file(&dir.join(profile_path(person)), |w| {
+            nested.write(
+                w,
+                &title,
+                &person.summary,
+                &Site::app_url_attr(Some(person)),
+                |w| site.write_profile(w, rank),
+            )
+        })?;
+        profiles += 1;
+    }
+    // Last, so a run that stops half-way leaves Trunk's page and can simply be run again.
+    let root = trunk.shell(0, &loader_file, &integrity);
+    bytes += write_file(&index, |w| {
+        root.write(
+            w,
+            &site.list_title(1),
+            &loaded.dataset.description,
+            "",
+            |w| site.write_list(w, 1, 0),
+        )
+    })?;
+
+    let _ = writeln!(
+        out,
+        "{}: the list on {} ({}), {} profile {} (person/), {} KB of HTML in all; loader {loader_file}",
+        dir.display(),
+        validate::plural(pages, "page", "pages"),
+        if pages == 1 { "index.html".to_owned() } else { format!("index.html, list/2–{pages}.html") },
+        profiles,
+        if profiles == 1 { "page" } else { "pages" },
+        bytes.div_ceil(1024)
+    );
+    if loaded.report.skipped() > 0 {
+        let _ = writeln!(
+            out,
+            "{} left out of the pages, as the app leaves them out (see \"wjc validate {}\")",
+            validate::plural(loaded.report.skipped(), "record", "records"),
+            data.display()
+        );
+    }
+    Ok(Verdict::Clean)
+}
+
+/// Writes `path` (creating its folder), returning the bytes written.
+fn write_file(
+    path: &Path,
+    write: impl FnOnce(&mut Counted<io::BufWriter<fs::File>>) -> io::Result<()>,
+) -> Result<u64, Failure> {
+    let fail = |e: io::Error| files::write_failed(path, &e);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(fail)?;
+    }
+    let file = fs::File::create(path).map_err(fail)?;
+    let mut out = Counted {
+        inner: io::BufWriter::new(file),
+        bytes: 0,
+    };
+    write(&mut out).and_then(|()| out.flush()).map_err(fail)?;
+    Ok(out.bytes)
+}
+
+/// A writer that counts what passes through it.
+struct Counted<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
