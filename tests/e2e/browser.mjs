@@ -10,8 +10,12 @@ import { serve } from './server.mjs';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const SHOTS = new URL('./output/', import.meta.url).pathname;
 
-/** Launches the browser and serves dist/; returns helpers for a test file. */
-export async function start() {
+/**
+ * Launches the browser and serves dist/ with the deployment's headers (strict CSP); returns
+ * helpers for a test file. `javaScriptEnabled: false` is Tor Browser's "Safest"; `args` adds
+ * Chromium flags (e.g. `--js-flags=--noexpose_wasm`, WebAssembly off as at "Safer").
+ */
+export async function start({ javaScriptEnabled = true, args = [] } = {}) {
   const server = await serve(new URL('../../dist/', import.meta.url).pathname);
   const userDataDir = await mkdtemp(join(tmpdir(), 'wjc-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -20,8 +24,17 @@ export async function start() {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...args,
     ],
     viewport: { width: 1280, height: 900 },
+    javaScriptEnabled,
+  });
+  // Counts Content-Security-Policy violations from the first moment of every page.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    }, true);
   });
   await mkdir(SHOTS, { recursive: true });
   return {
@@ -50,9 +63,14 @@ export async function open(env, path = '/', { width = 1280, height = 900 } = {})
   return page;
 }
 
-/** Waits for the cards to be drawn. */
+/** Waits for the app's cards (not the static page's, which the app replaces when it is ready). */
 export async function cardsReady(page) {
-  await page.locator('.wjc-card:not(.wjc-card--skeleton)').first().waitFor();
+  await page.locator('#wjc-root .wjc-card:not(.wjc-card--skeleton)').first().waitFor();
+}
+
+/** The Content-Security-Policy violations the page has reported so far. */
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations);
 }
 
 /** The names on the visible cards, in order. */

@@ -14,8 +14,22 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` (also under `/sub/path/`, to check the site works from any sub-path); returns { origin, close }. */
-export async function serve(root) {
+/** The policy docs/deploying.md asks hosts to send (issue 7): WebAssembly may compile, nothing inline runs. */
+export const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "img-src 'self' https: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+/** The response headers of a deployment as docs/deploying.md describes it. */
+export const DEPLOYMENT_HEADERS = {
+  'content-security-policy': POLICY,
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+};
+
+/**
+ * Serves `root` (also under `/sub/path/`, to check the site works from any sub-path) with
+ * `headers` on every response; returns { origin, close }.
+ */
+export async function serve(root, { headers = DEPLOYMENT_HEADERS } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -27,10 +41,10 @@ export async function serve(root) {
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
