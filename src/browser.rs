@@ -46,6 +46,17 @@ pub fn scroll_to(y: f64) {
 
 /// Replaces the page's address with `url` (relative to the current one), without a reload.
 pub fn replace_url(url: &str) {
+    // The icon is fetched late, against the page's address at that moment: pin it to where it
+    // is now, or a page in a subfolder would ask for it one folder too high.
+    if let Ok(icons) = document().query_selector_all("link[rel~=icon][href]") {
+        for icon in (0..icons.length()).filter_map(|i| icons.item(i)) {
+            if let Ok(icon) = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(icon) {
+                if let Some(href) = icon.get_attribute("href") {
+                    let _ = icon.set_attribute("href", &resolve(&href));
+                }
+            }
+        }
+    }
     if let Ok(history) = window().history() {
         // Failure only means the address keeps naming the static page, which still works.
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
