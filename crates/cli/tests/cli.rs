@@ -723,7 +723,14 @@ fn help_is_available_for_every_command() {
     assert_eq!(overview.code, 0);
     assert!(overview.stdout.contains("Commands:") && overview.stdout.contains("Exit codes"));
     assert_eq!(wjc(&["--help"]).stdout, overview.stdout);
-    for command in ["validate", "stats", "export-csv", "import-csv", "generate"] {
+    for command in [
+        "validate",
+        "stats",
+        "export-csv",
+        "import-csv",
+        "generate",
+        "site",
+    ] {
         let help = wjc(&["help", command]);
         assert_eq!(help.code, 0);
         assert!(
@@ -774,4 +781,201 @@ fn header() -> Vec<&'static str> {
         "timeline",
         "synthetic",
     ]
+}
+
+// ---- site ----
+
+/// Trunk 0.21's index.html for this project, shortened: the inline module loader, preloads with
+/// integrity, an empty app element.
+const TRUNK_INDEX: &str = r#"<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <title>Without Just Cause</title>
+    <meta name="description" content="Placeholder.">
+    <link rel="stylesheet" href="./app-1.css" integrity="sha384-a"/>
+<script type="module">
+import init, * as bindings from './app-2.js';
+const wasm = await init({ module_or_path: './app-2_bg.wasm' });
+window.wasmBindings = bindings;
+</script>
+  <link rel="modulepreload" href="./app-2.js" crossorigin="anonymous" integrity="sha384-b"></head>
+  <body>
+    <div id="app" class="wjc-app"></div>
+  </body>
+</html>"#;
+
+/// A built site in `dir` (Trunk's page and the data file) with `data` as the dataset.
+fn built_site(dir: &TempDir, data: &Value) -> String {
+    fs::create_dir_all(dir.0.join("data")).unwrap();
+    dir.write("index.html", TRUNK_INDEX);
+    dir.write("data/prisoners.json", &data.to_string());
+    dir.path("")
+}
+
+fn read(dir: &TempDir, file: &str) -> String {
+    fs::read_to_string(dir.path(file)).unwrap()
+}
+
+#[test]
+fn site_writes_the_list_and_a_page_per_person_with_hostile_text_escaped() {
+    let dir = TempDir::new("site-hostile");
+    let mut data = padded(10);
+    let people = data["people"].as_array_mut().unwrap();
+    people[1]["name"] = json!("<script>alert(\"x\")</script> O'Neil & \"Co\"");
+    people[1]["summary"] = json!("</p><img src=x onerror=alert(1)>");
+    people[1]["story"] = json!("One <b>bold</b> claim.\n\n\"Second\" paragraph.");
+    // Two records the loader skips: neither may get a page or a card.
+    people[2]["status"] = json!("jailed");
+    people[3]["links"] = json!([{ "title": "Bad", "url": "javascript:alert(1)" }]);
+    let people = people.clone();
+    let site = built_site(&dir, &data);
+    let run = wjc(&["site", &site]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("the list on 1 page (index.html), 12 profile pages (person/)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("2 records left out of the pages"),
+        "{}",
+        run.stdout
+    );
+
+    let mut pages: Vec<String> = fs::read_dir(dir.0.join("person"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    let skipped = [
+        people[2]["id"].as_str().unwrap(),
+        people[3]["id"].as_str().unwrap(),
+    ];
+    let mut expected: Vec<String> = people
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .filter(|id| !skipped.contains(id))
+        .map(|id| format!("{id}.html"))
+        .collect();
+    expected.sort();
+    assert_eq!(pages, expected);
+
+    let index = read(&dir, "index.html");
+    let hostile_id = people[1]["id"].as_str().unwrap();
+    let profile = read(&dir, &format!("person/{hostile_id}.html"));
+    for page in [&index, &profile] {
+        assert!(!page.contains("<script>alert"), "{page}");
+        assert!(!page.contains("<img"), "{page}");
+        assert!(!page.contains("<b>"), "{page}");
+        assert!(page.contains(
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Neil &amp; &quot;Co&quot;"
+        ));
+        assert!(page.contains("&lt;/p&gt;&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(!page.contains("javascript:"));
+        for id in skipped {
+            assert!(!page.contains(&format!("card-{id}\"")), "{id}");
+            assert!(!page.contains(&format!("person/{id}.html")), "{id}");
+        }
+        // Exactly one script, the external loader.
+        assert_eq!(page.matches("<script").count(), 1);
+        assert!(page.contains("<script type=\"module\" src=\""));
+    }
+    assert!(profile.contains(&format!(
+        "<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Neil &amp; &quot;Co&quot; — {}</title>",
+        data["title"].as_str().unwrap()
+    )));
+    assert!(profile.contains("<p dir=\"auto\">One &lt;b&gt;bold&lt;/b&gt; claim.</p>"));
+    assert!(index.contains(&format!(
+        "<a href=\"person/{hostile_id}.html\" dir=\"auto\">"
+    )));
+    assert!(index.contains("2 records could not be shown"));
+}
+
+#[test]
+fn site_links_out_only_over_http_with_no_referrer_and_links_pages_to_each_other() {
+    let dir = TempDir::new("site-links");
+    let site = built_site(&dir, &full());
+    let run = wjc(&["site", &site]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let profile = read(&dir, "person/fixture-one.html");
+    let outbound: Vec<&str> = profile
+        .split("<a ")
+        .skip(1)
+        .filter(|a| a.contains("target=\"_blank\""))
+        .collect();
+    assert_eq!(outbound.len(), 3);
+    for link in outbound {
+        assert!(
+            link.starts_with("href=\"https://") || link.starts_with("href=\"http://"),
+            "{link}"
+        );
+        assert!(link.contains("rel=\"noopener noreferrer\""), "{link}");
+    }
+    assert!(profile.contains("href=\"https://example.org/a;b?c=d\""));
+    assert!(profile.contains(">Interview &lt;part 1&gt;; &quot;quoted&quot;</a>"));
+    // The photo is on another host: initials instead, so no third party learns who looked.
+    assert!(!profile.contains("example.org/p/1.jpg"));
+    // The page in person/ reaches the shared assets one folder up, and the app's address.
+    assert!(profile.contains("href=\"../app-1.css\""));
+    assert!(profile.contains("data-app-url=\"../#/person/fixture-one\""));
+    assert!(profile.contains("<a class=\"wjc-back\" href=\"../index.html\">"));
+    assert!(profile.contains("rel=\"next\""));
+    let index = read(&dir, "index.html");
+    assert!(index.contains("href=\"person/fixture-one.html\""));
+    assert!(index.contains("<h1 class=\"wjc-header__title\">"));
+    assert!(index.contains("Test data: the people on this page are synthetic"));
+    let loader_name = index
+        .split("src=\"./")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    let loader = read(&dir, loader_name);
+    assert!(loader.contains("import init, * as bindings from './app-2.js';"));
+    assert!(loader.contains("if (typeof WebAssembly === 'object') {"));
+}
+
+#[test]
+fn site_pages_a_long_list_and_refuses_a_second_run_or_a_refused_file() {
+    let dir = TempDir::new("site-long");
+    let out = dir.path("big.json");
+    let run = wjc(&["generate", "--count", "250", "-o", &out]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let data: Value = serde_json::from_str(&read(&dir, "big.json")).unwrap();
+    let site = built_site(&dir, &data);
+    let run = wjc(&["site", &site]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(
+            "the list on 3 pages (index.html, list/2–3.html), 250 profile pages (person/)"
+        ),
+        "{}",
+        run.stdout
+    );
+    let index = read(&dir, "index.html");
+    assert_eq!(index.matches("<li class=\"wjc-card\"").count(), 100);
+    assert!(index.contains("<a class=\"wjc-pager__next\" href=\"list/2.html\" rel=\"next\">"));
+    let last = read(&dir, "list/3.html");
+    assert_eq!(last.matches("<li class=\"wjc-card\"").count(), 50);
+    assert!(last.contains("<title>Page 3 of 3 — "));
+    assert!(last.contains("<a class=\"wjc-pager__prev\" href=\"../list/2.html\" rel=\"prev\">"));
+    assert!(last.contains("data-app-url=\"../#/\""));
+    assert_eq!(fs::read_dir(dir.0.join("person")).unwrap().count(), 250);
+
+    let again = wjc(&["site", &site]);
+    assert_eq!(again.code, 1);
+    assert!(
+        again.stderr.contains("was \"wjc site\" run on it already?"),
+        "{}",
+        again.stderr
+    );
+
+    dir.write(
+        "data/prisoners.json",
+        "{\"schema_version\": 1, \"people\": []}",
+    );
+    let refused = wjc(&["site", &site]);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stdout.contains("was refused"), "{}", refused.stdout);
 }
