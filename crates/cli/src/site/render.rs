@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use wjc_core::query::{totals, Index, Query};
+use wjc_core::query::{totals, Index, Query, Totals};
 use wjc_core::text::{self, ui};
 use wjc_core::url_state::{self, ViewState};
 use wjc_core::{icon, Dataset, Person, Report, Status, DATASET_PATH};
@@ -24,6 +24,10 @@ pub struct Site<'a> {
     order: Vec<usize>,
     /// The statuses present, in the legend's order.
     statuses: Vec<Status>,
+    /// The header's numbers, counted once: every page shows them.
+    totals: Totals,
+    /// "About this data", written once: every page shows it.
+    about: String,
 }
 
 impl<'a> Site<'a> {
@@ -35,6 +39,8 @@ impl<'a> Site<'a> {
             report,
             order: outcome.matches,
             statuses: outcome.facets.statuses.iter().map(|(s, _)| *s).collect(),
+            totals: totals(&dataset.people),
+            about: text::about(dataset),
         }
     }
 
@@ -245,7 +251,7 @@ impl<'a> Site<'a> {
             Esc(&dataset.title),
             Esc(&dataset.description)
         )?;
-        let t = totals(&dataset.people);
+        let t = self.totals;
         for (value, label) in [
             (t.people, ui::TOTAL_PEOPLE),
             (t.countries, ui::TOTAL_COUNTRIES),
@@ -282,7 +288,7 @@ impl<'a> Site<'a> {
             "</ul></section><section class=\"wjc-footer__about\" aria-labelledby=\"about-title\">\
              <h2 id=\"about-title\">{}</h2><p>{}</p><ul>",
             Esc(ui::ABOUT_TITLE),
-            Esc(&text::about(dataset))
+            Esc(&self.about)
         )?;
         for source in &dataset.sources {
             write!(out, "<li>{}</li>", Esc(&text::source_entry(source)))?;
