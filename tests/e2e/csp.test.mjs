@@ -130,8 +130,12 @@ test('the built files hold no inline script, inline style, handler attribute, ev
   for (const file of scripts) {
     assert.doesNotMatch(await readFile(join(DIST, file), 'utf8'), /\beval\(|new Function\b/, file);
   }
+  // The <meta> copy of the policy, for hosts without headers: the same, less frame-ancestors
+  // (which browsers ignore in a meta element).
+  const metaPolicy = POLICY.replace(/; frame-ancestors [^;]*$/, '');
   for (const file of pages) {
     const html = await readFile(join(DIST, file), 'utf8');
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${metaPolicy}">`), `${file}: meta policy`);
     for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) assert.match(tag, /\ssrc="/, `${file}: inline script`);
     assert.doesNotMatch(html, /<style\b/i, `${file}: <style>`);
     assert.doesNotMatch(html, /<[^>]+\s(style|on[a-z]+)=/i, `${file}: style or handler attribute`);
