@@ -87,6 +87,20 @@ test('a profile, copy link, previous/next and back run without a violation', asy
   await page.close();
 });
 
+test('the map view: hover, choose a country, zoom and the table run without a violation', async () => {
+  const page = await open(env, '/#/?view=map');
+  await page.locator('.wjc-map__svg path').first().waitFor();
+  const iran = page.locator('.wjc-map__svg a[aria-label^="Iran:"] path');
+  await iran.hover({ force: true });
+  await page.locator('.wjc-map__tip').waitFor();
+  await page.mouse.wheel(0, -300);
+  await page.locator('.wjc-map-table tbody tr').first().waitFor();
+  await iran.click({ force: true });
+  await page.waitForURL(/country=IR/);
+  await assertClean(page, 'on the map');
+  await page.close();
+});
+
 test('static pages and their takeover run without a violation, at the root and from a sub-path', async () => {
   for (const path of ['/person/kem-sokha.html', '/sub/path/person/ales-bialiatski.html', '/sub/path/']) {
     const page = await open(env, path);
