@@ -110,3 +110,24 @@ pub async fn copy_text(text: &str) -> bool {
     let promise = window().navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// The User Timing name of one query run (search, filters, facet counts and order): tools such as
+/// `make bench` read it with a `PerformanceObserver`.
+pub const QUERY_MEASURE: &str = "wjc:query";
+
+/// Runs `work` between two standard User Timing marks and records the time as the measure
+/// [`QUERY_MEASURE`], then clears the marks and the measure from the page's timeline (observers
+/// have already received it), so a long session keeps no growing buffer.
+pub fn measure_query<T>(work: impl FnOnce() -> T) -> T {
+    const START: &str = "wjc:query:start";
+    let Some(performance) = window().performance() else {
+        return work();
+    };
+    let _ = performance.mark(START);
+    let result = work();
+    // A failure here only means nothing is recorded.
+    let _ = performance.measure_with_start_mark(QUERY_MEASURE, START);
+    performance.clear_marks_with_mark_name(START);
+    performance.clear_measures_with_measure_name(QUERY_MEASURE);
+    result
+}
