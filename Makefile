@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TRUNK := trunk
 PORT ?= 8080
 
-.PHONY: all tools dist serve test lint test-native test-wasm test-e2e bench bench-smoke bench-native map clean
+.PHONY: all tools dist serve test lint test-native test-wasm test-e2e bench bench-smoke bench-native bench-app map clean
 
 all: dist
 
@@ -59,13 +59,18 @@ clean:
 ## Array.filter side by side, then criterion benches of wjc-core. Writes the table into
 ## docs/performance.md; fails only when a hard cap is broken.
 bench: dist
-	cargo build --locked --quiet --release -p wjc-cli
-	node bench/budgets.mjs
 	cargo bench --locked -p wjc-core
+	cargo build --locked --quiet --release -p wjc-cli
+	WJC=target/release/wjc node bench/budgets.mjs
+
+## bench-app: the 37-person site's first card, keystrokes and map clicks (bench/app.mjs)
+bench-app: dist
+	node bench/app.mjs
 
 ## bench-smoke: the same script at 1k, one run, no Lighthouse, no budgets: checks every figure is produced
 bench-smoke: dist
-	node bench/budgets.mjs --smoke
+	cargo build --locked --quiet -p wjc-cli
+	WJC=target/debug/wjc node bench/budgets.mjs --smoke
 
 ## bench-native: criterion benches of search and filters (wjc-core) only
 bench-native:
