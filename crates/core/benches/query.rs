@@ -67,7 +67,7 @@ fn dataset(count: usize) -> Dataset {
             let spread = 1 + rng.next(countries.len());
             person.country = countries[rng.next(spread)];
             person.status = Status::ALL[rng.next(Status::ALL.len())];
-            person.occupations = (0..1 + rng.next(2))
+            person.occupations = (0..=rng.next(2))
                 .map(|_| occupations[rng.next(occupations.len())].clone())
                 .collect();
             let year = u16::try_from(1990 + rng.next(35)).unwrap_or(2000);
