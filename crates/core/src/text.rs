@@ -492,6 +492,27 @@ pub fn saved_copy_note(age_seconds: u64) -> String {
     )
 }
 
+/// Wraps text from the data in a first-strong isolate (U+2068 … U+2069) for a sentence that mixes
+/// it with other words, as Unicode recommends: whatever its direction or its own direction
+/// controls, it cannot reorder the words around it. A stray closing isolate inside, which
+/// would end the wrapper early, is dropped.
+pub fn isolate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 6);
+    out.push('\u{2068}');
+    let mut open = 0usize;
+    for c in text.chars() {
+        match c {
+            '\u{2066}'..='\u{2068}' => open += 1,
+            '\u{2069}' if open == 0 => continue,
+            '\u{2069}' => open -= 1,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out.push('\u{2069}');
+    out
+}
+
 /// Makes invisible direction and formatting characters visible as `<U+202E>` when data is
 /// quoted in a message, so a value cannot reorder or hide the words around it.
 pub fn reveal_controls(text: &str) -> String {
@@ -560,15 +581,27 @@ pub fn campaigns(person: &Person, dataset: &Dataset) -> String {
 
 /// The facts on a profile, as (label, value) in display order; facts the record lacks are left out.
 pub fn profile_facts(person: &Person, dataset: &Dataset) -> Vec<(&'static str, String)> {
-    let list = |items: &[String]| (!items.is_empty()).then(|| items.join("; "));
+    // Each item from the data isolated, so one item's direction cannot reorder the separators,
+    // the other items or the words around them.
+    let list = |items: &[String]| {
+        (!items.is_empty()).then(|| {
+            let isolated: Vec<String> = items.iter().map(|i| isolate(i)).collect();
+            isolated.join("; ")
+        })
+    };
     let flags: Vec<String> = person
         .flags
         .iter()
         .map(|f| flag_label(*f).to_owned())
         .collect();
-    let source = dataset
-        .source(&person.source)
-        .map(|s| format!("{}, “{}” ({})", s.publisher, s.title, date(s.date)));
+    let source = dataset.source(&person.source).map(|s| {
+        format!(
+            "{}, “{}” ({})",
+            isolate(&s.publisher),
+            isolate(&s.title),
+            date(s.date)
+        )
+    });
     [
         (
             ui::FACT_COUNTRY,
@@ -825,6 +858,17 @@ mod tests {
         assert_eq!(
             retrying(2, &Failure::Http(500)),
             "The list did not arrive (the server answered HTTP 500). Trying again, attempt 2 of 3…"
+        );
+    }
+
+    #[test]
+    fn isolated_text_cannot_close_its_wrapper_early() {
+        assert_eq!(isolate("abc"), "\u{2068}abc\u{2069}");
+        assert_eq!(isolate("a\u{202E}b"), "\u{2068}a\u{202E}b\u{2069}");
+        assert_eq!(isolate("a\u{2069}b"), "\u{2068}ab\u{2069}");
+        assert_eq!(
+            isolate("\u{2067}a\u{2069}\u{2069}"),
+            "\u{2068}\u{2067}a\u{2069}\u{2069}"
         );
     }
 
