@@ -93,3 +93,10 @@ export function assertOnlyLocalRequests(page, origin) {
   const outside = page.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
   assert.deepEqual(outside, [], 'requests left the local host');
 }
+
+/** Removes the list the browser saved on earlier loads, so that a failed load shows the error view. */
+export async function forgetSavedCopy(env, page) {
+  const cdp = await env.context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: env.origin, storageTypes: 'cache_storage' });
+  await cdp.detach();
+}

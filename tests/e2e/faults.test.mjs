@@ -1,10 +1,12 @@
 // Failing networks: each fault the fault server injects must end in a clear message (or, for
 // transient ones, in automatic retries), never in a frozen tab or a half-drawn list, and Retry
 // must work once the server recovers. Timeouts run on Playwright's clock, not in real time.
+// While the app loads, the page's static rendering (wjc site) stays on screen and the app's own
+// loading view, with its retry note, is in the hidden app root: these checks read the app root.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, cardsReady, assertAccessible, assertOnlyLocalRequests, SHOTS } from './browser.mjs';
+import { start, cardsReady, assertAccessible, assertOnlyLocalRequests, forgetSavedCopy, SHOTS } from './browser.mjs';
 import { serveWithFaults } from './faults.mjs';
 
 const DATA = JSON.parse(await readFile(new URL('../../assets/data/prisoners.json', import.meta.url), 'utf8'));
@@ -37,15 +39,15 @@ async function page() {
   p.on('pageerror', (e) => p.errors.push(String(e)));
   p.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && p.errors.push(m.text()));
   // Each test starts with no saved copy (the fallback has its own journeys in saved.test.mjs).
-  const cdp = await env.context.newCDPSession(p);
-  await cdp.send('Storage.clearDataForOrigin', { origin: env.origin, storageTypes: 'cache_storage' });
-  await cdp.detach();
+  await forgetSavedCopy(env, p);
   await p.clock.install({ time: new Date('2026-01-01T12:00:00Z') });
   await p.clock.pauseAt(new Date('2026-01-01T12:00:01Z'));
   return p;
 }
 
-const realCards = (p) => p.locator('.wjc-card:not(.wjc-card--skeleton)');
+const realCards = (p) => p.locator('#wjc-root .wjc-card:not(.wjc-card--skeleton)');
+const retryNote = (p, text) => p.locator('#wjc-root .wjc-retry-note', { hasText: text });
+const attached = { state: 'attached' };
 
 /** How long the page takes to run a trivial script: long if its main thread is blocked. */
 async function responseTime(p) {
@@ -58,7 +60,7 @@ async function responseTime(p) {
 async function throughRetries(p, first) {
   for (const [n, wait] of [[1, 1000], [2, 3000]]) {
     await server.untilRequests(first + n - 1);
-    await p.locator('.wjc-retry-note', { hasText: `attempt ${n + 1} of 3` }).waitFor();
+    await retryNote(p, `attempt ${n + 1} of 3`).waitFor(attached);
     await p.clock.runFor(wait);
   }
   await server.untilRequests(first + 2);
@@ -70,7 +72,8 @@ async function errorThenRetry(p, message, shot) {
   await alert.waitFor();
   assert.match(await alert.textContent(), message);
   assert.equal(await realCards(p).count(), 0, 'no list beside the error');
-  assert.equal(await p.locator('.wjc-card--skeleton').count(), 0);
+  assert.equal(await p.locator('#wjc-root .wjc-card--skeleton').count(), 0);
+  assert.equal(await p.locator('#wjc-static').count(), 0, 'the error replaced the static list');
   if (shot) await p.screenshot({ path: `${SHOTS}${shot}.png` });
   server.recover();
   await p.getByRole('button', { name: 'Try again' }).click();
@@ -84,8 +87,9 @@ test('a slow first byte shows the loading view, then the whole list', async () =
   server.fault('slow', { delay: 1500 }, 1);
   const p = await page();
   await p.goto(env.origin + '/');
-  await p.locator('.wjc-card--skeleton').first().waitFor();
-  assert.equal(await p.locator('.wjc-main').getAttribute('aria-busy'), 'true');
+  await p.locator('#wjc-root .wjc-card--skeleton').first().waitFor(attached);
+  assert.equal(await p.locator('#wjc-root .wjc-main').getAttribute('aria-busy'), 'true');
+  assert.ok(await p.locator('#wjc-static').isVisible(), 'the static list is on screen meanwhile');
   assert.equal(await realCards(p).count(), 0);
   assert.ok((await responseTime(p)) < 500, 'the page answers while it waits');
   await cardsReady(p);
@@ -101,8 +105,8 @@ test('a server that never answers: 20 s timeout, two retries with backoff, then 
   for (const [n, wait] of [[0, 1000], [1, 3000]]) {
     await server.untilRequests(first + n);
     await p.clock.runFor(20_000);
-    const note = p.locator('.wjc-retry-note', { hasText: `attempt ${n + 2} of 3` });
-    await note.waitFor();
+    const note = retryNote(p, `attempt ${n + 2} of 3`);
+    await note.waitFor(attached);
     assert.match(await note.textContent(), /no answer within 20 seconds/);
     if (n === 0) await p.screenshot({ path: `${SHOTS}fault-retrying.png` });
     assert.equal(await realCards(p).count(), 0);
@@ -128,13 +132,13 @@ test('a download that stalls mid-body ends in the stall timeout, and the retry s
   assert.ok((await responseTime(p)) < 500, 'the page answers during the stall');
   assert.equal(await realCards(p).count(), 0, 'no half-drawn list');
   await p.clock.runFor(19_000);
-  assert.equal(await p.locator('.wjc-retry-note').textContent(), '', 'slow is not stalled yet');
+  assert.equal(await p.locator('#wjc-root .wjc-retry-note').textContent(), '', 'slow is not stalled yet');
   await p.clock.runFor(1_000);
-  await p.locator('.wjc-retry-note', { hasText: 'the download stalled' }).waitFor();
+  await retryNote(p, 'the download stalled').waitFor(attached);
   await p.clock.runFor(1_000);
   await cardsReady(p);
   assert.equal(await realCards(p).count(), ALL);
-  assert.equal(await p.locator('.wjc-retry-note').count(), 0);
+  assert.equal(await p.locator('#wjc-root .wjc-retry-note').count(), 0);
   assert.deepEqual(p.errors, []);
 });
 
@@ -164,7 +168,7 @@ test('a passing server error is ridden out by the automatic retry', async () => 
   server.fault('status', { status: 503 }, 1);
   const p = await page();
   await p.goto(env.origin + '/');
-  await p.locator('.wjc-retry-note', { hasText: 'the server answered HTTP 503' }).waitFor();
+  await retryNote(p, 'the server answered HTTP 503').waitFor(attached);
   await p.clock.runFor(1000);
   await cardsReady(p);
   assert.equal(await p.getByRole('alert').count(), 0);
@@ -202,7 +206,7 @@ test('a 50 MB body streams in without freezing the page, then is refused', async
   server.fault('big', { bytes: 50 * 1024 * 1024 });
   const p = await page();
   await p.goto(env.origin + '/');
-  await p.locator('.wjc-card--skeleton').first().waitFor();
+  await p.locator('#wjc-root .wjc-card--skeleton').first().waitFor(attached);
   const slowest = Math.max(...await Promise.all([0, 300, 600, 900].map(async (delay) => {
     await new Promise((ok) => setTimeout(ok, delay));
     return responseTime(p);

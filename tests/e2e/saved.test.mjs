@@ -42,7 +42,7 @@ test('with nothing saved, an unreachable site ends in the error view after three
   const page = await newPage();
   const attempts = await unreachable(page);
   await page.goto(env.origin + '/');
-  await page.locator('.wjc-retry-note', { hasText: 'the site could not be reached' }).waitFor();
+  await page.locator('#wjc-root .wjc-retry-note', { hasText: 'the site could not be reached' }).waitFor({ state: 'attached' });
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 15_000 });
   assert.match(await alert.textContent(), /The site could not be reached/);
