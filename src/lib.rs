@@ -10,7 +10,6 @@ mod app;
 mod browser;
 mod components;
 mod data;
-mod saved;
 mod state;
 mod world;
 

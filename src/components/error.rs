@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 use wjc_core::text::ui;
-use wjc_core::Failure;
+
+use crate::data::LoadFailure;
 
 /// The error view with a Retry button.
 #[component]
 pub fn ErrorView(
     /// What went wrong.
-    failure: Failure,
+    failure: LoadFailure,
     /// Starts loading again.
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
