@@ -6,30 +6,22 @@ use wjc_core::text::{self, ui};
 
 use crate::browser;
 use crate::components::error::ErrorView;
+use crate::components::fetch_notes::{RetryNote, SavedCopyNote};
 use crate::components::footer::Footer;
 use crate::components::header::SiteHeader;
 use crate::components::list::ListPage;
 use crate::components::profile::ProfilePage;
 use crate::components::skeleton::SkeletonPage;
 use crate::data::fetch_catalog;
-use crate::state::{AppState, Load};
+use crate::state::{AppState, Fetch, Load};
 use crate::DATASET_URL;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
-    let reload = move || {
-        state.load.set(Load::Loading);
-        leptos::task::spawn_local(async move {
-            let result = fetch_catalog(DATASET_URL).await;
-            state.load.set(match result {
-                Ok(catalog) => Load::Ready(std::sync::Arc::new(catalog)),
-                Err(failure) => Load::Failed(failure),
-            });
-        });
-    };
-    reload();
+    let reload = move |in_place: bool| load_dataset(state, in_place);
+    reload(false);
 
     // Back/Forward (popstate) and clicked links or edited addresses (hashchange).
     let _ = window_event_listener(ev::popstate, move |_| state.follow_url());
@@ -47,7 +39,8 @@ pub fn App() -> impl IntoView {
                 .and_then(|id| catalog.position(id))
                 .map_or_else(
                     || site.clone(),
-                    |i| text::profile_title(&catalog.dataset.people[i].name, site),
+                    // Isolated, so a name's direction controls cannot reorder the site's name.
+                    |i| text::profile_title(&text::isolate(&catalog.dataset.people[i].name), site),
                 )
         });
         browser::set_title(&title);
@@ -91,14 +84,20 @@ pub fn App() -> impl IntoView {
     });
 
     let main = move || match state.load.get() {
-        Load::Loading => SkeletonPage().into_any(),
-        Load::Failed(failure) => view! { <ErrorView failure=failure on_retry=reload /> }.into_any(),
+        Load::Loading => view! { <RetryNote /> <SkeletonPage /> }.into_any(),
+        Load::Failed(failure) => {
+            view! { <ErrorView failure=failure on_retry=move || reload(false) /> }.into_any()
+        }
         Load::Ready(catalog) => {
-            if profile.with(Option::is_some) {
+            let saved = catalog.saved.clone().map(|saved| {
+                view! { <SavedCopyNote saved=saved on_retry=move || reload(true) /> }
+            });
+            let page = if profile.with(Option::is_some) {
                 view! { <ProfilePage catalog=catalog /> }.into_any()
             } else {
                 view! { <ListPage catalog=catalog /> }.into_any()
-            }
+            };
+            view! { {saved} {page} }.into_any()
         }
     };
 
@@ -117,6 +116,29 @@ pub fn App() -> impl IntoView {
         </main>
         <Footer />
     }
+}
+
+/// Downloads the dataset into `state`, unless a download is already under way. `in_place` keeps
+/// what is on screen (a saved copy) until the new result is ready, instead of the loading view.
+fn load_dataset(state: AppState, in_place: bool) {
+    if state.fetch.with_untracked(|f| *f != Fetch::Idle) {
+        return;
+    }
+    if !in_place {
+        state.load.set(Load::Loading);
+    }
+    state.fetch.set(Fetch::Running);
+    leptos::task::spawn_local(async move {
+        let result = fetch_catalog(DATASET_URL, move |retrying| {
+            state.fetch.set(Fetch::Retrying(retrying));
+        })
+        .await;
+        state.fetch.set(Fetch::Idle);
+        state.load.set(match result {
+            Ok(catalog) => Load::Ready(std::sync::Arc::new(catalog)),
+            Err(failure) => Load::Failed(failure),
+        });
+    });
 }
 
 /// Moves keyboard focus to the first element matching `selector`, if any.

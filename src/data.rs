@@ -1,13 +1,24 @@
-//! Downloading and loading the dataset, with a timeout and errors a visitor can act on.
+//! Downloading and loading the dataset: one streamed request with timeouts and a size cap, a few
+//! retries after failures that may pass, and the last good copy from the browser when the latest
+//! list cannot be had. The decisions (what to refuse, what to retry, how long to wait) are in
+//! `wjc_core::fetch`; this module only reports to it what the browser saw.
+//!
+//! The list is swapped in only once it is whole, parsed and checked, so no visitor ever sees a
+//! half-drawn list.
 
-use std::fmt;
+use std::cell::Cell;
+use std::rc::Rc;
 
 use gloo_net::http::Request;
+use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wjc_core::fetch::{self, Failure, SavedCopy, ANSWER_TIMEOUT_SECONDS, STALL_TIMEOUT_SECONDS};
 use wjc_core::query::Index;
-use wjc_core::{load, text, Dataset, LoadError, Report};
+use wjc_core::{load, Dataset, Loaded, Report};
 
-/// How long the download may take before the visitor is told and offered a retry.
-const TIMEOUT_SECONDS: u32 = 20;
+use crate::saved;
 
 /// A loaded dataset with its search index and the loader's report.
 pub struct Catalog {
@@ -17,66 +28,150 @@ pub struct Catalog {
     pub index: Index,
     /// What the loader skipped and why.
     pub report: Report,
+    /// Set when this is the copy kept in the browser, shown because the latest list failed.
+    pub saved: Option<SavedCopy>,
 }
 
 impl Catalog {
+    /// Indexes a loaded dataset.
+    pub fn new(loaded: Loaded, saved: Option<SavedCopy>) -> Self {
+        let index = Index::new(&loaded.dataset);
+        Self {
+            dataset: loaded.dataset,
+            index,
+            report: loaded.report,
+            saved,
+        }
+    }
+
     /// Position of the person with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.dataset.people.iter().position(|p| p.id == id)
     }
 }
 
-/// Why the list could not be shown.
+/// A try failed and another will follow: what the loading view tells the visitor.
 #[derive(Clone, Debug, PartialEq)]
-pub enum LoadFailure {
-    /// The request failed (offline, blocked, DNS …).
-    Network(String),
-    /// The server answered with a status other than 200.
-    Http(u16),
-    /// No answer within the timeout.
-    Timeout,
-    /// The file arrived but the loader refused it.
-    Data(LoadError),
+pub struct Retrying {
+    /// The try about to start (2 or 3).
+    pub next_attempt: u32,
+    /// Why the last try failed.
+    pub failure: Failure,
 }
 
-impl fmt::Display for LoadFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Network(detail) => f.write_str(&text::fetch_error(detail)),
-            Self::Http(status) => f.write_str(&text::http_error(*status)),
-            Self::Timeout => f.write_str(&text::timeout_error(TIMEOUT_SECONDS)),
-            Self::Data(error) => write!(f, "{error}"),
+/// Downloads and loads the dataset at `url`, trying again after transient failures (telling
+/// `on_retry`), and falls back to the copy this browser saved after an earlier success.
+pub async fn fetch_catalog(url: &str, on_retry: impl Fn(Retrying)) -> Result<Catalog, Failure> {
+    let mut tries = 0;
+    let failure = loop {
+        tries += 1;
+        let failure = match download(url).await {
+            Ok(text) => match load(&text) {
+                Ok(loaded) => {
+                    // Saving must not delay the list; a failure to save only loses the fallback.
+                    let url = url.to_owned();
+                    wasm_bindgen_futures::spawn_local(
+                        async move { saved::store(&url, text).await },
+                    );
+                    return Ok(Catalog::new(loaded, None));
+                }
+                Err(error) => Failure::Data(error),
+            },
+            Err(failure) => failure,
+        };
+        match fetch::retry_delay_ms(tries, &failure) {
+            Some(delay) => {
+                on_retry(Retrying {
+                    next_attempt: tries + 1,
+                    failure,
+                });
+                TimeoutFuture::new(delay).await;
+            }
+            None => break failure,
         }
+    };
+    match saved::read(url).await {
+        Some((text, saved_at_ms)) => match load(&text) {
+            Ok(loaded) => Ok(Catalog::new(
+                loaded,
+                Some(SavedCopy {
+                    saved_at_ms,
+                    failure,
+                }),
+            )),
+            // A copy this version of the app cannot read is no fallback.
+            Err(_) => Err(failure),
+        },
+        None => Err(failure),
     }
 }
 
-/// Downloads and loads the dataset at `url`.
-pub async fn fetch_catalog(url: &str) -> Result<Catalog, LoadFailure> {
-    let controller = web_sys::AbortController::new()
-        .map_err(|_| LoadFailure::Network("no fetch support".into()))?;
+/// Aborts the request when dropped, so a refused or failed download stops using the network.
+struct AbortOnDrop(web_sys::AbortController);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// One try: the body as text, or why not.
+async fn download(url: &str) -> Result<String, Failure> {
+    let controller = web_sys::AbortController::new().map_err(|_| Failure::Unreachable)?;
     let signal = controller.signal();
-    // Aborting the request on timeout makes the pending fetch fail at once.
-    let timer =
-        gloo_timers::callback::Timeout::new(TIMEOUT_SECONDS * 1000, move || controller.abort());
-    let response = Request::get(url).abort_signal(Some(&signal)).send().await;
-    let body = match response {
-        Ok(response) if response.status() == 200 => response.text().await,
-        Ok(response) => return Err(LoadFailure::Http(response.status())),
-        Err(error) => Err(error),
+    let guard = AbortOnDrop(controller);
+    // Which watchdog aborted the request, if one did.
+    let timed_out: Rc<Cell<Option<Failure>>> = Rc::default();
+    let watchdog = |seconds: u32, failure: Failure| {
+        let (controller, timed_out) = (guard.0.clone(), Rc::clone(&timed_out));
+        Timeout::new(seconds * 1000, move || {
+            timed_out.set(Some(failure));
+            controller.abort();
+        })
     };
-    drop(timer);
-    let body = body.map_err(|error| {
-        if signal.aborted() {
-            LoadFailure::Timeout
-        } else {
-            LoadFailure::Network(error.to_string())
+    let failed = |otherwise: Failure| timed_out.take().unwrap_or(otherwise);
+
+    let answer = watchdog(ANSWER_TIMEOUT_SECONDS, Failure::NoAnswer);
+    let response = Request::get(url)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|_| {
+            failed(if leptos::prelude::window().navigator().on_line() {
+                Failure::Unreachable
+            } else {
+                Failure::Offline
+            })
+        })?;
+    drop(answer);
+    if response.status() != 200 {
+        return Err(Failure::Http(response.status()));
+    }
+    let headers = response.headers();
+    fetch::check_content_type(headers.get("content-type").as_deref())?;
+    let announced = fetch::check_content_length(headers.get("content-length").as_deref())?;
+
+    let Some(body) = response.body() else {
+        return fetch::decode(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(announced.unwrap_or(0));
+    loop {
+        // Re-armed for every chunk: a slow download goes on, a silent one ends.
+        let _stall = watchdog(STALL_TIMEOUT_SECONDS, Failure::Stalled);
+        let read = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| failed(Failure::CutOff))?;
+        let read: web_sys::ReadableStreamReadResult = read.unchecked_into();
+        if read.get_done().unwrap_or(true) {
+            break;
         }
-    })?;
-    let loaded = load(&body).map_err(LoadFailure::Data)?;
-    let index = Index::new(&loaded.dataset);
-    Ok(Catalog {
-        dataset: loaded.dataset,
-        index,
-        report: loaded.report,
-    })
+        let chunk: js_sys::Uint8Array = read.get_value().dyn_into().map_err(|_| Failure::CutOff)?;
+        let start = bytes.len();
+        let length = usize::try_from(chunk.length()).map_err(|_| Failure::TooLarge)?;
+        fetch::check_received(start.saturating_add(length))?;
+        bytes.resize(start + length, 0);
+        chunk.copy_to(&mut bytes[start..]);
+    }
+    fetch::decode(bytes)
 }

@@ -10,6 +10,7 @@ mod app;
 mod browser;
 mod components;
 mod data;
+mod saved;
 mod state;
 mod world;
 

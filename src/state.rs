@@ -9,9 +9,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wjc_core::query::{Outcome, Query};
 use wjc_core::url_state::{self, View, ViewState};
+use wjc_core::Failure;
 
 use crate::browser::{self, HistoryMode};
-use crate::data::{Catalog, LoadFailure};
+use crate::data::{Catalog, Retrying};
 use crate::world::WorldLoad;
 
 /// Where loading the dataset stands.
@@ -22,7 +23,18 @@ pub enum Load {
     /// Ready to show.
     Ready(Arc<Catalog>),
     /// Could not be shown; the visitor can retry.
-    Failed(LoadFailure),
+    Failed(Failure),
+}
+
+/// Whether a download is under way (whatever is on screen meanwhile).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fetch {
+    /// Nothing is being downloaded.
+    Idle,
+    /// A download is under way.
+    Running,
+    /// A try failed; the next follows shortly.
+    Retrying(Retrying),
 }
 
 /// Signals shared by every component, provided once by the app.
@@ -34,6 +46,8 @@ pub struct AppState {
     pub ignored: RwSignal<Vec<String>>,
     /// The dataset's loading state.
     pub load: RwSignal<Load>,
+    /// The download's progress, also while a saved copy is on screen.
+    pub fetch: RwSignal<Fetch>,
     /// The query part of the view; changes only when the query does, not when a profile opens.
     pub query: Memo<Query>,
     /// Matches and facet counts for the current query.
@@ -62,6 +76,7 @@ impl AppState {
             view,
             ignored: RwSignal::new(parsed.ignored),
             load,
+            fetch: RwSignal::new(Fetch::Idle),
             query,
             outcome,
             world: RwSignal::new(WorldLoad::Idle),

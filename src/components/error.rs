@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 use wjc_core::text::ui;
-
-use crate::data::LoadFailure;
+use wjc_core::Failure;
 
 /// The error view with a Retry button.
 #[component]
 pub fn ErrorView(
     /// What went wrong.
-    failure: LoadFailure,
+    failure: Failure,
     /// Starts loading again.
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {

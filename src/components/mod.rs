@@ -3,6 +3,7 @@
 pub mod badge;
 pub mod card;
 pub mod error;
+pub mod fetch_notes;
 pub mod filters;
 pub mod footer;
 pub mod header;

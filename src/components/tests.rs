@@ -5,7 +5,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use wjc_core::query::Index;
 use wjc_core::{load, Status};
 
 use super::badge::StatusBadge;
@@ -19,13 +18,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 const DATASET: &str = include_str!("../../assets/data/prisoners.json");
 
 fn catalog() -> Arc<Catalog> {
-    let loaded = load(DATASET).expect("the shipped dataset loads");
-    let index = Index::new(&loaded.dataset);
-    Arc::new(Catalog {
-        dataset: loaded.dataset,
-        index,
-        report: loaded.report,
-    })
+    Arc::new(Catalog::new(
+        load(DATASET).expect("the shipped dataset loads"),
+        None,
+    ))
 }
 
 /// A fresh element in the document to mount into.

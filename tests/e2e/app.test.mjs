@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  start, open, cardsReady, cardNames, assertAccessible, assertOnlyLocalRequests, SHOTS,
+  start, open, cardsReady, cardNames, assertAccessible, assertOnlyLocalRequests, forgetSavedCopy, SHOTS,
 } from './browser.mjs';
 
 const DATA = JSON.parse(await readFile(new URL('../../assets/data/prisoners.json', import.meta.url), 'utf8'));
@@ -110,7 +110,7 @@ test('a profile shows the story and facts, and "back" returns to the same filter
   await page.locator('#card-narges-mohammadi a').click();
   await page.locator('h1#profile-title').waitFor();
   assert.equal(await page.locator('h1').textContent(), 'Narges Mohammadi');
-  assert.match(await page.title(), /^Narges Mohammadi — /);
+  assert.match(await page.title(), /^\u2068?Narges Mohammadi\u2069? — /);
   assert.match(page.url(), /#\/person\/narges-mohammadi\?status=imprisoned$/);
   assert.match(await page.locator('.wjc-facts').textContent(), /9 years 8 months/);
   assert.equal(await page.locator('.wjc-pager a').count(), 2);
@@ -138,6 +138,7 @@ test('an unknown profile link says so and offers the list', async () => {
 
 test('a server error shows what happened and Retry recovers', async () => {
   const page = await env.context.newPage();
+  await forgetSavedCopy(env, page);
   let fail = true;
   await page.route('**/data/prisoners.json', (route) => (fail ? route.fulfill({ status: 500, body: 'boom' }) : route.continue()));
   await page.goto(env.origin + '/');
@@ -155,6 +156,7 @@ test('a server error shows what happened and Retry recovers', async () => {
 
 test('a malformed dataset is refused with where the error is', async () => {
   const page = await env.context.newPage();
+  await forgetSavedCopy(env, page);
   await page.route('**/data/prisoners.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1,\n "people": [,]}' }));
   await page.goto(env.origin + '/');
   await page.getByRole('alert').waitFor();

@@ -11,12 +11,13 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const SHOTS = new URL('./output/', import.meta.url).pathname;
 
 /**
- * Launches the browser and serves dist/ with the deployment's headers (strict CSP); returns
- * helpers for a test file. `javaScriptEnabled: false` is Tor Browser's "Safest"; `args` adds
- * Chromium flags (e.g. `--js-flags=--noexpose_wasm`, WebAssembly off as at "Safer").
+ * Launches the browser and serves dist/ with the deployment's headers (strict CSP), or uses
+ * `server` (e.g. the fault server); returns helpers for a test file. `javaScriptEnabled: false`
+ * is Tor Browser's "Safest"; `args` adds Chromium flags (e.g. `--js-flags=--noexpose_wasm`,
+ * WebAssembly off as at "Safer").
  */
-export async function start({ javaScriptEnabled = true, args = [] } = {}) {
-  const server = await serve(new URL('../../dist/', import.meta.url).pathname);
+export async function start({ javaScriptEnabled = true, args = [], server } = {}) {
+  server ??= await serve(new URL('../../dist/', import.meta.url).pathname);
   const userDataDir = await mkdtemp(join(tmpdir(), 'wjc-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -91,4 +92,11 @@ export async function assertAccessible(page, what) {
 export function assertOnlyLocalRequests(page, origin) {
   const outside = page.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
   assert.deepEqual(outside, [], 'requests left the local host');
+}
+
+/** Removes the list the browser saved on earlier loads, so that a failed load shows the error view. */
+export async function forgetSavedCopy(env, page) {
+  const cdp = await env.context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: env.origin, storageTypes: 'cache_storage' });
+  await cdp.detach();
 }

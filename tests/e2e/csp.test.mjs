@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { start, open, cardsReady, cardNames, cspViolations } from './browser.mjs';
+import { start, open, cardsReady, cardNames, cspViolations, forgetSavedCopy } from './browser.mjs';
 import { POLICY } from './server.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -113,6 +113,7 @@ test('static pages and their takeover run without a violation, at the root and f
 
 test('the error view, Retry and skipped records run without a violation', async () => {
   const page = await env.context.newPage();
+  await forgetSavedCopy(env, page);
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   let fail = true;

@@ -9,6 +9,7 @@ mod fold_table;
 
 pub mod country;
 pub mod date;
+pub mod fetch;
 pub mod fold;
 pub mod icon;
 pub mod load;
@@ -24,6 +25,7 @@ pub const DATASET_PATH: &str = "data/prisoners.json";
 
 pub use country::CountryCode;
 pub use date::PartialDate;
+pub use fetch::{Failure, SavedCopy};
 pub use load::{load, LoadError, Loaded, Problem, Report};
 pub use model::{
     Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,

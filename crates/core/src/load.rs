@@ -23,6 +23,7 @@ use crate::model::{
     Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,
     TimelineEvent, SCHEMA_VERSION,
 };
+use crate::text;
 
 /// Longest texts accepted, in characters. Beyond these a value is surely a mistake or an attack.
 pub mod limits {
@@ -40,6 +41,9 @@ pub mod limits {
     pub const LIST_ITEMS: usize = 50;
     /// Years in a sentence.
     pub const SENTENCE_YEARS: u64 = 200;
+    /// Combining marks in a row on one character: the Unicode stream-safe limit (UAX #15).
+    /// Beyond it, marks pile up over the lines around them ("Zalgo" text).
+    pub const MARKS_ON_ONE_CHARACTER: usize = 30;
 }
 
 /// Share of invalid records above which the whole file is refused: one in five.
@@ -558,6 +562,18 @@ impl<'a> Fields<'a> {
         {
             self.error(field, "contains control characters");
             None
+        } else if !text.chars().any(is_visible) {
+            self.error(field, "has no visible characters");
+            None
+        } else if longest_mark_stack(text) > limits::MARKS_ON_ONE_CHARACTER {
+            self.error(
+                field,
+                format!(
+                    "stacks more than {} combining marks on one character",
+                    limits::MARKS_ON_ONE_CHARACTER
+                ),
+            );
+            None
         } else {
             Some(text.to_owned())
         }
@@ -868,23 +884,61 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// Shortens text for messages, so a 100 KB value cannot flood a report.
+/// Shortens text for messages, so a 100 KB value cannot flood a report, and shows its hidden
+/// direction controls, so it cannot reorder the message around it.
 fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
-        text.to_owned()
+        text::reveal_controls(text)
     } else {
-        let mut short: String = text.chars().take(max).collect();
+        let mut short = text::reveal_controls(&text.chars().take(max).collect::<String>());
         short.push('…');
         short
     }
 }
 
-/// `serde_json`'s message without its own " at line L column C" suffix (we say where ourselves).
+/// Whether a character shows something on its own (not a space, a mark or an invisible control).
+fn is_visible(c: char) -> bool {
+    !c.is_whitespace() && !text::is_invisible_control(c) && !is_combining_mark(c)
+}
+
+/// The generic combining blocks that "Zalgo" floods draw from. Script-specific marks (Arabic
+/// vowel signs, Devanagari) are left out: their runs are short and legitimate.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0483}'..='\u{0489}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// The longest run of combining marks in `text`.
+fn longest_mark_stack(text: &str) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for c in text.chars() {
+        run = if is_combining_mark(c) { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+/// `serde_json`'s message without its own " at line L column C" suffix (we say where ourselves),
+/// in plain words for the failures a visitor may meet: a file cut off in transfer, or nesting
+/// deeper than the parser follows (which protects the page from running out of stack).
 fn syntax_message(error: &serde_json::Error) -> String {
+    if error.is_eof() {
+        return "it ends before the data is complete, as if cut off".into();
+    }
     let text = error.to_string();
-    match text.rfind(" at line ") {
+    let text = match text.rfind(" at line ") {
         Some(i) => text[..i].to_owned(),
         None => text,
+    };
+    if text == "recursion limit exceeded" {
+        "lists or objects are nested too deeply (more than 127 levels)".into()
+    } else {
+        text
     }
 }
 

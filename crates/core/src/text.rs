@@ -1,7 +1,10 @@
 //! Every sentence a visitor reads, in one place so translations can come later: labels, the
 //! formatting of dates, sentences and time held, counts and messages.
 
+use std::fmt::Write as _;
+
 use crate::date::PartialDate;
+use crate::fetch::{Failure, ANSWER_TIMEOUT_SECONDS, ATTEMPTS, MAX_BYTES, STALL_TIMEOUT_SECONDS};
 use crate::model::{Dataset, Flag, Person, Sentence, Source, Status};
 
 /// The label on a status badge.
@@ -342,6 +345,8 @@ pub mod ui {
     pub const ERROR_TITLE: &str = "The list could not be loaded";
     /// Retry button.
     pub const RETRY: &str = "Try again";
+    /// Shown in the saved-copy note while the latest list is being fetched again.
+    pub const CHECKING_LATEST: &str = "Checking for the latest list…";
     /// Notice details toggle.
     pub const DETAILS: &str = "Details";
     /// Dismiss a notice.
@@ -388,19 +393,154 @@ pub mod ui {
         "Test data: the people on this page are synthetic and do not exist.";
 }
 
-/// The error text for a failed download.
-pub fn fetch_error(detail: &str) -> String {
-    format!("The list could not be downloaded: {detail}. Check your connection and try again.")
+/// What went wrong with the latest list, and what the visitor can do about it.
+pub fn load_failure(failure: &Failure) -> String {
+    match failure {
+        Failure::Offline => "Your device seems to be offline, so the list could not be downloaded. \
+            Connect to the internet, then try again."
+            .into(),
+        Failure::Unreachable => "The site could not be reached, so the list could not be downloaded. \
+            The connection may have dropped, or the site may be down or blocked where you are."
+            .into(),
+        Failure::NoAnswer => format!(
+            "The site did not answer within {ANSWER_TIMEOUT_SECONDS} seconds. \
+             The connection may be slow or blocked; try again."
+        ),
+        Failure::Stalled => format!(
+            "The list stopped downloading part-way: nothing arrived for {STALL_TIMEOUT_SECONDS} seconds. \
+             The connection may be unstable; try again."
+        ),
+        Failure::CutOff => {
+            "The connection broke while the list was downloading, so only part of it arrived. Try again."
+                .into()
+        }
+        Failure::Http(404) => "The list was not found on the server (HTTP 404). \
+            The site may be in the middle of an update; try again later."
+            .into(),
+        Failure::Http(status) if failure.is_transient() => format!(
+            "The server had a problem sending the list (HTTP {status}). Try again in a moment."
+        ),
+        Failure::Http(status) => format!("The server refused to send the list (HTTP {status})."),
+        Failure::WebPage => "Instead of the list, a web page arrived. A Wi-Fi sign-in page, a filter \
+            or a block may be in the way: open another website to check, then try again."
+            .into(),
+        Failure::WrongType(kind) => format!(
+            "Instead of the list, a file of another kind arrived ({}). The server may be misconfigured.",
+            reveal_controls(kind)
+        ),
+        Failure::TooLarge => format!(
+            "The list is larger than {} MB, the most this page will download. \
+             The server may be misconfigured.",
+            MAX_BYTES / (1024 * 1024)
+        ),
+        Failure::NotText => "The list arrived damaged: it is not readable text.".into(),
+        Failure::Data(error) => error.to_string(),
+    }
 }
 
-/// The error text for an HTTP status other than 200.
-pub fn http_error(status: u16) -> String {
-    format!("The server answered with an error (HTTP {status}). Try again in a moment.")
+/// The short reason shown while the app tries again: "the site could not be reached".
+pub fn failure_reason(failure: &Failure) -> String {
+    match failure {
+        Failure::Offline => "the device is offline".into(),
+        Failure::Unreachable => "the site could not be reached".into(),
+        Failure::NoAnswer => format!("no answer within {ANSWER_TIMEOUT_SECONDS} seconds"),
+        Failure::Stalled => "the download stalled".into(),
+        Failure::CutOff => "the connection broke".into(),
+        Failure::Http(status) => format!("the server answered HTTP {status}"),
+        Failure::WebPage | Failure::WrongType(_) => "something other than the list arrived".into(),
+        Failure::TooLarge => "the file is too large".into(),
+        Failure::NotText | Failure::Data(_) => "the file could not be read".into(),
+    }
 }
 
-/// The error text for a download that took too long.
-pub fn timeout_error(seconds: u32) -> String {
-    format!("The list took more than {seconds} seconds to download. Your connection may be slow or blocked; try again.")
+/// Shown over the placeholder cards while the app waits to try again.
+pub fn retrying(next_attempt: u32, failure: &Failure) -> String {
+    format!(
+        "The list did not arrive ({}). Trying again, attempt {next_attempt} of {ATTEMPTS}…",
+        failure_reason(failure)
+    )
+}
+
+/// How long ago something happened, from its age in seconds: "3 days ago".
+pub fn ago(seconds: u64) -> String {
+    const MINUTE: u64 = 60;
+    const HOUR: u64 = 60 * MINUTE;
+    const DAY: u64 = 24 * HOUR;
+    let unit = |n: u64, one: &str| {
+        if n == 1 {
+            format!("1 {one} ago")
+        } else {
+            format!("{n} {one}s ago")
+        }
+    };
+    match seconds {
+        0..MINUTE => "less than a minute ago".into(),
+        MINUTE..HOUR => unit(seconds / MINUTE, "minute"),
+        HOUR..DAY => unit(seconds / HOUR, "hour"),
+        // Months of 30 days and years of 365 are close enough for "how stale is this".
+        _ if seconds < 61 * DAY => unit(seconds / DAY, "day"),
+        _ if seconds < 730 * DAY => unit(seconds / (30 * DAY), "month"),
+        _ => unit(seconds / (365 * DAY), "year"),
+    }
+}
+
+/// The note over a list shown from the copy kept in the browser.
+pub fn saved_copy_note(age_seconds: u64) -> String {
+    format!(
+        "Showing a copy saved {} — the latest list could not be loaded.",
+        ago(age_seconds)
+    )
+}
+
+/// Wraps text from the data in a first-strong isolate (U+2068 … U+2069) for a sentence that mixes
+/// it with other words, as Unicode recommends: whatever its direction or its own direction
+/// controls, it cannot reorder the words around it. A stray closing isolate inside, which
+/// would end the wrapper early, is dropped.
+pub fn isolate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 6);
+    out.push('\u{2068}');
+    let mut open = 0usize;
+    for c in text.chars() {
+        match c {
+            '\u{2066}'..='\u{2068}' => open += 1,
+            '\u{2069}' if open == 0 => continue,
+            '\u{2069}' => open -= 1,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out.push('\u{2069}');
+    out
+}
+
+/// Makes invisible direction and formatting characters visible as `<U+202E>` when data is
+/// quoted in a message, so a value cannot reorder or hide the words around it.
+pub fn reveal_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_invisible_control(c) {
+            let _ = write!(out, "<U+{:04X}>", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Direction marks, embeddings, overrides and isolates, zero-width characters, the byte-order
+/// mark and the soft hyphen: characters that take no space but can change what text shows.
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+    )
 }
 
 /// "About this data" text for a dataset.
@@ -441,15 +581,27 @@ pub fn campaigns(person: &Person, dataset: &Dataset) -> String {
 
 /// The facts on a profile, as (label, value) in display order; facts the record lacks are left out.
 pub fn profile_facts(person: &Person, dataset: &Dataset) -> Vec<(&'static str, String)> {
-    let list = |items: &[String]| (!items.is_empty()).then(|| items.join("; "));
+    // Each item from the data isolated, so one item's direction cannot reorder the separators,
+    // the other items or the words around them.
+    let list = |items: &[String]| {
+        (!items.is_empty()).then(|| {
+            let isolated: Vec<String> = items.iter().map(|i| isolate(i)).collect();
+            isolated.join("; ")
+        })
+    };
     let flags: Vec<String> = person
         .flags
         .iter()
         .map(|f| flag_label(*f).to_owned())
         .collect();
-    let source = dataset
-        .source(&person.source)
-        .map(|s| format!("{}, “{}” ({})", s.publisher, s.title, date(s.date)));
+    let source = dataset.source(&person.source).map(|s| {
+        format!(
+            "{}, “{}” ({})",
+            isolate(&s.publisher),
+            isolate(&s.title),
+            date(s.date)
+        )
+    });
     [
         (
             ui::FACT_COUNTRY,
@@ -663,6 +815,70 @@ mod tests {
     fn titles_name_the_page_then_the_site() {
         assert_eq!(profile_title("Kem Sokha", "W"), "Kem Sokha — W");
         assert_eq!(list_page_title(2, 5, "W"), "Page 2 of 5 — W");
+    }
+
+    #[test]
+    fn ages_read_naturally_in_the_largest_whole_unit() {
+        for (seconds, text) in [
+            (0, "less than a minute ago"),
+            (59, "less than a minute ago"),
+            (60, "1 minute ago"),
+            (3_599, "59 minutes ago"),
+            (3_600, "1 hour ago"),
+            (86_399, "23 hours ago"),
+            (86_400, "1 day ago"),
+            (3 * 86_400 + 7_200, "3 days ago"),
+            (60 * 86_400, "60 days ago"),
+            (61 * 86_400, "2 months ago"),
+            (729 * 86_400, "24 months ago"),
+            (730 * 86_400, "2 years ago"),
+            (u64::MAX, "584942417355 years ago"),
+        ] {
+            assert_eq!(ago(seconds), text, "{seconds}");
+        }
+        assert_eq!(
+            saved_copy_note(3 * 86_400),
+            "Showing a copy saved 3 days ago — the latest list could not be loaded."
+        );
+    }
+
+    #[test]
+    fn failures_say_what_happened_and_what_to_do() {
+        assert!(load_failure(&Failure::NoAnswer).contains("within 20 seconds"));
+        assert!(load_failure(&Failure::Stalled).contains("nothing arrived for 20 seconds"));
+        assert!(load_failure(&Failure::Http(503)).contains("HTTP 503). Try again"));
+        assert!(load_failure(&Failure::Http(404)).contains("not found on the server (HTTP 404)"));
+        assert!(load_failure(&Failure::Http(403)).contains("refused to send the list (HTTP 403)"));
+        assert!(load_failure(&Failure::WebPage).contains("Wi-Fi sign-in page"));
+        assert!(load_failure(&Failure::TooLarge).contains("larger than 128 MB"));
+        assert!(
+            load_failure(&Failure::WrongType("image/\u{202E}gnp".into()))
+                .contains("(image/<U+202E>gnp)")
+        );
+        assert_eq!(
+            retrying(2, &Failure::Http(500)),
+            "The list did not arrive (the server answered HTTP 500). Trying again, attempt 2 of 3…"
+        );
+    }
+
+    #[test]
+    fn isolated_text_cannot_close_its_wrapper_early() {
+        assert_eq!(isolate("abc"), "\u{2068}abc\u{2069}");
+        assert_eq!(isolate("a\u{202E}b"), "\u{2068}a\u{202E}b\u{2069}");
+        assert_eq!(isolate("a\u{2069}b"), "\u{2068}ab\u{2069}");
+        assert_eq!(
+            isolate("\u{2067}a\u{2069}\u{2069}"),
+            "\u{2068}\u{2067}a\u{2069}\u{2069}"
+        );
+    }
+
+    #[test]
+    fn hidden_controls_are_revealed_and_other_text_kept() {
+        assert_eq!(
+            reveal_controls("abc\u{202E}fed\u{200B}\u{2069}"),
+            "abc<U+202E>fed<U+200B><U+2069>"
+        );
+        assert_eq!(reveal_controls("نرگس محمدی – Zoë"), "نرگس محمدی – Zoë");
     }
 
     #[test]

@@ -80,8 +80,10 @@ pub fn parse(fragment: &str) -> Parsed {
     let query = &mut parsed.state.query;
     for pair in params.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        // Lists are split before decoding, so an escaped comma (`%2C`) stays inside its value.
+        let items: Vec<String> = value.split(',').map(decode).collect();
         let (name, value) = (decode(name), decode(value));
-        let values = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
+        let values = || items.iter().map(|v| v.trim()).filter(|v| !v.is_empty());
         let mut bad = Vec::new();
         match name.as_str() {
             "q" => query.text.clone_from(&value),
@@ -239,9 +241,10 @@ fn decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Shortens what is echoed back in messages.
+/// Shortens what is echoed back in messages, and shows hidden direction controls so a crafted
+/// link cannot reorder the notice that names it.
 fn clip(text: &str) -> String {
-    text.chars().take(60).collect()
+    crate::text::reveal_controls(&text.chars().take(60).collect::<String>())
 }
 
 #[cfg(test)]
@@ -348,10 +351,144 @@ mod tests {
         assert_eq!(state_of("#/?q=%C3").query.text, "\u{FFFD}");
     }
 
+    #[test]
+    fn an_escaped_comma_stays_inside_its_value() {
+        let state = state_of("#/?occupation=journalist%2C%20blogger,poet");
+        let occupations: Vec<&str> = state
+            .query
+            .filters
+            .occupations
+            .iter()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(occupations, ["journalist, blogger", "poet"]);
+        assert_eq!(
+            to_fragment(&state),
+            "#/?occupation=journalist%2C%20blogger,poet"
+        );
+    }
+
+    #[test]
+    fn crafted_direction_controls_are_shown_not_obeyed() {
+        let parsed = parse("#/?sort=%E2%80%AEdlo&colour=\u{2067}x");
+        assert_eq!(parsed.ignored, ["sort=<U+202E>dlo", "colour=<U+2067>x"]);
+    }
+
+    #[test]
+    fn a_huge_fragment_parses_quickly_and_echoes_little() {
+        let fragment = format!("#/?{}", "zz=%F0%9F%92%80&".repeat(20_000));
+        let parsed = parse(&fragment);
+        assert_eq!(parsed.ignored.len(), 20_000);
+        assert!(parsed.ignored.iter().all(|i| i.chars().count() <= 60));
+        let long = format!("#/?q={}", "a".repeat(1_000_000));
+        assert_eq!(parse(&long).state.query.text.len(), 1_000_000);
+    }
+
+    /// A fragment made of the parameters the app knows, with arbitrary values.
+    fn known_params() -> impl Strategy<Value = String> {
+        let name = prop::sample::select(vec![
+            "q",
+            "country",
+            "status",
+            "campaign",
+            "occupation",
+            "sort",
+            "view",
+            "",
+            "Q",
+        ]);
+        let value = prop_oneof![
+            "[^\u{0}]{0,20}",
+            "(%[0-9A-Fa-f]{0,2}|[,+=&?#/]|[a-z]{1,3})*",
+            prop::sample::select(vec![
+                "BY,cn,ZZ",
+                "imprisoned,,released",
+                "arrested",
+                "map",
+                "%E2%80%AE"
+            ])
+            .prop_map(str::to_owned),
+        ];
+        let path = prop::sample::select(vec![
+            "",
+            "/",
+            "/person/",
+            "/person/ales-bialiatski",
+            "/person/%2e%2e",
+            "/x",
+        ]);
+        (path, prop::collection::vec((name, value), 0..8)).prop_map(|(path, pairs)| {
+            let params: Vec<String> = pairs.iter().map(|(n, v)| format!("{n}={v}")).collect();
+            format!("#{path}?{}", params.join("&"))
+        })
+    }
+
+    fn view_states() -> impl Strategy<Value = ViewState> {
+        let word = "[^\u{0}]{1,12}".prop_filter_map("trimmed, not empty", |w: String| {
+            let w = w.trim().to_owned();
+            (!w.is_empty()).then_some(w)
+        });
+        (
+            "[^\u{0}]{0,30}",
+            prop::collection::btree_set(
+                prop::sample::select(CountryCode::all().collect::<Vec<_>>()),
+                0..4,
+            ),
+            prop::collection::btree_set(prop::sample::select(Status::ALL.to_vec()), 0..4),
+            prop::collection::btree_set(word.clone(), 0..3),
+            prop::collection::btree_set(word, 0..3),
+            prop::sample::select(Sort::ALL.to_vec()),
+            prop::option::of("[a-z0-9-]{1,80}"),
+            prop::sample::select(vec![View::List, View::Map]),
+        )
+            .prop_map(
+                |(text, countries, statuses, campaigns, occupations, sort, profile, view)| {
+                    let mut state = ViewState {
+                        profile,
+                        view,
+                        ..ViewState::default()
+                    };
+                    state.query.text = text.trim().to_owned();
+                    state.query.filters.countries = countries;
+                    state.query.filters.statuses = statuses;
+                    state.query.filters.campaigns = campaigns;
+                    state.query.filters.occupations = occupations;
+                    state.query.sort = sort;
+                    state
+                },
+            )
+    }
+
     proptest! {
+        // Bounded so `cargo test` stays within seconds on CI's two cores.
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
         #[test]
         fn any_fragment_parses_without_panic(fragment in ".{0,200}") {
             let _ = parse(&fragment);
+        }
+
+        #[test]
+        fn known_parameters_with_any_values_parse_and_echo_safely(fragment in known_params()) {
+            let parsed = parse(&fragment);
+            for ignored in &parsed.ignored {
+                prop_assert!(ignored.chars().count() <= 60 + 7 * 60, "{}", ignored);
+                prop_assert!(!ignored.chars().any(crate::text::is_invisible_control), "{:?}", ignored);
+            }
+            // What was understood writes back to a canonical fragment (search text trimmed) that
+            // reads back whole and writes the same again.
+            let fragment = to_fragment(&parsed.state);
+            let again = parse(&fragment);
+            prop_assert!(again.ignored.is_empty(), "{:?}", again.ignored);
+            prop_assert_eq!(to_fragment(&again.state), fragment);
+            prop_assert_eq!(again.state.query.text.as_str(), parsed.state.query.text.trim());
+        }
+
+        #[test]
+        fn every_view_state_round_trips(state in view_states()) {
+            let parsed = parse(&to_fragment(&state));
+            prop_assert!(parsed.ignored.is_empty(), "{:?}", parsed.ignored);
+            prop_assert_eq!(parsed.state, state);
         }
 
         #[test]

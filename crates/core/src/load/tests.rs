@@ -377,6 +377,100 @@ fn deep_nesting_is_an_error_not_a_crash() {
     assert_eq!(load_value(&data).unwrap().report.skipped(), 1);
 }
 
+#[test]
+fn nesting_beyond_the_parser_limit_is_refused_in_plain_words() {
+    let at_limit = format!("{}{}", "[".repeat(127), "]".repeat(127));
+    assert_eq!(load(&at_limit).unwrap_err(), LoadError::NotADataset);
+    let over = format!("{}{}", "[".repeat(128), "]".repeat(128));
+    let err = load(&over).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "The data file is not valid JSON (line 1, column 128): \
+         lists or objects are nested too deeply (more than 127 levels)."
+    );
+}
+
+#[test]
+fn a_file_cut_off_in_transfer_says_so() {
+    let text = dataset(3).to_string();
+    let err = load(&text[..text.len() / 2]).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("it ends before the data is complete, as if cut off."),
+        "{err}"
+    );
+    assert!(matches!(err, LoadError::Syntax { line: 1, .. }), "{err:?}");
+}
+
+#[test]
+fn numbers_beyond_what_json_readers_hold_refuse_the_file_and_say_where() {
+    let text =
+        dataset(3)
+            .to_string()
+            .replacen("\"schema_version\":1", "\"schema_version\":1e400", 1);
+    let err = load(&text).unwrap_err();
+    assert!(err.to_string().contains("number out of range"), "{err}");
+    let loaded = load_with(0, "sentence", json!({"years": 1.0e300}));
+    assert_eq!(only_error(&loaded).field, "sentence.years");
+    let loaded = load_with(
+        0,
+        "sentence",
+        json!({"years": 18_446_744_073_709_551_615_u64}),
+    );
+    assert_eq!(only_error(&loaded).field, "sentence.years");
+}
+
+#[test]
+fn text_that_shows_nothing_or_piles_up_marks_is_refused() {
+    for invisible in [
+        "\u{200B}\u{200B}",
+        "\u{202E}",
+        "\u{FEFF} \u{2060}",
+        "\u{0301}\u{0301}",
+    ] {
+        let loaded = load_with(0, "name", json!(invisible));
+        assert_eq!(
+            only_error(&loaded).reason,
+            "has no visible characters",
+            "{invisible:?}"
+        );
+    }
+    let at_limit = format!("Ze{}", "\u{0301}".repeat(limits::MARKS_ON_ONE_CHARACTER));
+    assert!(load_with(0, "name", json!(at_limit))
+        .report
+        .errors
+        .is_empty());
+    let over = format!(
+        "Ze{}",
+        "\u{0301}".repeat(limits::MARKS_ON_ONE_CHARACTER + 1)
+    );
+    assert!(only_error(&load_with(0, "name", json!(over)))
+        .reason
+        .starts_with("stacks more than 30 combining marks"));
+    // Marks, joiners and right-to-left text that real names use are fine.
+    for name in [
+        "Phạm Đoan Trang",
+        "نرگس\u{200C}محمدی",
+        "\u{200F}نرگس محمدی",
+        "Zoë",
+    ] {
+        assert!(
+            load_with(0, "name", json!(name)).report.errors.is_empty(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn field_names_and_values_quoted_in_reports_show_hidden_controls() {
+    let loaded = load_with(0, "\u{202E}colour", json!(1));
+    assert_eq!(loaded.report.warnings[0].field, "<U+202E>colour");
+    let loaded = load_with(0, "country", json!("\u{202E}YB"));
+    assert!(only_error(&loaded)
+        .reason
+        .starts_with("\"<U+202E>YB\" is not"));
+}
+
 mod properties {
     use proptest::prelude::*;
 
@@ -401,6 +495,26 @@ mod properties {
             match load(&data.to_string()) {
                 Ok(loaded) => prop_assert_eq!(loaded.report.loaded + loaded.report.skipped(), 5),
                 Err(LoadError::TooManyInvalid(report)) => prop_assert_eq!(report.loaded + report.skipped(), 5),
+                Err(other) => prop_assert!(false, "unexpected {:?}", other),
+            }
+        }
+
+        #[test]
+        fn deep_or_huge_values_in_any_field_never_panic(
+            field in prop::sample::select(PERSON_FIELDS.to_vec()),
+            depth in 0usize..400,
+            open in prop::sample::select(vec![("[", "]"), ("{\"k\":", "}")]),
+            width in 0usize..200_000,
+        ) {
+            // Nested past the parser's limit the file is refused; below it, the record is.
+            let nested = format!("{}\"{}\"{}", open.0.repeat(depth), "x".repeat(width), open.1.repeat(depth));
+            let text = dataset(5).to_string().replacen("\"camp\"]", &format!("\"camp\"],\"{field}_\":0,\"{field}\":{nested}, \"z\":[0]"), 1);
+            match load(&text) {
+                Ok(loaded) => prop_assert_eq!(loaded.report.records, 5),
+                // The value sits three levels down: the file, `people`, the record.
+                Err(LoadError::Syntax { message, .. }) => prop_assert!(
+                    depth + 3 >= 128 && message.contains("nested too deeply"), "{}", message
+                ),
                 Err(other) => prop_assert!(false, "unexpected {:?}", other),
             }
         }

@@ -1,0 +1,48 @@
+//! What the visitor is told about the download itself: that the app is trying again, and that
+//! the list on screen is a copy saved earlier in this browser.
+
+use leptos::prelude::*;
+use wjc_core::text::{self, ui};
+use wjc_core::SavedCopy;
+
+use crate::state::{AppState, Fetch};
+
+/// Over the placeholder cards: why the last try failed and that another is coming.
+#[component]
+pub fn RetryNote() -> impl IntoView {
+    let state = AppState::expect();
+    let note = move || {
+        state.fetch.with(|f| match f {
+            Fetch::Retrying(r) => Some(text::retrying(r.next_attempt, &r.failure)),
+            Fetch::Idle | Fetch::Running => None,
+        })
+    };
+    view! {
+        <p class="wjc-retry-note" role="status">{note}</p>
+    }
+}
+
+/// "Showing a copy saved 3 days ago — the latest list could not be loaded", why, and Retry.
+#[component]
+pub fn SavedCopyNote(
+    /// The copy on screen.
+    saved: SavedCopy,
+    /// Fetches the latest list again, keeping this copy on screen meanwhile.
+    on_retry: impl Fn() + 'static,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let age = saved.age_seconds(js_sys::Date::now());
+    let busy = move || state.fetch.with(|f| *f != Fetch::Idle);
+    view! {
+        <div class="wjc-notice wjc-notice--saved" role="status">
+            <p class="wjc-notice__text">{text::saved_copy_note(age)}</p>
+            <button type="button" class="wjc-button" disabled=busy on:click=move |_| on_retry()>
+                {move || if busy() { ui::CHECKING_LATEST } else { ui::RETRY }}
+            </button>
+            <details class="wjc-notice__details">
+                <summary>{ui::DETAILS}</summary>
+                <p>{saved.failure.to_string()}</p>
+            </details>
+        </div>
+    }
+}
