@@ -20,6 +20,29 @@ const MiB = 1024 * 1024;
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
+/** Whether the browser is still reading `res`. */
+const open = (res) => !res.destroyed && !res.writableEnded && !res.closed;
+
+/**
+ * Writes a chunk and waits until the socket takes more (or closes), always yielding to the event
+ * loop, so an endless body never starves the server once the browser has hung up.
+ */
+function send(res, chunk) {
+  return new Promise((ok) => {
+    if (res.write(chunk)) {
+      setImmediate(ok);
+    } else {
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        ok();
+      };
+      res.on('drain', done);
+      res.on('close', done);
+    }
+  });
+}
+
 /**
  * The faults, by name. Each gets the request, the response and the real dataset, and answers
  * (or, for the hanging ones, never finishes until the browser gives up).
@@ -60,8 +83,8 @@ const FAULTS = {
   async big(req, res, data, { bytes = 50 * MiB, pauseMs = 200 } = {}) {
     res.writeHead(200, { 'content-type': TYPES['.json'], 'content-length': bytes });
     const chunk = Buffer.alloc(MiB, 'x');
-    for (let sent = 0; sent < bytes && !res.destroyed; sent += MiB) {
-      if (!res.write(chunk)) await new Promise((ok) => res.once('drain', ok));
+    for (let sent = 0; sent < bytes && open(res); sent += MiB) {
+      await send(res, chunk);
       if (sent % (4 * MiB) === 3 * MiB) await sleep(pauseMs);
     }
     res.end();
@@ -75,9 +98,7 @@ const FAULTS = {
   async endless(req, res) {
     res.writeHead(200, { 'content-type': TYPES['.json'] });
     const chunk = Buffer.alloc(MiB, ' ');
-    while (!res.destroyed) {
-      if (!res.write(chunk)) await new Promise((ok) => res.once('drain', ok));
-    }
+    while (open(res)) await send(res, chunk);
   },
 };
 

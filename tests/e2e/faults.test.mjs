@@ -27,10 +27,10 @@ afterEach(async () => {
 });
 
 /**
- * A page on a paused fake clock (timers fire only through `clock.runFor`), recording page errors
- * (a refused download's console line aside).
+ * A page on a paused fake clock unless `clock` is false (timers fire only through
+ * `clock.runFor`), recording page errors (a refused download's console line aside).
  */
-async function page() {
+async function page({ clock = true } = {}) {
   const p = await env.context.newPage();
   pages.push(p);
   p.requests = [];
@@ -40,8 +40,10 @@ async function page() {
   p.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && p.errors.push(m.text()));
   // Each test starts with no saved copy (the fallback has its own journeys in saved.test.mjs).
   await forgetSavedCopy(env, p);
-  await p.clock.install({ time: new Date('2026-01-01T12:00:00Z') });
-  await p.clock.pauseAt(new Date('2026-01-01T12:00:01Z'));
+  if (clock) {
+    await p.clock.install({ time: new Date('2026-01-01T12:00:00Z') });
+    await p.clock.pauseAt(new Date('2026-01-01T12:00:01Z'));
+  }
   return p;
 }
 
@@ -226,7 +228,8 @@ test('a body with no length that goes past the cap is cut off there', async () =
 
 test('the error view passes axe at 320 px', async () => {
   server.fault('status', { status: 404 });
-  const p = await page();
+  // axe runs on timers: the real clock here.
+  const p = await page({ clock: false });
   await p.setViewportSize({ width: 320, height: 700 });
   await p.goto(env.origin + '/');
   await p.getByRole('alert').waitFor();
