@@ -27,10 +27,11 @@ afterEach(async () => {
 });
 
 /**
- * A page on a paused fake clock unless `clock` is false (timers fire only through
- * `clock.runFor`), recording page errors (a refused download's console line aside).
+ * A page on a paused fake clock (timers fire only through `clock.runFor`; the clock belongs to the
+ * browser context, so every page shares it), recording page errors (a refused download's console
+ * line aside).
  */
-async function page({ clock = true } = {}) {
+async function page() {
   const p = await env.context.newPage();
   pages.push(p);
   p.requests = [];
@@ -40,10 +41,8 @@ async function page({ clock = true } = {}) {
   p.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && p.errors.push(m.text()));
   // Each test starts with no saved copy (the fallback has its own journeys in saved.test.mjs).
   await forgetSavedCopy(env, p);
-  if (clock) {
-    await p.clock.install({ time: new Date('2026-01-01T12:00:00Z') });
-    await p.clock.pauseAt(new Date('2026-01-01T12:00:01Z'));
-  }
+  await p.clock.install({ time: new Date('2026-01-01T12:00:00Z') });
+  await p.clock.pauseAt(new Date('2026-01-01T12:00:01Z'));
   return p;
 }
 
@@ -228,8 +227,9 @@ test('a body with no length that goes past the cap is cut off there', async () =
 
 test('the error view passes axe at 320 px', async () => {
   server.fault('status', { status: 404 });
-  // axe runs on timers: the real clock here.
-  const p = await page({ clock: false });
+  const p = await page();
+  // axe runs on timers: let time flow.
+  await p.clock.resume();
   await p.setViewportSize({ width: 320, height: 700 });
   await p.goto(env.origin + '/');
   await p.getByRole('alert').waitFor();
