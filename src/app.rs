@@ -39,8 +39,7 @@ pub fn App() -> impl IntoView {
                 .and_then(|id| catalog.position(id))
                 .map_or_else(
                     || site.clone(),
-                    // Isolated, so a name's direction controls cannot reorder the site's name.
-                    |i| text::profile_title(&text::isolate(&catalog.dataset.people[i].name), site),
+                    |i| text::profile_title(&catalog.dataset.people[i].name, site),
                 )
         });
         browser::set_title(&title);

@@ -135,7 +135,6 @@ test('right-to-left overrides in the data do not reorder the words around them',
     return [at('“'), at('(2024)')];
   });
   assert.ok(date > quote, `the date stays after the title (${quote} < ${date})`);
-  assert.match(await page.title(), /^\u2068Evil \u202eexe\.txt Person 18\u2069 — /);
   await page.screenshot({ path: `${SHOTS}hostile-rtl-profile.png` });
   await assertInert(page, 'the right-to-left profile');
   await page.close();
