@@ -115,8 +115,9 @@ impl Drop for AbortOnDrop {
     }
 }
 
-/// One try: the body as text, or why not.
-async fn download(url: &str) -> Result<String, Failure> {
+/// One try at `url` (the dataset, or any other file the app fetches): the body as text, or why
+/// not, with the same timeouts, size cap and content-type check for every file.
+pub async fn download(url: &str) -> Result<String, Failure> {
     let controller = web_sys::AbortController::new().map_err(|_| Failure::Unreachable)?;
     let signal = controller.signal();
     let guard = AbortOnDrop(controller);

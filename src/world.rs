@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use wjc_core::map::{self, WorldMap};
 
@@ -37,11 +36,9 @@ pub fn load_world(world: RwSignal<WorldLoad>) {
 }
 
 async fn fetch_world() -> Option<WorldMap> {
-    let response = Request::get(WORLD_URL).send().await.ok()?;
-    if response.status() != 200 {
-        return None;
-    }
-    let text = response.text().await.ok()?;
+    // The dataset's download, so a stalled map ends in the "could not be drawn" note rather than
+    // loading for ever.
+    let text = crate::data::download(WORLD_URL).await.ok()?;
     match map::parse(&text) {
         Ok(map) => Some(map),
         Err(error) => {
