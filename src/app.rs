@@ -12,14 +12,14 @@ use crate::components::header::SiteHeader;
 use crate::components::list::ListPage;
 use crate::components::profile::ProfilePage;
 use crate::components::skeleton::SkeletonPage;
-use crate::data::fetch_catalog;
+use crate::data::{fetch_catalog, Keep};
 use crate::state::{AppState, Fetch, Load};
 use crate::DATASET_URL;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::provide();
+    let state = AppState::provide_for_page();
     let reload = move |in_place: bool| load_dataset(state, in_place);
     reload(false);
 
@@ -128,7 +128,7 @@ fn load_dataset(state: AppState, in_place: bool) {
     }
     state.fetch.set(Fetch::Running);
     leptos::task::spawn_local(async move {
-        let result = fetch_catalog(DATASET_URL, move |retrying| {
+        let result = fetch_catalog(DATASET_URL, Keep::LastGoodCopy, move |retrying| {
             state.fetch.set(Fetch::Retrying(retrying));
         })
         .await;

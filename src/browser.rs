@@ -131,3 +131,9 @@ pub fn measure_query<T>(work: impl FnOnce() -> T) -> T {
     performance.clear_measures_with_measure_name(QUERY_MEASURE);
     result
 }
+
+/// Opens `url` in a new tab that cannot reach back to this page.
+pub fn open_in_new_tab(url: &str) {
+    // Refused by a popup blocker: the visitor can still open the link with the context menu.
+    let _ = window().open_with_url_and_target_and_features(url, "_blank", "noopener,noreferrer");
+}

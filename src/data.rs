@@ -59,20 +59,37 @@ pub struct Retrying {
     pub failure: Failure,
 }
 
+/// Whether a good dataset is kept in the browser for when the next load fails.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Keep {
+    /// The campaign site: keep the last good copy and fall back to it.
+    LastGoodCopy,
+    /// A widget on a partner's page, which stores nothing.
+    Nothing,
+}
+
 /// Downloads and loads the dataset at `url`, trying again after transient failures (telling
-/// `on_retry`), and falls back to the copy this browser saved after an earlier success.
-pub async fn fetch_catalog(url: &str, on_retry: impl Fn(Retrying)) -> Result<Catalog, Failure> {
+/// `on_retry`), and, if `keep` says so, falls back to the copy this browser saved after an
+/// earlier success.
+pub async fn fetch_catalog(
+    url: &str,
+    keep: Keep,
+    on_retry: impl Fn(Retrying),
+) -> Result<Catalog, Failure> {
     let mut tries = 0;
     let failure = loop {
         tries += 1;
         let failure = match download(url).await {
             Ok(text) => match load(&text) {
                 Ok(loaded) => {
-                    // Saving must not delay the list; a failure to save only loses the fallback.
-                    let url = url.to_owned();
-                    wasm_bindgen_futures::spawn_local(
-                        async move { saved::store(&url, text).await },
-                    );
+                    if keep == Keep::LastGoodCopy {
+                        // Saving must not delay the list; a failure to save only loses the
+                        // fallback.
+                        let url = url.to_owned();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            saved::store(&url, text).await;
+                        });
+                    }
                     return Ok(Catalog::new(loaded, None));
                 }
                 Err(error) => Failure::Data(error),
@@ -90,6 +107,9 @@ pub async fn fetch_catalog(url: &str, on_retry: impl Fn(Retrying)) -> Result<Cat
             None => break failure,
         }
     };
+    if keep == Keep::Nothing {
+        return Err(failure);
+    }
     match saved::read(url).await {
         Some((text, saved_at_ms)) => match load(&text) {
             Ok(loaded) => Ok(Catalog::new(

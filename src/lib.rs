@@ -12,6 +12,7 @@ mod components;
 mod data;
 mod saved;
 mod state;
+pub mod widget;
 mod world;
 
 /// The dataset's address, relative to the page so the site works from any sub-path.

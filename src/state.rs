@@ -1,8 +1,9 @@
-//! The app's shared state: the URL's view state, the loaded catalog, and what derives from them.
+//! The app's shared state: the view state, the loaded catalog, and what derives from them.
 //!
-//! The URL fragment is the source of truth for the view: every change goes through
-//! [`AppState::navigate`], which writes the fragment and the signal together, and Back/Forward or
-//! an edited address come back through [`AppState::follow_url`].
+//! On the campaign site the URL fragment is the source of truth for the view: every change goes
+//! through [`AppState::navigate`], which writes the fragment and the signal together, and
+//! Back/Forward or an edited address come back through [`AppState::follow_url`]. In a widget on a
+//! partner's page the view lives in the signal alone: the partner's URL is never read or written.
 
 use std::sync::Arc;
 
@@ -37,7 +38,34 @@ pub enum Fetch {
     Retrying(Retrying),
 }
 
-/// Signals shared by every component, provided once by the app.
+/// How the app sits in its page.
+#[derive(Clone, Debug)]
+pub struct Host {
+    /// What every link the app writes starts with: nothing on the campaign site (links are
+    /// fragments of the page); in a widget, the campaign site's address, so a link opened in a new
+    /// tab goes to the campaign site rather than to the partner's page.
+    pub base: String,
+    /// True on the campaign site, where the view is in the URL.
+    pub owns_url: bool,
+    /// In a widget with `link="site"`: profiles open on the campaign site, in a new tab.
+    pub profiles_on_site: bool,
+    /// The campaign site's origin (`https://host`), to tell its own photos from third-party ones.
+    pub origin: String,
+}
+
+impl Host {
+    /// The campaign site's own page.
+    pub fn site_page() -> Self {
+        Self {
+            base: String::new(),
+            owns_url: true,
+            profiles_on_site: false,
+            origin: browser::origin(),
+        }
+    }
+}
+
+/// Signals shared by every component, provided once by the app or by each widget.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The view the URL describes.
@@ -56,14 +84,33 @@ pub struct AppState {
     pub world: RwSignal<WorldLoad>,
     /// Scroll position of the list when a profile was opened, to return to it.
     list_scroll: StoredValue<f64>,
+    /// How the app sits in its page.
+    host: StoredValue<Host>,
 }
 
 impl AppState {
-    /// Creates the state from the current URL and provides it to the component tree.
-    pub fn provide() -> Self {
+    /// Creates the state of the campaign site's page from its URL and provides it.
+    pub fn provide_for_page() -> Self {
         let parsed = url_state::parse(&browser::fragment());
-        let view = RwSignal::new(parsed.state);
-        let load = RwSignal::new(Load::Loading);
+        let state = Self::provide(
+            Host::site_page(),
+            parsed.state,
+            RwSignal::new(Load::Loading),
+            RwSignal::new(WorldLoad::Idle),
+        );
+        state.ignored.set(parsed.ignored);
+        state
+    }
+
+    /// Creates the state showing `view` first, with the dataset and map shapes from `load` and
+    /// `world` (shared between the widgets of a page), and provides it to the component tree.
+    pub fn provide(
+        host: Host,
+        view: ViewState,
+        load: RwSignal<Load>,
+        world: RwSignal<WorldLoad>,
+    ) -> Self {
+        let view = RwSignal::new(view);
         let query = Memo::new(move |_| view.with(|v| v.query.clone()));
         let outcome = Memo::new(move |_| {
             load.with(|load| match load {
@@ -74,13 +121,14 @@ impl AppState {
         });
         let state = Self {
             view,
-            ignored: RwSignal::new(parsed.ignored),
+            ignored: RwSignal::new(Vec::new()),
             load,
             fetch: RwSignal::new(Fetch::Idle),
             query,
             outcome,
-            world: RwSignal::new(WorldLoad::Idle),
+            world,
             list_scroll: StoredValue::new(0.0),
+            host: StoredValue::new(host),
         };
         provide_context(state);
         state
@@ -99,10 +147,59 @@ impl AppState {
         })
     }
 
-    /// Shows `next` and records it in the URL.
+    /// Shows `next` and, on the campaign site, records it in the URL.
     pub fn navigate(&self, next: ViewState, mode: HistoryMode) {
-        browser::set_fragment(&url_state::to_fragment(&next), mode);
+        if self.host.with_value(|h| h.owns_url) {
+            browser::set_fragment(&url_state::to_fragment(&next), mode);
+        }
         self.apply(next);
+    }
+
+    /// Follows a plain click on a link to `next` without leaving the page; a click with a
+    /// modifier key or another button is left to the browser (a new tab or window). In a widget
+    /// set to open profiles on the campaign site, a profile opens there in a new tab.
+    pub fn follow(&self, ev: &web_sys::MouseEvent, next: ViewState) {
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        ev.prevent_default();
+        if next.profile.is_some() && self.host.with_value(|h| h.profiles_on_site) {
+            browser::open_in_new_tab(&self.href(&next));
+        } else {
+            self.navigate(next, HistoryMode::Push);
+        }
+    }
+
+    /// The address of `view`: a fragment on the campaign site, the campaign site's page for it
+    /// in a widget.
+    pub fn href(&self, view: &ViewState) -> String {
+        self.host
+            .with_value(|h| format!("{}{}", h.base, url_state::to_fragment(view)))
+    }
+
+    /// The link to share for a person: their static page when the campaign site has them, the
+    /// app's address for them otherwise.
+    pub fn share_url(&self, id: &str, static_pages: bool) -> String {
+        let (base, owns_url) = self.host.with_value(|h| (h.base.clone(), h.owns_url));
+        match url_state::static_profile_path(id) {
+            Some(path) if static_pages => browser::resolve(&format!("{base}{path}")),
+            _ if owns_url => browser::href(),
+            _ => self.href(&ViewState {
+                profile: Some(id.to_owned()),
+                ..ViewState::default()
+            }),
+        }
+    }
+
+    /// The address of one of the campaign site's files, from its path in the site.
+    pub fn site_file(&self, path: &str) -> String {
+        self.host.with_value(|h| format!("{}{path}", h.base))
+    }
+
+    /// Whether a photo at `url` is on the campaign site (others are never loaded).
+    pub fn own_photo(&self, url: &str) -> bool {
+        self.host
+            .with_value(|h| url.starts_with(&format!("{}/", h.origin)))
     }
 
     /// Changes the query (search, filters, sort) and returns to the list.
@@ -145,34 +242,28 @@ impl AppState {
         self.navigate(next, HistoryMode::Push);
     }
 
-    /// The fragment of `view` with the current query (for the list/map switch's links).
-    pub fn view_fragment(&self, view: View) -> String {
-        self.view.with(|v| {
-            url_state::to_fragment(&ViewState {
-                profile: None,
-                view,
-                ..v.clone()
-            })
+    /// The current query shown as `view` (for the list/map switch's links).
+    pub fn as_view(&self, view: View) -> ViewState {
+        self.view.with(|v| ViewState {
+            profile: None,
+            view,
+            ..v.clone()
         })
     }
 
-    /// The fragment of the list with the current query (for "back to the list" and card links).
-    pub fn list_fragment(&self) -> String {
-        self.view.with(|v| {
-            url_state::to_fragment(&ViewState {
-                profile: None,
-                ..v.clone()
-            })
+    /// The list with the current query (for "back to the list").
+    pub fn list_view(&self) -> ViewState {
+        self.view.with(|v| ViewState {
+            profile: None,
+            ..v.clone()
         })
     }
 
-    /// The fragment of a profile, keeping the current query so previous/next follow the same list.
-    pub fn profile_fragment(&self, id: &str) -> String {
-        self.view.with(|v| {
-            url_state::to_fragment(&ViewState {
-                profile: Some(id.to_owned()),
-                ..v.clone()
-            })
+    /// A profile, keeping the current query so previous/next follow the same list.
+    pub fn profile_view(&self, id: &str) -> ViewState {
+        self.view.with(|v| ViewState {
+            profile: Some(id.to_owned()),
+            ..v.clone()
         })
     }
 }

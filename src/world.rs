@@ -5,8 +5,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wjc_core::map::{self, WorldMap};
 
-/// Where the pre-projected shapes are, relative to the page (see `docs/map-data.md`).
-const WORLD_URL: &str = "map/world.txt";
+/// Where the pre-projected shapes are, relative to the site's root (see `docs/map-data.md`).
+pub const WORLD_PATH: &str = "map/world.txt";
 
 /// Where loading the shapes stands.
 #[derive(Clone)]
@@ -21,30 +21,31 @@ pub enum WorldLoad {
     Failed,
 }
 
-/// Starts downloading the shapes into `world` unless they are already there or on their way.
-pub fn load_world(world: RwSignal<WorldLoad>) {
+/// Starts downloading the shapes at `url` into `world` unless they are already there or on their
+/// way.
+pub fn load_world(world: RwSignal<WorldLoad>, url: String) {
     if !matches!(world.get_untracked(), WorldLoad::Idle | WorldLoad::Failed) {
         return;
     }
     world.set(WorldLoad::Loading);
     leptos::task::spawn_local(async move {
-        world.set(match fetch_world().await {
+        world.set(match fetch_world(&url).await {
             Some(map) => WorldLoad::Ready(Arc::new(map)),
             None => WorldLoad::Failed,
         });
     });
 }
 
-async fn fetch_world() -> Option<WorldMap> {
+async fn fetch_world(url: &str) -> Option<WorldMap> {
     // The dataset's download, so a stalled map ends in the "could not be drawn" note rather than
     // loading for ever.
-    let text = crate::data::download(WORLD_URL).await.ok()?;
+    let text = crate::data::download(url).await.ok()?;
     match map::parse(&text) {
         Ok(map) => Some(map),
         Err(error) => {
             // For the site's maintainers: the visitor sees the table and a short note.
             web_sys::console::warn_1(
-                &format!("{WORLD_URL} line {}: {}", error.line, error.reason).into(),
+                &format!("{url} line {}: {}", error.line, error.reason).into(),
             );
             None
         }

@@ -7,8 +7,8 @@ use wjc_core::model::Photo;
 use wjc_core::text;
 
 use super::badge::StatusBadge;
-use crate::browser;
 use crate::data::Catalog;
+use crate::state::AppState;
 
 /// One person's card.
 #[component]
@@ -20,7 +20,9 @@ pub fn Card(
     /// The profile's address (keeps the current filters).
     href: Signal<String>,
 ) -> impl IntoView {
+    let state = AppState::expect();
     let person = &catalog.dataset.people[position];
+    let id = person.id.clone();
     let campaigns = text::campaigns(person, &catalog.dataset);
     let custody = text::custody_line(person);
     let sentence = person.sentence.map(text::sentence_line);
@@ -30,7 +32,7 @@ pub fn Card(
             <div class="wjc-card__body">
                 <h3 class="wjc-card__name">
                     // The link covers the whole card (see the CSS), so the card is one target.
-                    <a href=href dir="auto">{person.name.clone()}</a>
+                    <a href=href dir="auto" on:click=move |ev| state.follow(&ev, state.profile_view(&id))>{person.name.clone()}</a>
                 </h3>
                 {person.native_name.clone().map(|n| view! { <p class="wjc-card__native" dir="auto">{n}</p> })}
                 <p class="wjc-card__country">
@@ -60,10 +62,10 @@ pub fn Avatar(
     /// The person's photo, if any.
     photo: Option<Photo>,
 ) -> impl IntoView {
-    let own_site = |url: &str| url.starts_with(&format!("{}/", browser::origin()));
+    let state = AppState::expect();
     match &photo {
         // Photos elsewhere would tell a third party who looked at whom: only our own are loaded.
-        Some(photo) if own_site(photo.url.as_str()) => view! {
+        Some(photo) if state.own_photo(photo.url.as_str()) => view! {
             <img class="wjc-avatar" src=photo.url.as_str().to_owned() alt=photo.alt.clone()
                 loading="lazy" decoding="async" width="64" height="64" referrerpolicy="no-referrer" />
         }

@@ -83,7 +83,7 @@ pub fn ListPage(
                     <For each=visible key=|i| *i let(position)>
                         {
                             let id = grid_catalog.dataset.people[position].id.clone();
-                            let href = Signal::derive(move || state.profile_fragment(&id));
+                            let href = Signal::derive(move || state.href(&state.profile_view(&id)));
                             view! { <Card catalog=grid_catalog.clone() position=position href=href /> }
                         }
                     </For>
@@ -107,7 +107,7 @@ fn ViewSwitch() -> impl IntoView {
     let option = move |view: View, label: &'static str| {
         let current = move || state.view.with(|v| v.view == view);
         view! {
-            <a class="wjc-switch__option" href=move || state.view_fragment(view)
+            <a class="wjc-switch__option" href=move || state.href(&state.as_view(view))
                 aria-current=move || current().then_some("true")
                 on:click=move |ev| {
                     ev.prevent_default();

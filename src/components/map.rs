@@ -11,12 +11,12 @@ use leptos::prelude::*;
 use wjc_core::map::{Bins, Viewport, WorldMap};
 use wjc_core::query::Query;
 use wjc_core::text::{self, map as t};
-use wjc_core::url_state::{self, View, ViewState};
+use wjc_core::url_state::{View, ViewState};
 use wjc_core::CountryCode;
 
 use crate::browser::HistoryMode;
 use crate::state::AppState;
-use crate::world::{load_world, WorldLoad};
+use crate::world::{load_world, WorldLoad, WORLD_PATH};
 
 /// The class of each shade: nobody, then one per bin (lightest first).
 const SHADES: [&str; Bins::MAX + 1] = [
@@ -103,7 +103,7 @@ fn toggle_country(query: &mut Query, country: CountryCode) {
 #[component]
 pub fn MapPanel() -> impl IntoView {
     let state = AppState::expect();
-    load_world(state.world);
+    load_world(state.world, state.site_file(WORLD_PATH));
     let shading = Memo::new(move |_| Shading::current(state));
     let any_country = move || state.query.with(|q| !q.filters.countries.is_empty());
     let drawing = move || match state.world.get() {
@@ -171,7 +171,7 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
                         ..v.clone()
                     };
                     toggle_country(&mut next.query, country);
-                    url_state::to_fragment(&next)
+                    state.href(&next)
                 })
             };
             let marker = shape.marker.then(|| {
@@ -412,7 +412,7 @@ fn CountryTable() -> impl IntoView {
             };
             next.query.filters.countries.clear();
             next.query.filters.countries.insert(country);
-            url_state::to_fragment(&next)
+            next
         })
     };
     view! {
@@ -433,7 +433,8 @@ fn CountryTable() -> impl IntoView {
                 <tbody>
                     <For each=move || rows.get() key=|row| row.clone() let((country, total, per_status))>
                         <tr>
-                            <th scope="row"><a href=move || list_of(country)>{country.name()}</a></th>
+                            <th scope="row"><a href=move || state.href(&list_of(country))
+                                on:click=move |ev| state.follow(&ev, list_of(country))>{country.name()}</a></th>
                             <td class="wjc-map-table__number">{total}</td>
                             {per_status.into_iter().map(|n| view! {
                                 <td class="wjc-map-table__number">{n}</td>

@@ -5,11 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wjc_core::query::neighbours;
 use wjc_core::text::{self, ui};
-use wjc_core::url_state;
 
 use super::badge::StatusBadge;
 use super::card::Avatar;
-use crate::browser::{self, HistoryMode};
+use crate::browser;
 use crate::data::Catalog;
 use crate::state::AppState;
 use crate::StaticPages;
@@ -30,7 +29,8 @@ pub fn ProfilePage(
             <section class="wjc-profile wjc-profile--missing">
                 <h1 id="profile-title" tabindex="-1">{ui::NOT_FOUND_TITLE}</h1>
                 <p>{ui::NOT_FOUND_BODY}</p>
-                <a class="wjc-button" href=move || state.list_fragment()>{ui::BACK}</a>
+                <a class="wjc-button" href=move || state.href(&state.list_view())
+                    on:click=move |ev| state.follow(&ev, state.list_view())>{ui::BACK}</a>
             </section>
         }
         .into_any(),
@@ -47,9 +47,10 @@ fn Profile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
     let neighbour_link = |position: Option<usize>, label: &'static str, rel: &'static str| {
         position.map(|p| {
             let other = &catalog.dataset.people[p];
-            let href = state.profile_fragment(&other.id);
+            let next = state.profile_view(&other.id);
             view! {
-                <a class=format!("wjc-pager__{rel}") href=href rel=rel>
+                <a class=format!("wjc-pager__{rel}") href=state.href(&next) rel=rel
+                    on:click=move |ev| state.follow(&ev, next.clone())>
                     <span class="wjc-pager__label">{label}</span>
                     <span class="wjc-pager__name" dir="auto">{other.name.clone()}</span>
                 </a>
@@ -60,27 +61,19 @@ fn Profile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
     // With the static pages built, the shared link is the person's own page, which opens in
     // every browser; the app takes it over where it can run.
-    let share_url = match use_context::<StaticPages>() {
-        Some(_) => url_state::static_profile_path(&person.id)
-            .map_or_else(browser::href, |path| browser::resolve(&path)),
-        None => browser::href(),
-    };
+    let share_url = state.share_url(&person.id, use_context::<StaticPages>().is_some());
     let copy = move |_| {
         let share_url = share_url.clone();
         leptos::task::spawn_local(async move {
             copied.set(Some(browser::copy_text(&share_url).await));
         });
     };
-    let back_href = state.list_fragment();
+    let back_href = state.href(&state.list_view());
     view! {
         <article class="wjc-profile" aria-labelledby="profile-title">
             <nav class="wjc-profile__nav" aria-label=ui::PROFILE_NAV>
                 <a class="wjc-back" href=back_href.clone() on:click=move |ev| {
-                    // Back in history when the list is the previous entry, so Forward still works.
-                    ev.prevent_default();
-                    let mut list = state.view.get_untracked();
-                    list.profile = None;
-                    state.navigate(list, HistoryMode::Push);
+                    state.follow(&ev, state.list_view());
                 }>"← "{ui::BACK}</a>
             </nav>
             <header class="wjc-profile__header">

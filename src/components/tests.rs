@@ -70,7 +70,7 @@ async fn list_draws_every_card_and_follows_the_query() {
     let total = catalog.dataset.people.len();
     let state = StoredValue::new(None::<AppState>);
     let _handle = mount_to(root.clone(), move || {
-        let app = AppState::provide();
+        let app = AppState::provide_for_page();
         app.load.set(Load::Ready(catalog.clone()));
         state.set_value(Some(app));
         view! { <ListPage catalog=catalog.clone() /> }
@@ -113,7 +113,7 @@ async fn profile_shows_name_as_heading_and_the_facts() {
     let root = container();
     let catalog = catalog();
     let _handle = mount_to(root.clone(), move || {
-        let app = AppState::provide();
+        let app = AppState::provide_for_page();
         app.load.set(Load::Ready(catalog.clone()));
         app.view.update(|v| v.profile = Some("kem-sokha".into()));
         view! { <ProfilePage catalog=catalog.clone() /> }

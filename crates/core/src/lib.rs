@@ -9,8 +9,10 @@ mod fold_table;
 
 pub mod country;
 pub mod date;
+pub mod embed;
 pub mod fetch;
 pub mod fold;
+pub mod html;
 pub mod icon;
 pub mod load;
 pub mod map;

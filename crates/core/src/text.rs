@@ -245,6 +245,54 @@ pub mod map {
     }
 }
 
+/// Labels and sentences of the embeddable widget and of the app's Embed dialog.
+pub mod embed {
+    /// The link under a widget's cards to the whole filtered list on the campaign site.
+    pub fn show_all(total: usize) -> String {
+        format!("See all {} on the campaign site", super::people(total))
+    }
+
+    /// Said to screen readers after links that open a new tab.
+    pub const NEW_TAB: &str = " (opens in a new tab)";
+
+    /// What a `dataset` attribute accepts.
+    pub const DATASET_EXPECTED: &str = "expected an http or https address of a dataset";
+
+    /// The iframe's title for screen readers: the site's title, and the countries when filtered.
+    pub fn frame_title(site: &str, countries: &[&str]) -> String {
+        if countries.is_empty() {
+            site.to_owned()
+        } else {
+            format!("{site}: people held by {}", super::join_and(countries))
+        }
+    }
+
+    /// The app's button that opens the Embed dialog.
+    pub const BUTTON: &str = "Embed";
+    /// The dialog's heading.
+    pub const DIALOG_TITLE: &str = "Embed this list on your site";
+    /// What the dialog offers.
+    pub const DIALOG_INTRO: &str = "Show the people matching your current search and filters on your own pages. Choose one of the two snippets; docs/embedding.md explains every setting.";
+    /// The script embed's heading.
+    pub const SCRIPT_TITLE: &str = "Script embed";
+    /// When to choose the script embed.
+    pub const SCRIPT_HELP: &str = "Part of your page, sized by its content. Your Content-Security-Policy must allow this site in script-src and connect-src, plus 'wasm-unsafe-eval'.";
+    /// The iframe embed's heading.
+    pub const IFRAME_TITLE: &str = "iframe embed";
+    /// When to choose the iframe embed.
+    pub const IFRAME_HELP: &str = "For pages that allow no outside scripts: only frame-src needs to allow this site. The optional script resizes the frame to its content.";
+    /// Copies a snippet.
+    pub const COPY: &str = "Copy";
+    /// A snippet was copied.
+    pub const COPIED: &str = "Copied";
+    /// The browser refused to copy.
+    pub const COPY_FAILED: &str = "Could not copy: select the text and copy it instead";
+    /// The live preview's heading.
+    pub const PREVIEW: &str = "Preview";
+    /// Closes the dialog.
+    pub const CLOSE: &str = "Close";
+}
+
 /// Labels and sentences of the app's interface.
 pub mod ui {
     /// Shown while the data loads (to screen readers).

@@ -201,7 +201,7 @@ fn is_id(text: &str) -> bool {
 }
 
 /// Percent-encodes everything but unreserved characters (and `,` is encoded, as it separates values).
-fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
@@ -214,7 +214,7 @@ fn encode(text: &str) -> String {
 }
 
 /// Decodes `%XX` escapes and `+` as a space; malformed escapes are kept as written.
-fn decode(text: &str) -> String {
+pub(crate) fn decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -243,7 +243,7 @@ fn decode(text: &str) -> String {
 
 /// Shortens what is echoed back in messages, and shows hidden direction controls so a crafted
 /// link cannot reorder the notice that names it.
-fn clip(text: &str) -> String {
+pub(crate) fn clip(text: &str) -> String {
     crate::text::reveal_controls(&text.chars().take(60).collect::<String>())
 }
 
