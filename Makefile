@@ -15,13 +15,16 @@ tools:
 	@bash scripts/install-tools.sh
 
 ## dist: the static site in dist/ (release build: LTO, size-optimised, wasm-opt), then `wjc site`:
-## the loader moved out of the page (strict CSP) and the list and profiles as static HTML.
-## Trunk's output alone is kept in target/app, from which `make bench` builds a site per dataset size.
+## the loader moved out of the page (strict CSP), the list and profiles as static HTML, and the
+## embeddable widget (widget.js, embed.html, embed.js) from Trunk's separate build of widget.html.
+## Trunk's output alone is kept in target/app and target/widget, from which `make bench` builds a
+## site per dataset size.
 dist: tools
 	cargo fetch --locked --quiet
 	$(TRUNK) build --release --offline --dist target/app
+	$(TRUNK) build --release --offline --dist target/widget widget.html
 	rm -rf dist && cp -r target/app dist
-	cargo run --locked --quiet -p wjc-cli -- site dist
+	cargo run --locked --quiet -p wjc-cli -- site dist --widget target/widget
 
 ## serve: build and serve the site on http://127.0.0.1:$(PORT)
 serve: tools

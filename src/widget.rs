@@ -138,7 +138,9 @@ impl Widget {
 fn apply(settings: &mut Settings, site: &str, name: &str, value: Option<&str>) {
     let result = settings.set(name, value).and_then(|()| {
         if name == "dataset" {
-            dataset_url(settings, site).map(drop).inspect_err(|_| settings.dataset = None)
+            dataset_url(settings, site)
+                .map(drop)
+                .inspect_err(|_| settings.dataset = None)
         } else {
             Ok(())
         }
@@ -167,7 +169,9 @@ fn WidgetRoot(settings: RwSignal<Settings>, site: String) -> impl IntoView {
             base: site.clone(),
             owns_url: false,
             profiles_on_site: link == LinkMode::Site,
-            origin: web_sys::Url::new(&site).map(|u| u.origin()).unwrap_or_default(),
+            origin: web_sys::Url::new(&site)
+                .map(|u| u.origin())
+                .unwrap_or_default(),
         };
         let load = RwSignal::from(shared_dataset(&url));
         let world = RwSignal::from(shared_world(&format!("{site}{WORLD_PATH}")));
@@ -193,7 +197,12 @@ fn WidgetBody(
     on_retry: impl Fn() + Clone + Send + 'static,
 ) -> impl IntoView {
     let base = host.base.clone();
-    let state = AppState::provide(host, settings.with_untracked(Settings::view_state), load, world);
+    let state = AppState::provide(
+        host,
+        settings.with_untracked(Settings::view_state),
+        load,
+        world,
+    );
     // A changed preset (country, status, query, view) starts the widget over on it.
     let preset = Memo::new(move |_| settings.with(Settings::view_state));
     Effect::new(move |first: Option<()>| {
@@ -241,7 +250,9 @@ fn focus_on_view_change(state: AppState, root: NodeRef<leptos::html::Div>) {
                     let found = root
                         .get_untracked()
                         .and_then(|root| root.query_selector(&selector).ok().flatten())
-                        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                        .and_then(|e| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
+                        });
                     if let Some(element) = found {
                         let _ = element.focus();
                     }
@@ -298,9 +309,13 @@ fn WidgetCards(
     let count = move || state.outcome.with(|o| o.matches.len());
     let limit = Memo::new(move |_| settings.with(|s| s.limit));
     let visible = move || {
-        state
-            .outcome
-            .with(|o| o.matches.iter().take(limit.get()).copied().collect::<Vec<_>>())
+        state.outcome.with(|o| {
+            o.matches
+                .iter()
+                .take(limit.get())
+                .copied()
+                .collect::<Vec<_>>()
+        })
     };
     let all_href = move || format!("{base}{}", url_state::to_fragment(&state.list_view()));
     view! {

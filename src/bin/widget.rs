@@ -25,7 +25,11 @@ impl Widget {
             .into_iter()
             .zip(values.into_iter().map(|v| v.as_string()))
             .collect();
-        Self(without_just_cause::widget::Widget::mount(root, site, &attributes))
+        Self(without_just_cause::widget::Widget::mount(
+            root,
+            site,
+            &attributes,
+        ))
     }
 
     /// An attribute changed (`value` is `null` when it was removed).

@@ -18,12 +18,21 @@ const TYPES = {
 export const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' https: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
-/** The response headers of a deployment as docs/deploying.md describes it. */
+/** The response headers of a deployment as docs/deploying.md describes it. CORS lets partner pages
+ * load the widget's module, WebAssembly, stylesheet and data (docs/embedding.md). */
 export const DEPLOYMENT_HEADERS = {
   'content-security-policy': POLICY,
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
+  'access-control-allow-origin': '*',
 };
+
+/** The iframe embed's page may be framed by any partner: only its frame-ancestors differ. */
+function headersFor(path, headers) {
+  const policy = headers['content-security-policy'];
+  if (!path.endsWith('/embed.html') || !policy) return headers;
+  return { ...headers, 'content-security-policy': policy.replace("frame-ancestors 'self'", 'frame-ancestors *') };
+}
 
 /**
  * Serves `root` (also under `/sub/path/`, to check the site works from any sub-path) with
@@ -41,7 +50,7 @@ export async function serve(root, { headers = DEPLOYMENT_HEADERS } = {}) {
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headersFor(file, headers), 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
@@ -50,4 +59,28 @@ export async function serve(root, { headers = DEPLOYMENT_HEADERS } = {}) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/**
+ * Serves the partner pages of tests/e2e/hosts/ from another origin than the site, as a partner's
+ * server would: `__SITE__` in them becomes the site's origin, and a page listed in `policies`
+ * is sent with that Content-Security-Policy (`__SITE__` replaced too). Returns { origin, close }.
+ */
+export async function serveHosts(site, policies = {}) {
+  const dir = new URL('./hosts/', import.meta.url).pathname;
+  const server = createServer(async (req, res) => {
+    const name = new URL(req.url, 'http://x').pathname.split('/').pop();
+    const body = await readFile(join(dir, name), 'utf8').catch(() => null);
+    if (body === null || !/^[a-z-]+\.(html|css)$/.test(name)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const headers = { 'content-type': TYPES[extname(name)] };
+    if (policies[name]) headers['content-security-policy'] = policies[name].replaceAll('__SITE__', site);
+    res.writeHead(200, headers).end(body.replaceAll('__SITE__', site));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  // "localhost", not 127.0.0.1: another origin than the site, as a partner's page is.
+  return { origin: `http://localhost:${port}`, close: () => new Promise((ok) => server.close(ok)) };
 }

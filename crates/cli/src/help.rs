@@ -8,7 +8,7 @@ macro_rules! usage {
        wjc export-csv FILE -o OUT.csv
        wjc import-csv IN.csv -o FILE [--base ENVELOPE.json]
        wjc generate --count N [--seed S] -o FILE
-       wjc site DIR
+       wjc site DIR [--widget WIDGET]
        wjc help [COMMAND]
 "
     };
@@ -92,7 +92,7 @@ impl Command {
             Self::ExportCsv => "wjc export-csv FILE -o OUT.csv",
             Self::ImportCsv => "wjc import-csv IN.csv -o FILE [--base ENVELOPE.json]",
             Self::Generate => "wjc generate --count N [--seed S] -o FILE",
-            Self::Site => "wjc site DIR",
+            Self::Site => "wjc site DIR [--widget WIDGET]",
         }
     }
 
@@ -225,7 +225,7 @@ Exit codes: 0 written, 2 wrong use or FILE cannot be written.
 ";
 
 const SITE: &str = "\
-usage: wjc site DIR
+usage: wjc site DIR [--widget WIDGET]
 
 Finishes the site that Trunk built in DIR (\"make dist\" runs it after
 \"trunk build\"):
@@ -236,7 +236,10 @@ Finishes the site that Trunk built in DIR (\"make dist\" runs it after
   pages in DIR/list/) and one page per person in DIR/person/ID.html, from
   DIR/data/prisoners.json, the file the app itself loads. Browsers without
   JavaScript or WebAssembly show these pages; the app takes them over where
-  it can run. Records the app would skip are left out here too.
+  it can run. Records the app would skip are left out here too;
+- with --widget, adds the embeddable widget from Trunk's build of widget.html
+  in WIDGET: widget.js, embed.html and embed.js (stable addresses for
+  partners' pages) and the hashed files they load (docs/embedding.md).
 
 Run it once per Trunk build: a page it has finished is refused.
 

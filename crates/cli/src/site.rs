@@ -6,6 +6,7 @@
 mod html;
 mod render;
 mod shell;
+mod widget;
 
 use std::fmt::Write as _;
 use std::fs;
@@ -16,7 +17,7 @@ use base64::Engine as _;
 use sha2::{Digest, Sha384};
 use wjc_core::DATASET_PATH;
 
-use crate::args::{self, Positional};
+use crate::args::{self, Opt, Positional};
 use crate::{files, validate, Failure, Verdict};
 use render::{list_path, profile_path, Site};
 
@@ -25,12 +26,18 @@ const DIR: Positional = Positional {
     what: "the folder Trunk built, e.g. dist",
 };
 
+const WIDGET: Opt = Opt {
+    long: "widget",
+    short: None,
+    what: "the folder of Trunk's widget build (widget.html), e.g. target/widget",
+};
+
 /// The folders of pages this command writes, emptied first so no page outlives its record.
 const PAGE_FOLDERS: [&str; 2] = ["person", "list"];
 
 /// Runs `wjc site`.
 pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
-    let parsed = args::parse(argv, &[DIR], &[])?;
+    let parsed = args::parse(argv, &[DIR], &[WIDGET])?;
     let dir = Path::new(parsed.positional(0));
     // The very file the app downloads, so the static pages can never disagree with it.
     let data = dir.join(DATASET_PATH);
@@ -111,6 +118,10 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         if profiles == 1 { "page" } else { "pages" },
         bytes.div_ceil(1024)
     );
+    if let Some(widget_build) = parsed.value(WIDGET.long) {
+        let written = widget::write(dir, Path::new(widget_build), &loaded.dataset.title)?;
+        let _ = writeln!(out, "widget: {}", written.join(", "));
+    }
     if loaded.report.skipped() > 0 {
         let _ = writeln!(
             out,

@@ -9,7 +9,7 @@ use std::fmt::{self, Write as _};
 
 use crate::html::Esc;
 use crate::query::Query;
-use crate::url_state::{clip, decode, encode, View, ViewState};
+use crate::url_state::{clip, encode, View, ViewState};
 use crate::{CountryCode, Status};
 
 /// The attributes `<wjc-widget>` reads, in the order the snippets write them.
@@ -264,21 +264,6 @@ impl Settings {
         }
     }
 
-    /// Reads settings from `embed.html`'s fragment (`#country=BY&status=imprisoned&compact`),
-    /// with a warning for every part that was ignored.
-    pub fn from_fragment(fragment: &str) -> (Self, Vec<Warning>) {
-        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-        let mut settings = Self::default();
-        let mut warnings = Vec::new();
-        for pair in fragment.split('&').filter(|p| !p.is_empty()) {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            if let Err(warning) = settings.set(&decode(name), Some(&decode(value))) {
-                warnings.push(warning);
-            }
-        }
-        (settings, warnings)
-    }
-
     /// The settings that differ from the defaults, as attribute name and value, in
     /// [`ATTRIBUTES`] order; `compact` has an empty value.
     pub fn attributes(&self) -> Vec<(&'static str, String)> {
@@ -445,6 +430,24 @@ pub fn iframe_snippet(settings: &Settings, site: &str, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::url_state::decode;
+
+    impl Settings {
+        /// Reads settings from `embed.html`'s fragment the way `embed-frame.js` does (its
+        /// `URLSearchParams` decodes as [`decode`] does), with a warning for every part ignored.
+        fn from_fragment(fragment: &str) -> (Self, Vec<Warning>) {
+            let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+            let mut settings = Self::default();
+            let mut warnings = Vec::new();
+            for pair in fragment.split('&').filter(|p| !p.is_empty()) {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                if let Err(warning) = settings.set(&decode(name), Some(&decode(value))) {
+                    warnings.push(warning);
+                }
+            }
+            (settings, warnings)
+        }
+    }
 
     fn settings(attributes: &[(&str, &str)]) -> (Settings, Vec<Warning>) {
         let mut settings = Settings::default();

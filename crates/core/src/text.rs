@@ -255,6 +255,10 @@ pub mod embed {
     /// Said to screen readers after links that open a new tab.
     pub const NEW_TAB: &str = " (opens in a new tab)";
 
+    /// Shown in a widget's box when it cannot start (no WebAssembly, or the page's policy refuses it).
+    pub const UNAVAILABLE: &str =
+        "The list of political prisoners cannot be shown here. It is on the campaign site.";
+
     /// What a `dataset` attribute accepts.
     pub const DATASET_EXPECTED: &str = "expected an http or https address of a dataset";
 
