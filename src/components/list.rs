@@ -10,6 +10,7 @@ use wjc_core::Status;
 
 use super::badge::StatusLegend;
 use super::card::Card;
+use super::embed::EmbedButton;
 use super::filters::{FilterPanel, SearchBox};
 use super::map::MapPanel;
 use super::notice::{IgnoredUrlNotice, SkippedNotice};
@@ -60,6 +61,7 @@ pub fn ListPage(
                 <div class="wjc-list__tools">
                     <SearchBox />
                     <ViewSwitch />
+                    <EmbedButton site_title=catalog.dataset.title.clone() />
                 </div>
                 <IgnoredUrlNotice />
                 <SkippedNotice report=catalog.report.clone() />

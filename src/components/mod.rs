@@ -2,6 +2,7 @@
 
 pub mod badge;
 pub mod card;
+pub mod embed;
 pub mod error;
 pub mod fetch_notes;
 pub mod filters;

@@ -64,13 +64,15 @@ export async function serve(root, { headers = DEPLOYMENT_HEADERS } = {}) {
 /**
  * Serves the partner pages of tests/e2e/hosts/ from another origin than the site, as a partner's
  * server would: `__SITE__` in them becomes the site's origin, and a page listed in `policies`
- * is sent with that Content-Security-Policy (`__SITE__` replaced too). Returns { origin, close }.
+ * is sent with that Content-Security-Policy (`__SITE__` replaced too). `put(name, html)` adds a
+ * page, as a partner pasting a snippet would. Returns { origin, close, put }.
  */
 export async function serveHosts(site, policies = {}) {
   const dir = new URL('./hosts/', import.meta.url).pathname;
+  const pasted = new Map();
   const server = createServer(async (req, res) => {
     const name = new URL(req.url, 'http://x').pathname.split('/').pop();
-    const body = await readFile(join(dir, name), 'utf8').catch(() => null);
+    const body = pasted.get(name) ?? await readFile(join(dir, name), 'utf8').catch(() => null);
     if (body === null || !/^[a-z-]+\.(html|css)$/.test(name)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -82,5 +84,9 @@ export async function serveHosts(site, policies = {}) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   // "localhost", not 127.0.0.1: another origin than the site, as a partner's page is.
-  return { origin: `http://localhost:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    origin: `http://localhost:${port}`,
+    close: () => new Promise((ok) => server.close(ok)),
+    put: (name, html) => pasted.set(name, html),
+  };
 }

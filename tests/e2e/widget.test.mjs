@@ -254,3 +254,51 @@ test('axe finds no violations inside the widget, light and dark, wide and narrow
   assert.deepEqual(results.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)})`), [], 'axe on the map widget and the iframe');
   await page.close();
 });
+
+test('the Embed dialog gives both snippets for the current filters, and each works on a partner page', async () => {
+  const page = await env.context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.origin });
+  await page.goto(`${env.origin}/#/?country=BY&status=imprisoned`);
+  const button = page.getByRole('button', { name: 'Embed' });
+  await button.click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this list on your site' });
+  await dialog.waitFor();
+  const script = await dialog.getByRole('textbox', { name: 'Script embed' }).inputValue();
+  const iframe = await dialog.getByRole('textbox', { name: 'iframe embed' }).inputValue();
+  assert.equal(script, `<script type="module" src="${env.origin}/widget.js"></script>\n`
+    + '<wjc-widget country="BY" status="imprisoned"></wjc-widget>');
+  assert.match(iframe, new RegExp(`^<iframe src="${env.origin}/embed.html#country=BY&amp;status=imprisoned"\\s+title="Without Just Cause: people held by Belarus" loading="lazy"></iframe>\\n<script src="${env.origin}/embed.js" defer></script>$`));
+  // The live preview is the iframe embed itself.
+  const preview = page.frameLocator('.wjc-embed__preview');
+  const belarus = namesWhere((p) => p.country === 'BY' && p.status === 'imprisoned');
+  await preview.locator('.wjc-card').first().waitFor();
+  assert.deepEqual((await preview.locator('.wjc-card__name a').allTextContents()).sort((a, b) => a.localeCompare(b)), belarus);
+  await dialog.getByRole('button', { name: 'Copy Script embed' }).click();
+  await dialog.getByText('Copied').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), script);
+  await assertDialogAccessible(page);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await button.evaluate((b) => b === document.activeElement), true, 'focus returns to the button');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  // Both snippets, pasted as they are into a partner's page on another origin.
+  for (const [snippet, find] of [[script, (p) => p.locator('wjc-widget')], [iframe, (p) => p.frameLocator('iframe')]]) {
+    const partnerPage = await env.context.newPage();
+    hosts.put('pasted.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body>${snippet}</body></html>`);
+    await partnerPage.goto(`${hosts.origin}/pasted.html`);
+    const widget = find(partnerPage);
+    await widget.locator('.wjc-card').first().waitFor();
+    assert.deepEqual((await widget.locator('.wjc-card__name a').allTextContents()).sort((a, b) => a.localeCompare(b)), belarus);
+    await partnerPage.close();
+  }
+});
+
+async function assertDialogAccessible(page) {
+  const results = await new AxeBuilder({ page }).include('.wjc-embed')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  assert.deepEqual(results.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)})`), [], 'axe on the Embed dialog');
+}
