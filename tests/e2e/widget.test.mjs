@@ -27,6 +27,15 @@ after(async () => {
   await env?.close();
 });
 
+/** Resolves once `check()` is true, or fails naming `what` after 20 s. */
+async function poll(check, what) {
+  for (const deadline = Date.now() + 20000; Date.now() < deadline;) {
+    if (await check()) return;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.fail(`timed out: ${what}`);
+}
+
 /** Opens a partner page, recording console messages, errors and requests. */
 async function partner(name, { width = 1280, height = 900 } = {}) {
   const page = await env.context.newPage();
@@ -195,8 +204,12 @@ test('under a strict partner policy both embeds work with no violation', async (
   const iran = namesWhere((p) => p.country === 'IR');
   assert.deepEqual((await frame.locator('.wjc-card__name a').allTextContents()).sort((a, b) => a.localeCompare(b)), iran.slice(0, 6));
   await frame.locator('wjc-widget .wjc-map__country').first().waitFor();
-  // The resizer ran: the frame is as tall as its content.
-  await page.waitForFunction(() => document.querySelector('#frame').getBoundingClientRect().height > 600);
+  // The resizer ran: the frame is as tall as its content. (Polled with evaluate: under this
+  // policy Playwright's waitForFunction cannot run its own polling code.)
+  // Chromium pauses the rendering of cross-origin frames out of view, and with it their resize
+  // observers, until the visitor scrolls to them.
+  await page.locator('#frame').scrollIntoViewIfNeeded();
+  await poll(() => page.locator('#frame').evaluate((f) => f.getBoundingClientRect().height > 600), 'the frame grows');
   const violations = await page.evaluate(() => window.__cspViolations);
   const inFrame = await page.frames().find((f) => f.url().includes('/embed.html')).evaluate(() => window.__cspViolations);
   assert.deepEqual([...violations, ...inFrame], []);
@@ -230,6 +243,19 @@ test('the iframe follows its content height as filters change', async () => {
   assert.deepEqual((await frame.locator('.wjc-card__name a').allTextContents()).sort((a, b) => a.localeCompare(b)), namesWhere((p) => p.country === 'BY'));
   assert.equal(await page.locator('#after').isVisible(), true);
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a resizer that starts after the frame has loaded still sizes it', async () => {
+  const page = await partner('late');
+  const frame = page.frameLocator('#frame');
+  await frame.locator('.wjc-card').first().waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#frame').evaluate((f) => f.clientHeight), 150, 'the default height before');
+  await page.addScriptTag({ url: `${env.origin}/embed.js` });
+  await page.waitForFunction(() => document.querySelector('#frame').getBoundingClientRect().height > 300);
+  const content = await frame.locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+  assert.ok(Math.abs(await page.locator('#frame').evaluate((f) => f.getBoundingClientRect().height) - content) <= 1);
   await page.close();
 });
 

@@ -19,6 +19,9 @@ use crate::{files, Failure};
 
 /// The `type` of the height messages the embed page posts to its parent.
 const HEIGHT_MESSAGE: &str = "wjc-embed:height";
+/// The `type` of the message with which `embed.js` asks frames that loaded before it for their
+/// height.
+const ASK_MESSAGE: &str = "wjc-embed:ask";
 
 /// Writes the widget's files into `dir` from Trunk's widget build in `widget`; returns their
 /// names, for the command's report.
@@ -47,7 +50,8 @@ pub fn write(dir: &Path, widget: &Path, site_title: &str) -> Result<Vec<String>,
     let frame_css = put(hashed("embed-frame", "css", frame_css_text), frame_css_text)?;
     let frame_js_text = include_str!("embed/embed-frame.js")
         .replace("__ATTRIBUTES__", &attributes)
-        .replace("__MESSAGE__", HEIGHT_MESSAGE);
+        .replace("__MESSAGE__", HEIGHT_MESSAGE)
+        .replace("__ASK__", ASK_MESSAGE);
     let frame_js = put(hashed("embed-frame", "js", &frame_js_text), &frame_js_text)?;
     put(
         "widget.js".into(),
@@ -63,7 +67,9 @@ pub fn write(dir: &Path, widget: &Path, site_title: &str) -> Result<Vec<String>,
     )?;
     put(
         "embed.js".into(),
-        &include_str!("embed/embed.js").replace("__MESSAGE__", HEIGHT_MESSAGE),
+        &include_str!("embed/embed.js")
+            .replace("__MESSAGE__", HEIGHT_MESSAGE)
+            .replace("__ASK__", ASK_MESSAGE),
     )?;
     put(
         "embed.html".into(),

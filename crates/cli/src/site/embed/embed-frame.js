@@ -23,10 +23,15 @@ addEventListener("hashchange", apply);
 if (parent !== window) {
   // The body, not the document: the document never reports less than the frame's own height.
   let last = -1;
-  new ResizeObserver(() => {
+  const tell = (always) => {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
-    if (height === last) return;
+    if (height === last && !always) return;
     last = height;
     parent.postMessage({ type: "__MESSAGE__", height }, "*");
-  }).observe(document.body);
+  };
+  new ResizeObserver(() => tell(false)).observe(document.body);
+  // embed.js asks when it starts after this frame has already told its height.
+  addEventListener("message", (event) => {
+    if (event.source === parent && event.data?.type === "__ASK__") tell(true);
+  });
 }

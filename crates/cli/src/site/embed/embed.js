@@ -18,4 +18,12 @@
     if (!iframe.hasAttribute("width")) iframe.style.width = "100%";
     iframe.style.border = "0";
   });
+  // Frames that loaded before this script ran have already told their height: ask again. The
+  // question carries nothing, so any frame may read it (one still loading has no origin yet).
+  for (const iframe of document.querySelectorAll("iframe")) {
+    const src = iframe.getAttribute("src");
+    if (src && new URL(src, location.href).origin === origin) {
+      iframe.contentWindow?.postMessage({ type: "__ASK__" }, "*");
+    }
+  }
 })();
