@@ -11,7 +11,6 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use wjc_core::embed::{LinkMode, Settings, Warning};
 use wjc_core::text::{self, embed as t, ui};
-use wjc_core::url_state;
 use wjc_core::DATASET_PATH;
 
 use crate::components::card::Card;
@@ -72,19 +71,19 @@ fn shared_world(url: &str) -> ArcRwSignal<WorldLoad> {
 /// The dataset's address for `settings`: the `dataset` attribute resolved against the partner's
 /// page, or the one on the campaign site. An address that is not http(s) is refused.
 fn dataset_url(settings: &Settings, site: &str) -> Result<String, Warning> {
-    let default = format!("{site}{DATASET_PATH}");
     let Some(written) = &settings.dataset else {
-        return Ok(default);
+        return Ok(default_dataset(site));
     };
     let base = document().base_uri().ok().flatten().unwrap_or_default();
     match web_sys::Url::new_with_base(written, &base) {
         Ok(url) if matches!(url.protocol().as_str(), "http:" | "https:") => Ok(url.href()),
-        _ => Err(Warning {
-            attribute: "dataset".to_owned(),
-            value: text::reveal_controls(&written.chars().take(60).collect::<String>()),
-            expected: t::DATASET_EXPECTED,
-        }),
+        _ => Err(Warning::new("dataset", written, t::DATASET_EXPECTED)),
     }
+}
+
+/// The campaign's own dataset, next to `widget.js`.
+fn default_dataset(site: &str) -> String {
+    format!("{site}{DATASET_PATH}")
 }
 
 /// Prints a warning for the partner's webmaster.
@@ -158,8 +157,8 @@ fn WidgetRoot(settings: RwSignal<Settings>, site: String) -> impl IntoView {
     // Only another dataset or link mode rebuilds the body; other settings change it in place.
     let source = Memo::new(move |_| {
         settings.with(|s| {
-            let url = dataset_url(s, &site_for_url)
-                .unwrap_or_else(|_| format!("{site_for_url}{DATASET_PATH}"));
+            let url =
+                dataset_url(s, &site_for_url).unwrap_or_else(|_| default_dataset(&site_for_url));
             (url, s.link)
         })
     });
@@ -196,7 +195,6 @@ fn WidgetBody(
     world: RwSignal<WorldLoad>,
     on_retry: impl Fn() + Clone + Send + 'static,
 ) -> impl IntoView {
-    let base = host.base.clone();
     let state = AppState::provide(
         host,
         settings.with_untracked(Settings::view_state),
@@ -226,8 +224,7 @@ fn WidgetBody(
             if state.view.with(|v| v.profile.is_some()) {
                 view! { <ProfilePage catalog=catalog /> }.into_any()
             } else {
-                view! { <WidgetList catalog=catalog settings=settings base=base.clone() /> }
-                    .into_any()
+                view! { <WidgetList catalog=catalog settings=settings /> }.into_any()
             }
         }
     };
@@ -268,7 +265,6 @@ fn focus_on_view_change(state: AppState, root: NodeRef<leptos::html::Div>) {
 fn WidgetList(
     catalog: std::sync::Arc<crate::data::Catalog>,
     settings: RwSignal<Settings>,
-    base: String,
 ) -> impl IntoView {
     let state = AppState::expect();
     let total = catalog.dataset.people.len();
@@ -276,13 +272,13 @@ fn WidgetList(
     let compact = Memo::new(move |_| settings.with(|s| s.compact));
     let panes = Memo::new(move |_| settings.with(|s| s.panes));
     let title = view! {
-        <a href=base.clone() target="_blank" rel="noopener">
+        <a href=state.site_file("") target="_blank" rel="noopener">
             {catalog.dataset.title.clone()}<span class="wjc-visually-hidden">{t::NEW_TAB}</span>
         </a>
     };
     let cards = move || {
         panes.get().cards().then(|| {
-            view! { <WidgetCards catalog=catalog.clone() settings=settings base=base.clone() /> }
+            view! { <WidgetCards catalog=catalog.clone() settings=settings /> }
         })
     };
     view! {
@@ -303,7 +299,6 @@ fn WidgetList(
 fn WidgetCards(
     catalog: std::sync::Arc<crate::data::Catalog>,
     settings: RwSignal<Settings>,
-    base: String,
 ) -> impl IntoView {
     let state = AppState::expect();
     let count = move || state.outcome.with(|o| o.matches.len());
@@ -317,20 +312,16 @@ fn WidgetCards(
                 .collect::<Vec<_>>()
         })
     };
-    let all_href = move || format!("{base}{}", url_state::to_fragment(&state.list_view()));
+    let all_href = move || state.href(&state.list_view());
     view! {
         <ul class="wjc-grid wjc-widget__grid" aria-label=ui::RESULTS>
             <For each=visible key=|i| *i let(position)>
-                {
-                    let id = catalog.dataset.people[position].id.clone();
-                    let href = Signal::derive(move || state.href(&state.profile_view(&id)));
-                    view! { <Card catalog=catalog.clone() position=position href=href /> }
-                }
+                <Card catalog=catalog.clone() position=position />
             </For>
         </ul>
         {move || (count() > limit.get()).then(|| view! {
             <p class="wjc-widget__all">
-                <a href=all_href.clone() target="_blank" rel="noopener">
+                <a href=all_href target="_blank" rel="noopener">
                     {t::show_all(count())}<span class="wjc-visually-hidden">{t::NEW_TAB}</span>
                 </a>
             </p>

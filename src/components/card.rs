@@ -17,12 +17,15 @@ pub fn Card(
     catalog: Arc<Catalog>,
     /// The person's position in the dataset.
     position: usize,
-    /// The profile's address (keeps the current filters).
-    href: Signal<String>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let person = &catalog.dataset.people[position];
     let id = person.id.clone();
+    // The profile keeps the current filters, so previous/next follow the same list.
+    let href = {
+        let id = id.clone();
+        move || state.href(&state.profile_view(&id))
+    };
     let campaigns = text::campaigns(person, &catalog.dataset);
     let custody = text::custody_line(person);
     let sentence = person.sentence.map(text::sentence_line);

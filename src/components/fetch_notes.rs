@@ -7,7 +7,7 @@ use wjc_core::SavedCopy;
 
 use crate::state::{AppState, Fetch};
 
-/// Over the placeholder cards: why the last try failed and that another is coming.
+/// Over the skeleton cards: why the last try failed and that another is coming.
 #[component]
 pub fn RetryNote() -> impl IntoView {
     let state = AppState::expect();

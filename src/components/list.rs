@@ -83,11 +83,7 @@ pub fn ListPage(
                 </Show>
                 <ul id="results" class="wjc-grid" tabindex="-1" aria-labelledby="results-title">
                     <For each=visible key=|i| *i let(position)>
-                        {
-                            let id = grid_catalog.dataset.people[position].id.clone();
-                            let href = Signal::derive(move || state.href(&state.profile_view(&id)));
-                            view! { <Card catalog=grid_catalog.clone() position=position href=href /> }
-                        }
+                        <Card catalog=grid_catalog.clone() position=position />
                     </For>
                 </ul>
                 <Show when=move || { count() > shown.get() }>

@@ -144,6 +144,18 @@ pub struct Warning {
     pub expected: &'static str,
 }
 
+impl Warning {
+    /// A warning about `value` of `attribute`, both shortened and with hidden controls shown, so
+    /// a crafted value cannot flood or reorder the console line that names it.
+    pub fn new(attribute: &str, value: &str, expected: &'static str) -> Self {
+        Self {
+            attribute: clip(attribute),
+            value: clip(value),
+            expected,
+        }
+    }
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -161,11 +173,7 @@ impl Settings {
     /// # Errors
     /// The [`Warning`] to print when (part of) the value was ignored.
     pub fn set(&mut self, name: &str, value: Option<&str>) -> Result<(), Warning> {
-        let warning = |bad: &str, expected: &'static str| Warning {
-            attribute: clip(name),
-            value: clip(bad),
-            expected,
-        };
+        let warning = |bad: &str, expected: &'static str| Warning::new(name, bad, expected);
         let filters = &mut self.query.filters;
         let items = || {
             value

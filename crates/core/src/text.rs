@@ -505,7 +505,7 @@ pub fn failure_reason(failure: &Failure) -> String {
     }
 }
 
-/// Shown over the placeholder cards while the app waits to try again.
+/// Shown over the skeleton cards while the app waits to try again.
 pub fn retrying(next_attempt: u32, failure: &Failure) -> String {
     format!(
         "The list did not arrive ({}). Trying again, attempt {next_attempt} of {ATTEMPTS}…",

@@ -93,8 +93,7 @@ fn find_one(dir: &Path, prefix: &str, suffix: &str) -> Result<String, Failure> {
     })?;
     let mut found: Vec<String> = entries
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.starts_with(prefix) && n.ends_with(suffix) && !n.ends_with("_bg.js"))
-        .filter(|n| suffix != ".js" || !n.ends_with("_bg.wasm"))
+        .filter(|n| n.starts_with(prefix) && n.ends_with(suffix))
         .collect();
     match found.len() {
         1 => Ok(found.remove(0)),
