@@ -39,8 +39,8 @@ pub(crate) fn for_each_word(text: &str, word: &mut String, mut found: impl FnMut
         if byte.is_ascii_alphanumeric() {
             let mut end = at + 1;
             let mut upper = byte.is_ascii_uppercase();
-            while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
-                upper |= b.is_ascii_uppercase();
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                upper |= bytes[end].is_ascii_uppercase();
                 end += 1;
             }
             let run = &text[at..end];
