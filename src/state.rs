@@ -114,8 +114,9 @@ impl AppState {
         let query = Memo::new(move |_| view.with(|v| v.query.clone()));
         let outcome = Memo::new(move |_| {
             load.with(|load| match load {
-                Load::Ready(catalog) => query
-                    .with(|q| browser::measure_query(|| catalog.index.run(&catalog.dataset, q))),
+                Load::Ready(catalog) => {
+                    query.with(|q| browser::measure_query(|| catalog.index.run(q)))
+                }
                 Load::Loading | Load::Failed(_) => Outcome::default(),
             })
         });

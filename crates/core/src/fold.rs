@@ -9,32 +9,85 @@ use crate::fold_table::LATIN_BASE;
 /// punctuation and white space collapsed to single spaces, trimmed.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for ch in text.chars().flat_map(char::to_lowercase) {
-        let class = classify(ch);
-        if matches!(class, Class::Char(_) | Class::Str(_)) && pending_space {
+    for_each_word(text, &mut String::new(), |word| {
+        if !out.is_empty() {
             out.push(' ');
-            pending_space = false;
         }
-        match class {
-            Class::Drop => {}
-            Class::Space => pending_space = !out.is_empty(),
-            Class::Char(c) => out.push(c),
-            Class::Str(s) => out.push_str(s),
-        }
-    }
+        out.push_str(word);
+    });
     out
 }
 
 /// The query's words, folded; a record matches when its key contains every word.
 pub fn fold_words(query: &str) -> Vec<String> {
-    fold(query)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
+    let mut words = Vec::new();
+    for_each_word(query, &mut String::new(), |word| {
+        words.push(word.to_owned());
+    });
+    words
 }
 
+/// Calls `found` with each word of [`fold`]`(text)` in turn (never an empty one), folding
+/// through `word` (a buffer the index reuses for every record, so folding allocates nothing).
+pub(crate) fn for_each_word(text: &str, word: &mut String, mut found: impl FnMut(&str)) {
+    word.clear();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        // Most text is ASCII: handled a run of letters and digits at a time, with no case or
+        // accent table, and not even copied when the run is a whole lower-case word.
+        if byte.is_ascii_alphanumeric() {
+            let mut end = at + 1;
+            let mut upper = byte.is_ascii_uppercase();
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                upper |= bytes[end].is_ascii_uppercase();
+                end += 1;
+            }
+            let run = &text[at..end];
+            // As `classify` says: other ASCII than apostrophes ends a word.
+            let ends_word = bytes
+                .get(end)
+                .is_none_or(|&b| b.is_ascii() && b != b'\'' && b != b'`');
+            if word.is_empty() && ends_word && !upper {
+                found(run);
+            } else {
+                let from = word.len();
+                word.push_str(run);
+                word[from..].make_ascii_lowercase();
+            }
+            at = end;
+        } else if byte.is_ascii() {
+            if byte != b'\'' && byte != b'`' {
+                end_word(word, &mut found);
+            }
+            at += 1;
+        } else {
+            let Some(ch) = text[at..].chars().next() else {
+                break;
+            };
+            at += ch.len_utf8();
+            for lower in ch.to_lowercase() {
+                match classify(lower) {
+                    Class::Drop => {}
+                    Class::Space => end_word(word, &mut found),
+                    Class::Char(c) => word.push(c),
+                    Class::Str(s) => word.push_str(s),
+                }
+            }
+        }
+    }
+    end_word(word, &mut found);
+}
+
+/// Ends the word under way, if any.
+fn end_word(word: &mut String, found: &mut impl FnMut(&str)) {
+    if !word.is_empty() {
+        found(word);
+        word.clear();
+    }
+}
+
+#[derive(Clone, Copy)]
 enum Class {
     Drop,
     Space,
@@ -132,6 +185,44 @@ mod tests {
     fn query_words_are_split_and_folded() {
         assert_eq!(fold_words("  PHAM  doan-Trang "), ["pham", "doan", "trang"]);
         assert!(fold_words(" ,, ").is_empty());
+    }
+
+    /// Folding as first written: every character lower-cased, then classified.
+    fn fold_as_first_written(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for ch in text.chars().flat_map(char::to_lowercase) {
+            match classify(ch) {
+                Class::Drop => {}
+                Class::Space => pending_space = !out.is_empty(),
+                Class::Char(c) => {
+                    if pending_space {
+                        out.push(' ');
+                        pending_space = false;
+                    }
+                    out.push(c);
+                }
+                Class::Str(s) => {
+                    if pending_space {
+                        out.push(' ');
+                        pending_space = false;
+                    }
+                    out.push_str(s);
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The fast paths (ASCII, word by word) fold exactly as the plain definition does.
+        #[test]
+        fn folding_matches_its_plain_definition(text in "(\\PC|[ 'a-zA-Z0-9İÁß\u{0301}\u{200B}.-])*") {
+            let folded = fold(&text);
+            proptest::prop_assert_eq!(&folded, &fold_as_first_written(&text));
+            let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(fold_words(&text), words);
+        }
     }
 
     #[test]

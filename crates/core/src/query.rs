@@ -1,15 +1,27 @@
 //! Search, filters, facet counts and sorting over a loaded dataset.
 //!
-//! [`Index::new`] folds every record's searchable text once; [`Index::run`] then answers a
-//! [`Query`] in one pass over the records, producing the matching people in the chosen order and,
-//! for every filter option, how many people it would show given the *other* active filters.
+//! [`Index::new`] folds every record's searchable text into a word index, numbers its filter
+//! values and puts the records in every order, once. [`Index::run`] then answers a [`Query`]
+//! with sets of records (bits, no allocation per record): those containing the search words
+//! (from the word index, narrowing a recent query's matches when it can; see `search`) and
+//! those each active filter lets through. From these come, for every filter option, how many
+//! people it would show given the *other* active filters, and the matches, read off the
+//! chosen order.
 
-use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 
 use crate::country::CountryCode;
+use crate::date::PartialDate;
 use crate::fold::{fold, fold_words};
 use crate::model::{Dataset, Person, Status};
+
+use bits::Bits;
+use lists::Lists;
+use search::SearchIndex;
+
+mod bits;
+mod lists;
+mod search;
 
 /// What the visitor asked for: search text, filters and order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -121,29 +133,30 @@ impl Facets {
     }
 }
 
-/// Precomputed search keys, facet option positions and sort keys for one dataset.
+/// Precomputed search words, facet option positions and orders for one dataset.
 #[derive(Clone, Debug)]
 pub struct Index {
-    keys: Vec<String>,
-    name_keys: Vec<String>,
-    /// Per record, the position of each of its values in the option lists below.
-    values: Vec<RecordValues>,
+    search: SearchIndex,
+    /// Per filter ([`COUNTRY`], [`STATUS`], [`CAMPAIGN`], [`OCCUPATION`]), per record, the
+    /// positions of its values in that filter's option list below.
+    values: [Lists; 4],
+    /// Every record, in each order of [`Sort::ALL`].
+    orders: [Vec<usize>; 4],
     country_options: Vec<CountryCode>,
     status_options: Vec<Status>,
     campaign_options: Vec<String>,
     occupation_options: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
-struct RecordValues {
-    country: usize,
-    status: usize,
-    campaigns: Vec<usize>,
-    occupations: Vec<usize>,
-}
+/// The filters, as numbered in [`Index`]'s values.
+const COUNTRY: usize = 0;
+const STATUS: usize = 1;
+const CAMPAIGN: usize = 2;
+const OCCUPATION: usize = 3;
 
 impl Index {
-    /// Folds every record's searchable text and numbers its filter values; done once per dataset.
+    /// Folds every record's searchable text, numbers its filter values and puts the records in
+    /// every order; done once per dataset.
     pub fn new(dataset: &Dataset) -> Self {
         let people = &dataset.people;
         let mut country_options: Vec<CountryCode> = people
@@ -173,13 +186,6 @@ impl Index {
                 .then_with(|| a.cmp(b))
         });
 
-        let position_of = |options: &[String]| -> HashMap<String, usize> {
-            options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (o.clone(), i))
-                .collect()
-        };
         let campaign_at = position_of(&campaign_options);
         let occupation_at = position_of(&occupation_options);
         let country_at: HashMap<CountryCode, usize> = country_options
@@ -187,29 +193,25 @@ impl Index {
             .enumerate()
             .map(|(i, c)| (*c, i))
             .collect();
-        let values = people
-            .iter()
-            .map(|p| RecordValues {
-                country: country_at[&p.country],
-                status: status_options
+        let country: Vec<usize> = people.iter().map(|p| country_at[&p.country]).collect();
+        let mut values: [Lists; 4] = Default::default();
+        for (p, &country) in people.iter().zip(&country) {
+            values[COUNTRY].push([country]);
+            values[STATUS].push(status_options.iter().position(|s| *s == p.status));
+            values[CAMPAIGN].push(
+                p.campaigns
                     .iter()
-                    .position(|s| *s == p.status)
-                    .unwrap_or(0),
-                campaigns: p
-                    .campaigns
+                    .filter_map(|c| campaign_at.get(c.as_str()).copied()),
+            );
+            values[OCCUPATION].push(
+                p.occupations
                     .iter()
-                    .filter_map(|c| campaign_at.get(c).copied())
-                    .collect(),
-                occupations: p
-                    .occupations
-                    .iter()
-                    .filter_map(|o| occupation_at.get(o).copied())
-                    .collect(),
-            })
-            .collect();
+                    .filter_map(|o| occupation_at.get(o.as_str()).copied()),
+            );
+        }
         Self {
-            keys: people.iter().map(search_key).collect(),
-            name_keys: people.iter().map(|p| fold(&p.name)).collect(),
+            search: SearchIndex::new(people),
+            orders: orders(people, &country),
             values,
             country_options,
             status_options,
@@ -218,59 +220,154 @@ impl Index {
         }
     }
 
-    /// Answers `query` over `dataset` (the one this index was built from).
-    pub fn run(&self, dataset: &Dataset, query: &Query) -> Outcome {
-        let words = fold_words(&query.text);
-        let selected = Selected::new(self, &query.filters);
-        let mut tally = Tally::new(self);
-        let mut matches = Vec::new();
-        for (i, values) in self.values.iter().enumerate() {
-            if !words.iter().all(|w| self.keys[i].contains(w.as_str())) {
-                continue;
-            }
-            let passes = selected.passes(values);
-            match passes.iter().filter(|p| !**p).count() {
-                0 => {
-                    matches.push(i);
-                    tally.add_all(values);
-                }
-                // A record failing exactly one filter would show if one of its options there were
-                // chosen, so it counts towards that filter's options only.
-                1 => tally.add_one(passes.iter().position(|p| !*p).unwrap_or(0), values),
-                _ => {}
+    /// Answers `query` over the dataset this index was built from.
+    pub fn run(&self, query: &Query) -> Outcome {
+        let found = self.search.matches(&fold_words(&query.text));
+        let passing = self.passing(&query.filters);
+        let facets = self.facets(&found, &passing);
+        let mut shown = found;
+        for set in passing.iter().flatten() {
+            shown.and(set);
+        }
+        // The order is kept for every record: the matches are read off it, never sorted.
+        let mut matches = Vec::with_capacity(shown.count());
+        for &record in &self.orders[query.sort as usize] {
+            if shown.contains(record) {
+                matches.push(record);
             }
         }
-        self.sort(dataset, &mut matches, query.sort);
-        Outcome {
-            matches,
-            facets: tally.into_facets(self),
+        Outcome { matches, facets }
+    }
+
+    /// The counts for every filter option among the `found` records, `passing` the filters.
+    fn facets(&self, found: &Bits, passing: &[Option<Bits>; 4]) -> Facets {
+        let mut counts = [
+            self.country_options.len(),
+            self.status_options.len(),
+            self.campaign_options.len(),
+            self.occupation_options.len(),
+        ]
+        .map(|options| vec![0; options]);
+        let width = self.status_options.len();
+        let mut country_statuses = vec![0; self.country_options.len() * width];
+        for (filter, counts) in counts.iter_mut().enumerate() {
+            // A record failing this filter only would show if one of its options here were
+            // chosen, so it counts here (and only here) with those passing every filter.
+            let mut counted = found.clone();
+            let others = passing.iter().enumerate().filter(|&(f, _)| f != filter);
+            for set in others.filter_map(|(_, set)| set.as_ref()) {
+                counted.and(set);
+            }
+            // Slices, not `Vec`s: indexing them is inlined in the browser's size-optimised build.
+            let counts = counts.as_mut_slice();
+            let values = &self.values[filter];
+            for record in counted.iter() {
+                for &option in values.get(record) {
+                    counts[option] += 1;
+                }
+            }
+            if filter == COUNTRY {
+                let country_statuses = country_statuses.as_mut_slice();
+                for record in counted.iter() {
+                    let statuses = self.values[STATUS].get(record);
+                    for (&country, &status) in values.get(record).iter().zip(statuses) {
+                        country_statuses[country * width + status] += 1;
+                    }
+                }
+            }
+        }
+        let [countries, statuses, campaigns, occupations] = counts;
+        let zip = |options: &[String], counts| options.iter().cloned().zip(counts).collect();
+        Facets {
+            countries: self
+                .country_options
+                .iter()
+                .copied()
+                .zip(countries)
+                .collect(),
+            statuses: self.status_options.iter().copied().zip(statuses).collect(),
+            campaigns: zip(&self.campaign_options, campaigns),
+            occupations: zip(&self.occupation_options, occupations),
+            country_statuses,
         }
     }
 
-    fn sort(&self, dataset: &Dataset, matches: &mut [usize], sort: Sort) {
-        let people = &dataset.people;
-        let by_name = |a: &usize, b: &usize| self.name_keys[*a].cmp(&self.name_keys[*b]);
-        match sort {
-            Sort::Name => matches.sort_by(by_name),
-            Sort::Country => matches.sort_by(|a, b| {
-                self.values[*a]
-                    .country
-                    .cmp(&self.values[*b].country)
-                    .then_with(|| by_name(a, b))
-            }),
-            Sort::Arrested => matches.sort_by(|a, b| {
-                let key = |i: &usize| people[*i].arrested.map(|d| d.sort_key());
-                newest_first_unknown_last(key(a), key(b)).then_with(|| by_name(a, b))
-            }),
-            Sort::TimeHeld => {
-                matches.sort_by(|a, b| {
-                    held_since(&people[*a])
-                        .cmp(&held_since(&people[*b]))
-                        .then_with(|| by_name(a, b))
-                });
-            }
+    /// Per filter, the records it lets through, or `None` when it is off.
+    fn passing(&self, filters: &Filters) -> [Option<Bits>; 4] {
+        /// Which options are chosen; `None` when none is (or there are no options).
+        fn chosen<T: Ord>(options: &[T], selected: &BTreeSet<T>) -> Option<Vec<bool>> {
+            (!selected.is_empty() && !options.is_empty())
+                .then(|| options.iter().map(|o| selected.contains(o)).collect())
         }
+        let chosen = [
+            chosen(&self.country_options, &filters.countries),
+            chosen(&self.status_options, &filters.statuses),
+            chosen(&self.campaign_options, &filters.campaigns),
+            chosen(&self.occupation_options, &filters.occupations),
+        ];
+        std::array::from_fn(|filter| {
+            let values = &self.values[filter];
+            chosen[filter].as_ref().map(|chosen| {
+                let mut passing = Bits::empty(values.len());
+                for record in 0..values.len() {
+                    if values.get(record).iter().any(|&option| chosen[option]) {
+                        passing.insert(record);
+                    }
+                }
+                passing
+            })
+        })
     }
+}
+
+/// Each option's position in `options`.
+fn position_of(options: &[String]) -> HashMap<&str, usize> {
+    options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.as_str(), i))
+        .collect()
+}
+
+/// Every record in each order of [`Sort::ALL`]; ties are broken by name, then by position.
+fn orders(people: &[Person], country: &[usize]) -> [Vec<usize>; 4] {
+    let names: Vec<String> = people.iter().map(|p| fold(&p.name)).collect();
+    let mut by_name: Vec<usize> = (0..people.len()).collect();
+    by_name.sort_unstable_by(|&a, &b| names[a].cmp(&names[b]).then(a.cmp(&b)));
+    let mut name_rank = vec![0; people.len()];
+    for (rank, &record) in by_name.iter().enumerate() {
+        name_rank[record] = rank;
+    }
+    // Each order as a number per record, then the name; unknowns last (`usize::MAX`).
+    let then_by_name = |key: &dyn Fn(&Person, usize) -> usize| -> Vec<usize> {
+        sorted(
+            people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (key(p, i), name_rank[i])),
+        )
+        .into_iter()
+        .map(|rank| by_name[rank])
+        .collect()
+    };
+    let date = |date: PartialDate| date.sort_key() as usize;
+    let by_country = then_by_name(&|_, i| country[i]);
+    let newest_arrest_first =
+        then_by_name(&|p, _| p.arrested.map_or(usize::MAX, |d| usize::MAX - 1 - date(d)));
+    let longest_held_first = then_by_name(&|p, _| match p.arrested {
+        Some(d) if p.status.is_held() => date(d),
+        _ => usize::MAX,
+    });
+    [by_name, by_country, newest_arrest_first, longest_held_first]
+}
+
+/// `(key, value)` pairs sorted by key then value, the values in that order. Every order the
+/// index makes, but the one by name, comes from this one sort: each instantiation of a sort adds
+/// code to the browser's download.
+fn sorted(pairs: impl Iterator<Item = (usize, usize)>) -> Vec<usize> {
+    let mut pairs: Vec<(usize, usize)> = pairs.collect();
+    pairs.sort_unstable();
+    pairs.into_iter().map(|(_, value)| value).collect()
 }
 
 /// Headline numbers for a list of people.
@@ -308,152 +405,6 @@ pub fn neighbours(matches: &[usize], position: usize) -> (Option<usize>, Option<
             matches.get(i + 1).copied(),
         ),
         None => (None, None),
-    }
-}
-
-/// Sort key for "time held": people still held with a known arrest date, earliest first; then
-/// everyone else.
-fn held_since(person: &Person) -> (bool, u32) {
-    match person.arrested {
-        Some(date) if person.status.is_held() => (false, date.sort_key()),
-        _ => (true, 0),
-    }
-}
-
-fn newest_first_unknown_last(a: Option<u32>, b: Option<u32>) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => b.cmp(&a),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
-
-/// Everything a visitor may search a person by, folded.
-fn search_key(person: &Person) -> String {
-    let parts: Vec<&str> = [
-        person.name.as_str(),
-        person.country.name(),
-        person.summary.as_str(),
-        person.story.as_str(),
-    ]
-    .into_iter()
-    .chain(person.aliases.iter().map(String::as_str))
-    .chain(person.native_name.as_deref())
-    .chain(person.location.as_deref())
-    .chain(person.occupations.iter().map(String::as_str))
-    .chain(person.charges.iter().map(String::as_str))
-    .collect();
-    fold(&parts.join(" "))
-}
-
-/// The active filters as option positions; an empty list means the filter is off.
-struct Selected {
-    countries: Vec<bool>,
-    statuses: Vec<bool>,
-    campaigns: Vec<bool>,
-    occupations: Vec<bool>,
-}
-
-impl Selected {
-    fn new(index: &Index, filters: &Filters) -> Self {
-        fn marks<T>(options: &[T], on: impl Fn(&T) -> bool, active: bool) -> Vec<bool> {
-            if active {
-                options.iter().map(on).collect()
-            } else {
-                Vec::new()
-            }
-        }
-        Self {
-            countries: marks(
-                &index.country_options,
-                |c| filters.countries.contains(c),
-                !filters.countries.is_empty(),
-            ),
-            statuses: marks(
-                &index.status_options,
-                |s| filters.statuses.contains(s),
-                !filters.statuses.is_empty(),
-            ),
-            campaigns: marks(
-                &index.campaign_options,
-                |c| filters.campaigns.contains(c),
-                !filters.campaigns.is_empty(),
-            ),
-            occupations: marks(
-                &index.occupation_options,
-                |o| filters.occupations.contains(o),
-                !filters.occupations.is_empty(),
-            ),
-        }
-    }
-
-    /// Whether the record passes each filter: country, status, campaign, occupation.
-    fn passes(&self, values: &RecordValues) -> [bool; 4] {
-        let any = |marks: &[bool], of: &[usize]| marks.is_empty() || of.iter().any(|&i| marks[i]);
-        [
-            any(&self.countries, &[values.country]),
-            any(&self.statuses, &[values.status]),
-            any(&self.campaigns, &values.campaigns),
-            any(&self.occupations, &values.occupations),
-        ]
-    }
-}
-
-struct Tally {
-    countries: Vec<usize>,
-    /// Country-major, one row of status counts per country.
-    country_statuses: Vec<usize>,
-    statuses: Vec<usize>,
-    campaigns: Vec<usize>,
-    occupations: Vec<usize>,
-}
-
-impl Tally {
-    fn new(index: &Index) -> Self {
-        Self {
-            countries: vec![0; index.country_options.len()],
-            country_statuses: vec![0; index.country_options.len() * index.status_options.len()],
-            statuses: vec![0; index.status_options.len()],
-            campaigns: vec![0; index.campaign_options.len()],
-            occupations: vec![0; index.occupation_options.len()],
-        }
-    }
-
-    fn add_all(&mut self, values: &RecordValues) {
-        (0..4).for_each(|filter| self.add_one(filter, values));
-    }
-
-    fn add_one(&mut self, filter: usize, values: &RecordValues) {
-        match filter {
-            0 => {
-                self.countries[values.country] += 1;
-                let width = self.statuses.len();
-                self.country_statuses[values.country * width + values.status] += 1;
-            }
-            1 => self.statuses[values.status] += 1,
-            2 => values
-                .campaigns
-                .iter()
-                .for_each(|&i| self.campaigns[i] += 1),
-            _ => values
-                .occupations
-                .iter()
-                .for_each(|&i| self.occupations[i] += 1),
-        }
-    }
-
-    fn into_facets(self, index: &Index) -> Facets {
-        fn zip<T: Clone>(options: &[T], counts: Vec<usize>) -> Vec<(T, usize)> {
-            options.iter().cloned().zip(counts).collect()
-        }
-        Facets {
-            countries: zip(&index.country_options, self.countries),
-            statuses: zip(&index.status_options, self.statuses),
-            campaigns: zip(&index.campaign_options, self.campaigns),
-            occupations: zip(&index.occupation_options, self.occupations),
-            country_statuses: self.country_statuses,
-        }
     }
 }
 

@@ -56,7 +56,7 @@ fn searching_the_shipped_dataset_ignores_accents() {
             ..Query::default()
         };
         index
-            .run(&dataset, &query)
+            .run(&query)
             .matches
             .iter()
             .map(|&i| dataset.people[i].id.clone())

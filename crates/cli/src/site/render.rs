@@ -33,7 +33,7 @@ pub struct Site<'a> {
 impl<'a> Site<'a> {
     /// Orders the people exactly as the app does for a visitor who has not searched or filtered.
     pub fn new(dataset: &'a Dataset, report: &'a Report) -> Self {
-        let outcome = Index::new(dataset).run(dataset, &Query::default());
+        let outcome = Index::new(dataset).run(&Query::default());
         Self {
             dataset,
             report,

@@ -1,10 +1,13 @@
 use serde_json::json;
 
 use super::*;
+use crate::date::PartialDate;
+use crate::fold::{fold, fold_words};
 use crate::load;
+use crate::model::Person;
 
 /// Six people with the accents, statuses and overlaps the tests need.
-fn dataset() -> Dataset {
+pub(super) fn dataset() -> Dataset {
     let person = |id: &str,
                   name: &str,
                   country: &str,
@@ -50,7 +53,7 @@ fn ids(dataset: &Dataset, outcome: &Outcome) -> Vec<String> {
 }
 
 fn run(dataset: &Dataset, query: &Query) -> Outcome {
-    Index::new(dataset).run(dataset, query)
+    Index::new(dataset).run(query)
 }
 
 fn text(text: &str) -> Query {
@@ -298,4 +301,285 @@ fn country_statuses_split_each_country_count_and_ignore_the_country_filter() {
         );
     }
     assert_eq!(facets.country_statuses(99).count(), 0);
+}
+
+#[test]
+fn typing_on_narrows_to_what_a_fresh_search_finds() {
+    let data = dataset();
+    let index = Index::new(&data);
+    let mut query = Query::default();
+    query.filters.statuses.insert(Status::Imprisoned);
+    // Typed on, a word added, a filter changed under the same text, typed back and started over.
+    for typed in [
+        "a", "al", "ale", "ale ", "ale b", "ale bi", "ale bi", "ale b", "al", "a", "", "j", "jo",
+        "o", "jo", "joe",
+    ] {
+        query.text = typed.into();
+        let outcome = index.run(&query);
+        assert_eq!(outcome, run(&data, &query), "{typed:?}");
+        assert_eq!(outcome, reference(&data, &query), "{typed:?}");
+        query.filters.statuses.clear();
+        assert_eq!(index.run(&query), reference(&data, &query), "{typed:?}");
+        query.filters.statuses.insert(Status::Imprisoned);
+    }
+}
+
+#[test]
+fn a_copied_index_answers_alike() {
+    let data = dataset();
+    let index = Index::new(&data);
+    let typed = text("ale");
+    let first = index.run(&typed);
+    assert_eq!(index.clone().run(&typed), first);
+    assert_eq!(
+        index.clone().run(&text("al")),
+        reference(&data, &text("al"))
+    );
+}
+
+/// The query answered the slow, obvious way, for checking [`Index::run`]: every record's whole
+/// text folded and searched, every count taken by filtering everyone again, the order sorted.
+fn reference(data: &Dataset, query: &Query) -> Outcome {
+    let words = fold_words(&query.text);
+    let found = |p: &Person| {
+        let mut parts = vec![
+            p.name.clone(),
+            p.country.name().to_owned(),
+            p.summary.clone(),
+            p.story.clone(),
+        ];
+        parts.extend(p.aliases.iter().cloned());
+        parts.extend(p.native_name.iter().cloned());
+        parts.extend(p.location.iter().cloned());
+        parts.extend(p.occupations.iter().cloned());
+        parts.extend(p.charges.iter().cloned());
+        let key = fold(&parts.join(" "));
+        words.iter().all(|w| key.contains(w.as_str()))
+    };
+    let (countries, statuses, occupations) = reference_options(data);
+    // Campaigns the dataset does not describe are no option, and match no filter.
+    let known = |c: &String| data.campaigns.iter().any(|k| k.id == *c);
+    let f = &query.filters;
+    // A filter with no options in the data (no occupations at all, say) is off, whatever the
+    // URL selects: as `Index` has always done.
+    let on = [
+        !f.countries.is_empty() && !countries.is_empty(),
+        !f.statuses.is_empty() && !statuses.is_empty(),
+        !f.campaigns.is_empty() && !data.campaigns.is_empty(),
+        !f.occupations.is_empty() && !occupations.is_empty(),
+    ];
+    // Whether `p` passes every filter but the one numbered `skip` (4: passes them all).
+    let passes = |p: &Person, skip: usize| {
+        (skip == 0 || !on[0] || f.countries.contains(&p.country))
+            && (skip == 1 || !on[1] || f.statuses.contains(&p.status))
+            && (skip == 2
+                || !on[2]
+                || p.campaigns
+                    .iter()
+                    .any(|c| f.campaigns.contains(c) && known(c)))
+            && (skip == 3 || !on[3] || p.occupations.iter().any(|o| f.occupations.contains(o)))
+    };
+    let people: Vec<&Person> = data.people.iter().filter(|p| found(p)).collect();
+    let count = |skip: usize, has: &dyn Fn(&Person) -> bool| {
+        people.iter().filter(|p| has(p) && passes(p, skip)).count()
+    };
+    let facets = Facets {
+        countries: countries
+            .iter()
+            .map(|&c| (c, count(0, &|p| p.country == c)))
+            .collect(),
+        statuses: statuses
+            .iter()
+            .map(|&s| (s, count(1, &|p| p.status == s)))
+            .collect(),
+        campaigns: data
+            .campaigns
+            .iter()
+            .map(|c| (c.id.clone(), count(2, &|p| p.campaigns.contains(&c.id))))
+            .collect(),
+        occupations: occupations
+            .iter()
+            .map(|o| (o.clone(), count(3, &|p| p.occupations.contains(o))))
+            .collect(),
+        country_statuses: countries
+            .iter()
+            .flat_map(|&c| statuses.iter().map(move |&s| (c, s)).collect::<Vec<_>>())
+            .map(|(c, s)| count(0, &|p| p.country == c && p.status == s))
+            .collect(),
+    };
+
+    let position = |p: &Person| data.people.iter().position(|q| std::ptr::eq(p, q)).unwrap();
+    let mut matches: Vec<&Person> = people.into_iter().filter(|p| passes(p, 4)).collect();
+    reference_sort(&mut matches, query.sort, &countries);
+    Outcome {
+        matches: matches.into_iter().map(position).collect(),
+        facets,
+    }
+}
+
+/// The filter options of `data`, in display order: countries, statuses, occupations.
+fn reference_options(data: &Dataset) -> (Vec<CountryCode>, Vec<Status>, Vec<String>) {
+    let mut countries: Vec<CountryCode> = data.people.iter().map(|p| p.country).collect();
+    countries.sort_by_key(|c| fold(c.name()));
+    countries.dedup();
+    let statuses: Vec<Status> = Status::ALL
+        .iter()
+        .copied()
+        .filter(|s| data.people.iter().any(|p| p.status == *s))
+        .collect();
+    let mut occupations: Vec<String> = data
+        .people
+        .iter()
+        .flat_map(|p| p.occupations.clone())
+        .collect();
+    occupations.sort();
+    occupations.dedup();
+    let everywhere = |o: &String| {
+        data.people
+            .iter()
+            .filter(|p| p.occupations.contains(o))
+            .count()
+    };
+    occupations.sort_by_key(|o| usize::MAX - everywhere(o));
+
+    (countries, statuses, occupations)
+}
+
+/// Sorts `people` as `sort` says, comparing them two by two.
+fn reference_sort(people: &mut [&Person], sort: Sort, countries: &[CountryCode]) {
+    let country_rank = |p: &Person| countries.iter().position(|c| *c == p.country);
+    let arrested = |p: &Person| p.arrested.map(|d| std::cmp::Reverse(d.sort_key()));
+    let held = |p: &Person| match p.arrested {
+        Some(d) if p.status.is_held() => Some(d.sort_key()),
+        _ => None,
+    };
+    people.sort_by(|a, b| {
+        let then = fold(&a.name).cmp(&fold(&b.name));
+        match sort {
+            Sort::Name => then,
+            Sort::Country => country_rank(a).cmp(&country_rank(b)).then(then),
+            // `None` last: compare `is_none` first.
+            Sort::Arrested => (arrested(a).is_none(), arrested(a))
+                .cmp(&(arrested(b).is_none(), arrested(b)))
+                .then(then),
+            Sort::TimeHeld => (held(a).is_none(), held(a))
+                .cmp(&(held(b).is_none(), held(b)))
+                .then(then),
+        }
+    });
+}
+
+mod generated {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Bits of text that fold in interesting ways: accents, ligatures, apostrophes, other scripts.
+    const PIECES: &[&str] = &[
+        "a", "n", "an", "na", "Á", "ß", "ss", "o", "œ", "oe", "'", " ", "-", "x", "Ж", "ж", "1",
+        "ı",
+    ];
+
+    fn text_of(pieces: Vec<usize>) -> String {
+        pieces.into_iter().map(|i| PIECES[i]).collect()
+    }
+
+    fn text(most: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(0..PIECES.len(), 0..most).prop_map(text_of)
+    }
+
+    const COUNTRIES: &[&str] = &["BY", "NI", "VN", "VE", "IR"];
+    const OCCUPATIONS: &[&str] = &["journalist", "writer", "lawyer", "an"];
+
+    fn person() -> impl Strategy<Value = Person> {
+        (
+            (text(6), text(12), text(4)),
+            (0..COUNTRIES.len(), 0..Status::ALL.len()),
+            (
+                prop::collection::btree_set(0..OCCUPATIONS.len(), 0..3),
+                prop::collection::btree_set(0..3_usize, 0..3),
+            ),
+            prop::option::of((1990..2025_u16, prop::option::of(1..=12_u8))),
+        )
+            .prop_map(
+                |((name, story, alias), (country, status), (occupations, campaigns), arrested)| {
+                    let mut person = dataset().people[0].clone();
+                    person.name = name;
+                    person.story = story;
+                    person.summary = String::new();
+                    person.aliases = vec![alias];
+                    person.country = by(COUNTRIES[country]);
+                    person.status = Status::ALL[status];
+                    person.occupations = occupations
+                        .into_iter()
+                        .map(|o| OCCUPATIONS[o].to_owned())
+                        .collect();
+                    // "gone" is no campaign of the dataset's: it is never counted.
+                    person.campaigns = campaigns
+                        .into_iter()
+                        .map(|c| ["wjc", "poc", "gone"][c].to_owned())
+                        .collect();
+                    person.arrested =
+                        arrested.and_then(|(year, month)| PartialDate::new(year, month, None));
+                    person
+                },
+            )
+    }
+
+    fn query() -> impl Strategy<Value = Query> {
+        (
+            text(5),
+            prop::collection::btree_set(0..COUNTRIES.len(), 0..3),
+            prop::collection::btree_set(0..Status::ALL.len(), 0..3),
+            prop::collection::btree_set(0..3_usize, 0..2),
+            prop::collection::btree_set(0..OCCUPATIONS.len(), 0..2),
+            0..Sort::ALL.len(),
+        )
+            .prop_map(
+                |(text, countries, statuses, campaigns, occupations, sort)| Query {
+                    text,
+                    filters: Filters {
+                        countries: countries.into_iter().map(|c| by(COUNTRIES[c])).collect(),
+                        statuses: statuses.into_iter().map(|s| Status::ALL[s]).collect(),
+                        campaigns: campaigns
+                            .into_iter()
+                            .map(|c| ["wjc", "poc", "gone"][c].to_owned())
+                            .collect(),
+                        occupations: occupations
+                            .into_iter()
+                            .map(|o| OCCUPATIONS[o].to_owned())
+                            .collect(),
+                    },
+                    sort: Sort::ALL[sort],
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Queries one after another on one index, each query's text also typed in letter by
+        /// letter and deleted again (the cases the index narrows from recent queries).
+        #[test]
+        fn run_answers_as_the_reference_does(
+            people in prop::collection::vec(person(), 0..40),
+            queries in prop::collection::vec(query(), 1..6),
+        ) {
+            let mut data = dataset();
+            data.people = people;
+            let index = Index::new(&data);
+            for query in queries {
+                let typed: Vec<usize> = query
+                    .text
+                    .char_indices()
+                    .map(|(i, c)| i + c.len_utf8())
+                    .collect();
+                for end in typed.iter().chain(typed.iter().rev()) {
+                    let prefix = Query { text: query.text[..*end].to_owned(), ..query.clone() };
+                    prop_assert_eq!(index.run(&prefix), reference(&data, &prefix));
+                }
+                prop_assert_eq!(index.run(&query), reference(&data, &query));
+            }
+        }
+    }
 }
