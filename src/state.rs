@@ -105,11 +105,12 @@ impl AppState {
         self.apply(next);
     }
 
-    /// Changes the query (search, filters, sort) and returns to the list.
+    /// Changes the query (search, filters, sort) and returns to the list, at its first page.
     pub fn update_query(&self, mode: HistoryMode, change: impl FnOnce(&mut Query)) {
         let mut next = self.view.get_untracked();
         change(&mut next.query);
         next.profile = None;
+        next.page = 0;
         self.navigate(next, mode);
     }
 

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wjc_core::paging::{page_of, PAGE_SIZE};
 use wjc_core::query::neighbours;
 use wjc_core::text::{self, ui};
 use wjc_core::url_state;
@@ -71,16 +72,25 @@ fn Profile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
             copied.set(Some(browser::copy_text(&share_url).await));
         });
     };
-    let back_href = state.list_fragment();
+    // Back to the page of the list that shows this person, wherever previous/next have led.
+    let list = move || {
+        let mut list = state.view.get_untracked();
+        list.profile = None;
+        let rank = state
+            .outcome
+            .with_untracked(|o| o.matches.iter().position(|&p| p == position));
+        if let Some(rank) = rank {
+            list.page = page_of(rank, PAGE_SIZE);
+        }
+        list
+    };
+    let back_href = url_state::to_fragment(&list());
     view! {
         <article class="wjc-profile" aria-labelledby="profile-title">
             <nav class="wjc-profile__nav" aria-label=ui::PROFILE_NAV>
-                <a class="wjc-back" href=back_href.clone() on:click=move |ev| {
-                    // Back in history when the list is the previous entry, so Forward still works.
+                <a class="wjc-back" href=back_href on:click=move |ev| {
                     ev.prevent_default();
-                    let mut list = state.view.get_untracked();
-                    list.profile = None;
-                    state.navigate(list, HistoryMode::Push);
+                    state.navigate(list(), HistoryMode::Push);
                 }>"← "{ui::BACK}</a>
             </nav>
             <header class="wjc-profile__header">
