@@ -2,6 +2,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+use wjc_core::paging::{Page, PAGE_SIZE};
 use wjc_core::text::{self, ui};
 
 use crate::browser;
@@ -27,18 +28,27 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(ev::popstate, move |_| state.follow_url());
     let _ = window_event_listener(ev::hashchange, move |_| state.follow_url());
 
-    // The document title says who is on screen, so bookmarks and shared links do too.
+    // The document title says who or which page of the list is on screen, as the static pages'
+    // titles do, so bookmarks, shared links and the history list do too.
     Effect::new(move |_| {
         let Some(catalog) = state.catalog() else {
             return;
         };
         let site = &catalog.dataset.title;
+        let list_title = |index: usize| {
+            let page = Page::of(state.outcome.with(|o| o.matches.len()), index, PAGE_SIZE);
+            if page.index == 0 {
+                site.clone()
+            } else {
+                text::list_page_title(page.number(), page.count, site)
+            }
+        };
         let title = state.view.with(|v| {
             v.profile
                 .as_deref()
                 .and_then(|id| catalog.position(id))
                 .map_or_else(
-                    || site.clone(),
+                    || list_title(v.page),
                     |i| text::profile_title(&catalog.dataset.people[i].name, site),
                 )
         });
@@ -54,8 +64,10 @@ pub fn App() -> impl IntoView {
     });
 
     // Opening a profile starts at its top with focus on its heading; returning to the list puts
-    // the visitor back where they were, on the card they opened. The first view after loading is
-    // left as the browser placed it (the static page it replaces may have been scrolled).
+    // the visitor back where they were, on the card they opened (or the last one previous/next
+    // led to), on the page of the list that holds it (see the profile's "back" link). The first
+    // view after loading is left as the browser placed it (the static page it replaces may have
+    // been scrolled).
     let profile = Memo::new(move |_| state.view.with(|v| v.profile.clone()));
     Effect::new(move |previous: Option<(bool, Option<String>)>| {
         let now = profile.get();
@@ -73,6 +85,9 @@ pub fn App() -> impl IntoView {
                     let y = state.list_scroll();
                     request_animation_frame(move || {
                         browser::scroll_to(y);
+                        // Previous/next may have led to a person on another page of the list,
+                        // whose card is elsewhere.
+                        browser::reveal_whole(&format!("#card-{id}"));
                         focus_selector(&format!("#card-{id} a"));
                     });
                 }

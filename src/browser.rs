@@ -44,6 +44,40 @@ pub fn scroll_to(y: f64) {
     window().scroll_to_with_x_and_y(0.0, y);
 }
 
+/// Moves keyboard focus to the first element matching `focus` (which must be focusable), then
+/// scrolls the first matching `reveal` to the top of the window.
+pub fn reveal_and_focus(reveal: &str, focus: &str) {
+    let document = document();
+    let target = document
+        .query_selector(focus)
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(target) = target {
+        let _ = target.focus();
+    }
+    if let Some(element) = document.query_selector(reveal).ok().flatten() {
+        element.scroll_into_view_with_bool(true);
+    }
+}
+
+/// Scrolls the first element matching `selector` to the top of the window, unless it is already
+/// wholly in view.
+pub fn reveal_whole(selector: &str) {
+    let Some(element) = document().query_selector(selector).ok().flatten() else {
+        return;
+    };
+    let rect = element.get_bounding_client_rect();
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    if rect.top() < 0.0 || rect.bottom() > height {
+        element.scroll_into_view_with_bool(true);
+    }
+}
+
 /// Replaces the page's address with `url` (relative to the current one), without a reload.
 pub fn replace_url(url: &str) {
     // The icon is fetched late, against the page's address at that moment: pin it to where it

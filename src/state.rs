@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wjc_core::paging::{page_of, PAGE_SIZE};
 use wjc_core::query::{Outcome, Query};
 use wjc_core::url_state::{self, View, ViewState};
 use wjc_core::Failure;
@@ -158,16 +159,19 @@ impl AppState {
 
     /// Follows a plain click on a link to `next` without leaving the page; a click with a
     /// modifier key or another button is left to the browser (a new tab or window). In a widget
-    /// set to open profiles on the campaign site, a profile opens there in a new tab.
-    pub fn follow(&self, ev: &web_sys::MouseEvent, next: ViewState) {
+    /// set to open profiles on the campaign site, a profile opens there in a new tab. Returns
+    /// whether the view changed in this page.
+    pub fn follow(&self, ev: &web_sys::MouseEvent, next: ViewState) -> bool {
         if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-            return;
+            return false;
         }
         ev.prevent_default();
         if next.profile.is_some() && self.host.with_value(|h| h.profiles_on_site) {
             browser::open_in_new_tab(&self.href(&next));
+            false
         } else {
             self.navigate(next, HistoryMode::Push);
+            true
         }
     }
 
@@ -203,11 +207,12 @@ impl AppState {
             .with_value(|h| url.starts_with(&format!("{}/", h.origin)))
     }
 
-    /// Changes the query (search, filters, sort) and returns to the list.
+    /// Changes the query (search, filters, sort) and returns to the list, at its first page.
     pub fn update_query(&self, mode: HistoryMode, change: impl FnOnce(&mut Query)) {
         let mut next = self.view.get_untracked();
         change(&mut next.query);
         next.profile = None;
+        next.page = 0;
         self.navigate(next, mode);
     }
 
@@ -252,12 +257,24 @@ impl AppState {
         })
     }
 
-    /// The list with the current query (for "back to the list").
+    /// The list with the current query (for "back to the list"), at the page that holds the
+    /// open profile, wherever previous/next have led.
     pub fn list_view(&self) -> ViewState {
-        self.view.with(|v| ViewState {
+        let mut list = self.view.with(|v| ViewState {
             profile: None,
             ..v.clone()
-        })
+        });
+        let open = self.view.with(|v| v.profile.clone());
+        if let (Some(id), Load::Ready(catalog)) = (open, self.load.get()) {
+            let rank = catalog.position(&id).and_then(|position| {
+                self.outcome
+                    .with(|o| o.matches.iter().position(|&p| p == position))
+            });
+            if let Some(rank) = rank {
+                list.page = page_of(rank, PAGE_SIZE);
+            }
+        }
+        list
     }
 
     /// A profile, keeping the current query so previous/next follow the same list.

@@ -35,7 +35,7 @@ pub fn Card(
             <div class="wjc-card__body">
                 <h3 class="wjc-card__name">
                     // The link covers the whole card (see the CSS), so the card is one target.
-                    <a href=href dir="auto" on:click=move |ev| state.follow(&ev, state.profile_view(&id))>{person.name.clone()}</a>
+                    <a href=href dir="auto" on:click=move |ev| { state.follow(&ev, state.profile_view(&id)); }>{person.name.clone()}</a>
                 </h3>
                 {person.native_name.clone().map(|n| view! { <p class="wjc-card__native" dir="auto">{n}</p> })}
                 <p class="wjc-card__country">

@@ -1,7 +1,10 @@
 //! Search box, multi-select filters with counts, sort order and "clear all".
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
-use wjc_core::query::{Query, Sort};
+use wjc_core::query::{Facets, Filters, Query, Sort};
+use wjc_core::shortlist::{shortlist, Finder, SHORT_ENOUGH};
 use wjc_core::text::{self, ui};
 use wjc_core::{CountryCode, Status};
 
@@ -26,15 +29,6 @@ pub fn SearchBox() -> impl IntoView {
                 } />
         </div>
     }
-}
-
-/// One option of a filter, as drawn.
-#[derive(Clone, PartialEq)]
-struct FacetOption {
-    value: String,
-    label: String,
-    count: usize,
-    selected: bool,
 }
 
 /// Which filter a group controls.
@@ -65,6 +59,26 @@ impl Facet {
         }
     }
 
+    /// The find box's label.
+    fn find_label(self) -> &'static str {
+        match self {
+            Self::Country => ui::FIND_COUNTRY,
+            Self::Status => ui::FIND_STATUS,
+            Self::Campaign => ui::FIND_CAMPAIGN,
+            Self::Occupation => ui::FIND_OCCUPATION,
+        }
+    }
+
+    /// What the options are, one and many ("country", "countries").
+    fn nouns(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Country => ui::OPTIONS_COUNTRY,
+            Self::Status => ui::OPTIONS_STATUS,
+            Self::Campaign => ui::OPTIONS_CAMPAIGN,
+            Self::Occupation => ui::OPTIONS_OCCUPATION,
+        }
+    }
+
     /// Turns `value` on or off in `query`.
     fn toggle(self, query: &mut Query, value: &str, on: bool) {
         fn set<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: Option<T>, on: bool) {
@@ -85,66 +99,97 @@ impl Facet {
         }
     }
 
-    /// The options with their counts and whether each is selected.
-    fn options(self, state: AppState, catalog: &Catalog) -> Vec<FacetOption> {
-        // Borrowed, not cloned: this runs for every group on every keystroke.
-        state.query.with(|query| {
-            state.outcome.with(|outcome| {
-                let (filters, facets) = (&query.filters, &outcome.facets);
-                let option =
-                    |value: String, label: String, count: usize, selected: bool| FacetOption {
-                        value,
-                        label,
-                        count,
-                        selected,
-                    };
-                match self {
-                    Self::Country => facets
-                        .countries
-                        .iter()
-                        .map(|&(c, n)| {
-                            option(
-                                c.to_string(),
-                                c.name().to_owned(),
-                                n,
-                                filters.countries.contains(&c),
-                            )
-                        })
-                        .collect(),
-                    Self::Status => facets
-                        .statuses
-                        .iter()
-                        .map(|&(s, n)| {
-                            let label = text::status_label(s).to_owned();
-                            option(
-                                s.as_str().to_owned(),
-                                label,
-                                n,
-                                filters.statuses.contains(&s),
-                            )
-                        })
-                        .collect(),
-                    Self::Campaign => facets
-                        .campaigns
-                        .iter()
-                        .map(|(id, n)| {
-                            let label = catalog
-                                .dataset
-                                .campaign(id)
-                                .map_or_else(|| id.clone(), |c| c.title.clone());
-                            option(id.clone(), label, *n, filters.campaigns.contains(id))
-                        })
-                        .collect(),
-                    Self::Occupation => facets
-                        .occupations
-                        .iter()
-                        .map(|(o, n)| {
-                            option(o.clone(), o.clone(), *n, filters.occupations.contains(o))
-                        })
-                        .collect(),
-                }
-            })
-        })
+    /// How many of this filter's options are chosen.
+    fn chosen(self, filters: &Filters) -> usize {
+        match self {
+            Self::Country => filters.countries.len(),
+            Self::Status => filters.statuses.len(),
+            Self::Campaign => filters.campaigns.len(),
+            Self::Occupation => filters.occupations.len(),
+        }
+    }
+
+    /// Every option as `(value, label)`, in the order the filter lists them. The options are
+    /// every value in the data whatever the query, so this is read once per dataset.
+    fn options(self, facets: &Facets, catalog: &Catalog) -> Vec<(String, String)> {
+        match self {
+            Self::Country => facets
+                .countries
+                .iter()
+                .map(|(c, _)| (c.to_string(), c.name().to_owned()))
+                .collect(),
+            Self::Status => facets
+                .statuses
+                .iter()
+                .map(|(s, _)| (s.as_str().to_owned(), text::status_label(*s).to_owned()))
+                .collect(),
+            Self::Campaign => facets
+                .campaigns
+                .iter()
+                .map(|(id, _)| {
+                    let label = catalog
+                        .dataset
+                        .campaign(id)
+                        .map_or_else(|| id.clone(), |c| c.title.clone());
+                    (id.clone(), label)
+                })
+                .collect(),
+            Self::Occupation => facets
+                .occupations
+                .iter()
+                .map(|(o, _)| (o.clone(), o.clone()))
+                .collect(),
+        }
+    }
+
+    /// Each option's count under the current query, and whether it is chosen, in the order of
+    /// `options` ([`Facet::options`]); options the query does not count are 0.
+    fn figures(
+        self,
+        facets: &Facets,
+        filters: &Filters,
+        options: &[(String, String)],
+    ) -> Vec<(usize, bool)> {
+        let mut out = vec![(0, false); options.len()];
+        let mut put = |i: usize, value: &str, count: usize, chosen: bool| {
+            // The facets list every value of the data in one order, so `i` is the option's
+            // place; it is looked up should that ever change.
+            let at = if options.get(i).is_some_and(|o| o.0 == value) {
+                Some(i)
+            } else {
+                options.iter().position(|o| o.0 == value)
+            };
+            if let Some(at) = at {
+                out[at] = (count, chosen);
+            }
+        };
+        match self {
+            Self::Country => facets
+                .countries
+                .iter()
+                .enumerate()
+                .for_each(|(i, &(c, n))| {
+                    put(i, c.as_str(), n, filters.countries.contains(&c));
+                }),
+            Self::Status => facets.statuses.iter().enumerate().for_each(|(i, &(s, n))| {
+                put(i, s.as_str(), n, filters.statuses.contains(&s));
+            }),
+            Self::Campaign => facets
+                .campaigns
+                .iter()
+                .enumerate()
+                .for_each(|(i, (id, n))| {
+                    put(i, id, *n, filters.campaigns.contains(id));
+                }),
+            Self::Occupation => facets
+                .occupations
+                .iter()
+                .enumerate()
+                .for_each(|(i, (o, n))| {
+                    put(i, o, *n, filters.occupations.contains(o));
+                }),
+        }
+        out
     }
 }
 
@@ -177,9 +222,7 @@ pub fn FilterPanel(
             </div>
             <SortSelect />
             {groups.into_iter().map(|facet| {
-                let catalog = catalog.clone();
-                // A memo, not a derived signal: every option row reads it several times per update.
-                let options = Memo::new(move |_| facet.options(state, &catalog));
+                let options = state.outcome.with_untracked(|o| facet.options(&o.facets, &catalog));
                 view! { <FacetGroup facet=facet options=options /> }
             }).collect_view()}
         </section>
@@ -187,56 +230,154 @@ pub fn FilterPanel(
 }
 
 /// One filter's options as checkboxes with counts.
+///
+/// Its options are drawn only while the group is open, and a long list shows its most common
+/// options, the chosen ones, a find box and a button for all of them (`wjc_core::shortlist`), so
+/// the panel holds a few dozen rows whatever the data. Rows are keyed by option: a query change
+/// updates their counts and ticks in place, and adds or removes only the rows that change.
 #[component]
-fn FacetGroup(facet: Facet, options: Memo<Vec<FacetOption>>) -> impl IntoView {
+fn FacetGroup(facet: Facet, options: Vec<(String, String)>) -> impl IntoView {
     let state = AppState::expect();
-    let selected = move || options.with(|o| o.iter().filter(|o| o.selected).count());
+    let long = options.len() > SHORT_ENOUGH;
+    let total = options.len();
+    let options = StoredValue::new(options);
     // Only the short status list starts open, so phones see the cards without long scrolling.
-    let open = facet == Facet::Status;
-    view! {
-        <details class="wjc-facet" open=open>
-            <summary class="wjc-facet__summary">
-                {facet.title()}
-                {move || (selected() > 0).then(|| view! { <span class="wjc-facet__selected">{format!(" ({} selected)", selected())}</span> })}
-            </summary>
-            <fieldset class="wjc-facet__options">
+    let open = RwSignal::new(facet == Facet::Status);
+    let expanded = RwSignal::new(false);
+    let find = RwSignal::new(String::new());
+    // Options ticked or unticked since the list last changed shape stay drawn, so an unticked
+    // option does not vanish from under the keyboard focus.
+    let touched = RwSignal::new(BTreeSet::<usize>::new());
+    // A memo: every row reads it, and it changes only when a count or tick does.
+    let figures = Memo::new(move |_| {
+        state.query.with(|query| {
+            state.outcome.with(|outcome| {
+                options.with_value(|o| facet.figures(&outcome.facets, &query.filters, o))
+            })
+        })
+    });
+    let list = Memo::new(move |_| {
+        let finder = find.with(|f| Finder::new(f));
+        options.with_value(|options| {
+            figures.with(|figures| {
+                let counts: Vec<usize> = figures.iter().map(|(n, _)| *n).collect();
+                shortlist(
+                    &counts,
+                    |i| finder.matches(&options[i].1),
+                    |i| figures[i].1 || touched.with(|t| t.contains(&i)),
+                    expanded.get(),
+                )
+            })
+        })
+    });
+    let chosen = move || state.query.with(|q| facet.chosen(&q.filters));
+    let options_id = format!("wjc-{}-options", facet.key());
+    let find_id = format!("wjc-{}-find", facet.key());
+    let (singular, plural) = facet.nouns();
+
+    let row = move |i: usize| {
+        let (value, label) = options.with_value(|o| o[i].clone());
+        let id = format!("wjc-{}-{}", facet.key(), value.replace(' ', "-"));
+        let count = move || figures.with(|f| f[i].0);
+        let checked = move || figures.with(|f| f[i].1);
+        view! {
+            <div class="wjc-facet__option" class:wjc-facet__option--empty=move || count() == 0>
+                <input type="checkbox" id=id.clone() prop:checked=checked
+                    disabled=move || count() == 0 && !checked()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        touched.update(|t| {
+                            t.insert(i);
+                        });
+                        state.update_query(HistoryMode::Push, |q| facet.toggle(q, &value, on));
+                    } />
+                <label for=id>
+                    <span class="wjc-facet__label">{label}</span>
+                    <span class="wjc-facet__count">{count}</span>
+                </label>
+            </div>
+        }
+    };
+    let body = move || {
+        let options_id = options_id.clone();
+        let find_id = find_id.clone();
+        view! {
+            {long.then(|| view! {
+                <div class="wjc-facet__find">
+                    <label for=find_id.clone()>{facet.find_label()}</label>
+                    <input id=find_id type="search" class="wjc-facet__find-input" autocomplete="off"
+                        spellcheck="false" aria-controls=options_id.clone()
+                        prop:value=move || find.get()
+                        on:input=move |ev| {
+                            touched.update(BTreeSet::clear);
+                            find.set(event_target_value(&ev));
+                        } />
+                    <p class="wjc-facet__found" role="status">
+                        {move || find.with(|f| !f.trim().is_empty()).then(|| {
+                            text::options_found(list.with(|l| l.matching), total, singular, plural)
+                        })}
+                    </p>
+                </div>
+            })}
+            <fieldset id=options_id.clone() class="wjc-facet__options">
                 <legend class="wjc-visually-hidden">{facet.title()}</legend>
-                // Keyed by value only, so a toggled checkbox keeps its node and the keyboard focus.
-                <For each=move || options.with(|o| o.iter().map(|o| o.value.clone()).collect::<Vec<_>>())
-                    key=Clone::clone let(value)>
-                    {
-                        let id = format!("wjc-{}-{}", facet.key(), value.replace(' ', "-"));
-                        let find = {
-                            let value = value.clone();
-                            move || options.with(|o| o.iter().find(|o| o.value == value).cloned())
-                        };
-                        let label = find().map(|o| o.label).unwrap_or_default();
-                        let count = {
-                            let find = find.clone();
-                            move || find().map_or(0, |o| o.count)
-                        };
-                        let checked = move || find().is_some_and(|o| o.selected);
-                        let count_for_class = count.clone();
-                        let count_for_disabled = count.clone();
-                        let checked_for_disabled = checked.clone();
-                        view! {
-                            <div class="wjc-facet__option" class:wjc-facet__option--empty=move || count_for_class() == 0>
-                                <input type="checkbox" id=id.clone() prop:checked=checked
-                                    disabled=move || count_for_disabled() == 0 && !checked_for_disabled()
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        state.update_query(HistoryMode::Push, |q| facet.toggle(q, &value, on));
-                                    } />
-                                <label for=id>
-                                    <span class="wjc-facet__label">{label}</span>
-                                    <span class="wjc-facet__count">{count}</span>
-                                </label>
-                            </div>
-                        }
-                    }
+                <For each=move || list.with(|l| l.shown.clone()) key=|i| *i let(i)>
+                    {row(i)}
                 </For>
             </fieldset>
+            <ShowAllButton controls=options_id plural=plural
+                shown=Signal::derive(move || list.with(|l| l.expandable.map(|e| (e, l.matching))))
+                on_toggle=Callback::new(move |()| {
+                    touched.update(BTreeSet::clear);
+                    expanded.update(|e| *e = !*e);
+                }) />
+        }
+    };
+    view! {
+        <details class="wjc-facet" prop:open=move || open.get()
+            on:toggle=move |ev| {
+                let now = event_target::<web_sys::Element>(&ev).has_attribute("open");
+                if now != open.get_untracked() {
+                    touched.update(BTreeSet::clear);
+                    open.set(now);
+                }
+            }>
+            <summary class="wjc-facet__summary">
+                {facet.title()}
+                {move || (chosen() > 0).then(|| view! { <span class="wjc-facet__selected">{format!(" ({} selected)", chosen())}</span> })}
+            </summary>
+            <Show when=move || open.get()>{body.clone()}</Show>
         </details>
+    }
+}
+
+/// The button under a long list (a filter's options, the map's table) that shows all of it, or
+/// its shortlist again. Drawn once and relabelled, so it keeps the keyboard focus when pressed.
+#[component]
+pub fn ShowAllButton(
+    /// The id of the list it shows more or less of.
+    controls: String,
+    /// What the list holds, many of them ("countries").
+    plural: &'static str,
+    /// Whether every option is shown, and how many there are; `None` hides the button (the
+    /// list is short enough to be shown whole).
+    shown: Signal<Option<(bool, usize)>>,
+    /// Shows all or fewer.
+    on_toggle: Callback<()>,
+) -> impl IntoView {
+    let expanded = move || shown.with(|s| s.is_some_and(|(all, _)| all));
+    view! {
+        <Show when=move || shown.with(Option::is_some)>
+            <button type="button" class="wjc-button wjc-button--quiet wjc-more-options"
+                aria-controls=controls.clone() aria-expanded=move || expanded().to_string()
+                on:click=move |_| on_toggle.run(())>
+                {move || match shown.get() {
+                    Some((true, _)) => text::show_fewer_options(plural),
+                    Some((false, n)) => text::show_all_options(n, plural),
+                    None => String::new(),
+                }}
+            </button>
+        </Show>
     }
 }
 

@@ -1,11 +1,16 @@
-//! The list page: search, filters and the grid of cards.
+//! The list page: search, filters and the grid of cards, a page at a time.
+//!
+//! The cards are paged (`wjc_core::paging`), not scrolled in endlessly nor windowed: a page holds
+//! 24 cards whatever the list's length, and everything on it is really there, for find-in-page,
+//! screen readers' reading modes and the keyboard (see docs/performance.md for why).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wjc_core::paging::{Link, Page, PAGE_SIZE};
 use wjc_core::query::Query;
 use wjc_core::text::{self, map as map_text, ui};
-use wjc_core::url_state::View;
+use wjc_core::url_state::{View, ViewState};
 use wjc_core::Status;
 
 use super::badge::StatusLegend;
@@ -14,12 +19,9 @@ use super::embed::EmbedButton;
 use super::filters::{FilterPanel, SearchBox};
 use super::map::MapPanel;
 use super::notice::{IgnoredUrlNotice, SkippedNotice};
-use crate::browser::HistoryMode;
+use crate::browser::{self, HistoryMode};
 use crate::data::Catalog;
 use crate::state::AppState;
-
-/// Cards drawn at first and added per "show more", so the page stays light as lists grow.
-const PAGE_SIZE: usize = 60;
 
 /// The list of people with its controls.
 #[component]
@@ -29,27 +31,20 @@ pub fn ListPage(
 ) -> impl IntoView {
     let state = AppState::expect();
     let total = catalog.dataset.people.len();
-    // "Show more" applies to the query it was pressed for; a new query starts from one page.
-    let expanded = RwSignal::new((Query::default(), PAGE_SIZE));
-    let shown = Memo::new(move |_| {
-        state.query.with(|query| {
-            expanded.with(|(for_query, n)| if for_query == query { *n } else { PAGE_SIZE })
-        })
-    });
     let count = move || state.outcome.with(|o| o.matches.len());
+    let page = Memo::new(move |_| {
+        let index = state.view.with(|v| v.page);
+        Page::of(count(), index, PAGE_SIZE)
+    });
     // The status options are every status present in the data, whatever the filters.
     let statuses: Vec<Status> = state
         .outcome
         .with_untracked(|o| o.facets.statuses.iter().map(|(s, _)| *s).collect());
     let visible = move || {
-        state.outcome.with(|o| {
-            o.matches
-                .iter()
-                .take(shown.get())
-                .copied()
-                .collect::<Vec<usize>>()
-        })
+        let range = page.with(Page::range);
+        state.outcome.with(|o| o.matches[range].to_vec())
     };
+    let paged = move || page.with(|p| p.count > 1);
     let grid_catalog = catalog.clone();
     let on_map = Memo::new(move |_| state.view.with(|v| v.view == View::Map));
     view! {
@@ -76,25 +71,92 @@ pub fn ListPage(
                     <p class="wjc-results-bar__count" role="status" aria-live="polite" aria-atomic="true">
                         {move || text::result_count(count(), total)}
                     </p>
+                    <Show when=paged>
+                        <p id="results-page" class="wjc-results-bar__page">
+                            {move || page.with(|p| {
+                                text::page_summary(p.number(), p.count, p.items.0 + 1, p.items.1)
+                            })}
+                        </p>
+                    </Show>
                     <StatusLegend statuses=statuses />
                 </div>
                 <Show when=move || count() == 0>
                     <EmptyResult />
                 </Show>
-                <ul id="results" class="wjc-grid" tabindex="-1" aria-labelledby="results-title">
+                // Focused after a page link (see `ListPager`): its name and the page's summary
+                // tell screen-reader users where they are.
+                <ul id="results" class="wjc-grid" tabindex="-1" aria-labelledby="results-title"
+                    aria-describedby=move || paged().then_some("results-page")>
                     <For each=visible key=|i| *i let(position)>
                         <Card catalog=grid_catalog.clone() position=position />
                     </For>
                 </ul>
-                <Show when=move || { count() > shown.get() }>
-                    <button type="button" class="wjc-button wjc-more" on:click=move |_| expanded.set((state.query.get_untracked(), shown.get_untracked() + PAGE_SIZE))>
-                        {move || text::show_more((count() - shown.get()).min(PAGE_SIZE))}
-                    </button>
+                <Show when=paged>
+                    <ListPager page=page />
                 </Show>
                 </section>
                 </div>
             </div>
         </div>
+    }
+}
+
+/// Links to the previous and next pages and to a few pages around the current one (at most
+/// seven, whatever the list's length). A page link keeps the search, filters and view; following
+/// one moves the keyboard focus to the top of the new page's cards.
+#[component]
+fn ListPager(page: Memo<Page>) -> impl IntoView {
+    let state = AppState::expect();
+    let target = move |index: usize| {
+        state.view.with(|v| ViewState {
+            profile: None,
+            page: index,
+            ..v.clone()
+        })
+    };
+    let href = move |index: usize| state.href(&target(index));
+    let go = move |ev: leptos::ev::MouseEvent, index: usize| {
+        if state.follow(&ev, target(index)) {
+            // The links are drawn afresh for the new page: start it from the top, on its cards.
+            request_animation_frame(|| browser::reveal_and_focus(".wjc-list__results", "#results"));
+        }
+    };
+    let step = move |to: Option<usize>, label: &'static str, rel: &'static str| {
+        to.map(|index| {
+            view! {
+                <a class=format!("wjc-pages__{rel}") href=move || href(index) rel=rel
+                    on:click=move |ev| go(ev, index)>{label}</a>
+            }
+        })
+    };
+    move || {
+        let p = page.get();
+        let links = p
+            .links()
+            .into_iter()
+            .map(|link| match link {
+                Link::Page(index) => {
+                    let current = index == p.index;
+                    view! {
+                        <li>
+                            <a class="wjc-pages__link" href=move || href(index)
+                                aria-label=text::page_link(index + 1)
+                                aria-current=current.then_some("page")
+                                on:click=move |ev| go(ev, index)>{index + 1}</a>
+                        </li>
+                    }
+                    .into_any()
+                }
+                Link::Gap => view! { <li class="wjc-pages__gap">{ui::PAGE_GAP}</li> }.into_any(),
+            })
+            .collect_view();
+        view! {
+            <nav class="wjc-pages" aria-label=ui::PAGES>
+                {step(p.previous(), ui::PAGE_PREVIOUS, "prev")}
+                <ul class="wjc-pages__list">{links}</ul>
+                {step(p.next(), ui::PAGE_NEXT, "next")}
+            </nav>
+        }
     }
 }
 

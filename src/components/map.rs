@@ -10,10 +10,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wjc_core::map::{Bins, Viewport, WorldMap};
 use wjc_core::query::Query;
+use wjc_core::shortlist::{by_count, shortlist};
 use wjc_core::text::{self, map as t};
 use wjc_core::url_state::{View, ViewState};
 use wjc_core::CountryCode;
 
+use super::filters::ShowAllButton;
 use crate::browser::HistoryMode;
 use crate::state::AppState;
 use crate::world::{load_world, WorldLoad, WORLD_PATH};
@@ -153,12 +155,19 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
         .filter(|s| s.country.is_some_and(|c| listed.contains(&c)))
         .collect();
     links.sort_by_key(|s| s.country.as_ref().map(CountryCode::name));
+    // The rest of the world never changes: one path for all of it keeps the page's element
+    // count down. A path's first `m` is relative to the origin only when it starts the path, so
+    // each shape starts from a move to the origin (a lone move draws nothing).
     let background = map
         .shapes
         .iter()
         .filter(|s| !s.country.is_some_and(|c| listed.contains(&c)))
-        .map(|shape| view! { <path class="wjc-map__land" d=shape.path.clone() /> })
-        .collect_view();
+        .filter(|shape| !shape.path.is_empty())
+        .fold(String::new(), |mut all, shape| {
+            all.push_str("M0 0");
+            all.push_str(&shape.path);
+            all
+        });
     let countries = links
         .into_iter()
         .filter_map(|shape| {
@@ -168,6 +177,7 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
                 state.view.with(|v| {
                     let mut next = ViewState {
                         profile: None,
+                        page: 0,
                         ..v.clone()
                     };
                     toggle_country(&mut next.query, country);
@@ -300,7 +310,7 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
             aria-label=t::LABEL aria-describedby="map-hint"
             on:wheel=on_wheel on:pointerdown=on_pointer_down on:pointermove=on_pointer_move
             on:pointerup=on_pointer_up on:pointercancel=on_pointer_up on:keydown=on_key>
-            <g aria-hidden="true">{background}</g>
+            <path class="wjc-map__land" d=background aria-hidden="true" />
             <g>{countries}</g>
             <g class="wjc-map__overlay" aria-hidden="true">{selected}{hovered}</g>
         </svg>
@@ -370,7 +380,10 @@ fn MapLegend(shading: Memo<Shading>) -> impl IntoView {
     }
 }
 
-/// The map's figures as a table: one row per country on the list, one column per status.
+/// The map's figures as a table: one row per country on the list, one column per status, the
+/// countries holding the most people first. A long table shows its first rows and a button for
+/// all of them (`wjc_core::shortlist`), so it stays small whatever the data. Rows are keyed by
+/// country: a filter change updates their figures and moves them, rather than drawing new rows.
 #[component]
 fn CountryTable() -> impl IntoView {
     let state = AppState::expect();
@@ -382,11 +395,11 @@ fn CountryTable() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let columns = statuses.clone();
-    // Rows: country, total, and a count per status column; most people first.
-    let rows = Memo::new(move |_| {
+    // Per country, in the facets' order (by name): its total and a count per status column.
+    let figures = Memo::new(move |_| {
         state.outcome.with(|outcome| {
             let facets = &outcome.facets;
-            let mut rows: Vec<(CountryCode, usize, Vec<usize>)> = facets
+            facets
                 .countries
                 .iter()
                 .enumerate()
@@ -395,19 +408,42 @@ fn CountryTable() -> impl IntoView {
                     let per_status = columns
                         .iter()
                         .map(|s| split.get(s).copied().unwrap_or(0))
-                        .collect();
+                        .collect::<Vec<usize>>();
                     (country, total, per_status)
                 })
-                .collect();
-            rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
-            rows
+                .collect::<Vec<_>>()
         })
     });
+    let expanded = RwSignal::new(false);
+    // The rows drawn, most people first (then by name), and whether the button shows all or fewer.
+    let rows = Memo::new(move |_| {
+        figures.with(|figures| {
+            let totals: Vec<usize> = figures.iter().map(|(_, total, _)| *total).collect();
+            let list = shortlist(&totals, |_| true, |_| false, expanded.get());
+            let shown: Vec<CountryCode> = by_count(&totals)
+                .into_iter()
+                .filter(|i| list.shown.contains(i))
+                .map(|i| figures[i].0)
+                .collect();
+            (shown, list.expandable, list.matching)
+        })
+    });
+    // A country's figure: its total (`None`) or a status column's count.
+    let figure = move |at: Option<usize>, country: CountryCode, column: Option<usize>| {
+        figures.with(|f| {
+            at.and_then(|at| f.get(at))
+                .filter(|row| row.0 == country)
+                .map_or(0, |(_, total, per_status)| {
+                    column.map_or(*total, |j| per_status.get(j).copied().unwrap_or(0))
+                })
+        })
+    };
     let list_of = move |country: CountryCode| {
         state.view.with(|v| {
             let mut next = ViewState {
                 profile: None,
                 view: View::List,
+                page: 0,
                 ..v.clone()
             };
             next.query.filters.countries.clear();
@@ -415,12 +451,14 @@ fn CountryTable() -> impl IntoView {
             next
         })
     };
+    let width = statuses.len();
+    let (_, plural) = text::ui::OPTIONS_COUNTRY;
     view! {
         // A heading rather than a caption, so the title wraps on narrow screens while the table
         // scrolls sideways.
         <h3 id="map-table-title" class="wjc-map-table__title">{t::TABLE_TITLE}</h3>
         <div class="wjc-map-table__wrap">
-            <table class="wjc-map-table" aria-labelledby="map-table-title">
+            <table id="map-table" class="wjc-map-table" aria-labelledby="map-table-title">
                 <thead>
                     <tr>
                         <th scope="col">{t::TABLE_COUNTRY}</th>
@@ -431,19 +469,28 @@ fn CountryTable() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|row| row.clone() let((country, total, per_status))>
-                        <tr>
-                            <th scope="row"><a href=move || state.href(&list_of(country))
-                                on:click=move |ev| state.follow(&ev, list_of(country))>{country.name()}</a></th>
-                            <td class="wjc-map-table__number">{total}</td>
-                            {per_status.into_iter().map(|n| view! {
-                                <td class="wjc-map-table__number">{n}</td>
-                            }).collect_view()}
-                        </tr>
+                    <For each=move || rows.with(|r| r.0.clone()) key=|country| *country let(country)>
+                        {
+                            // Every country of the data is in the figures, always at one place.
+                            let at = figures.with_untracked(|f| f.iter().position(|row| row.0 == country));
+                            view! {
+                                <tr>
+                                    <th scope="row"><a href=move || state.href(&list_of(country))
+                                        on:click=move |ev| { state.follow(&ev, list_of(country)); }>{country.name()}</a></th>
+                                    <td class="wjc-map-table__number">{move || figure(at, country, None)}</td>
+                                    {(0..width).map(|j| view! {
+                                        <td class="wjc-map-table__number">{move || figure(at, country, Some(j))}</td>
+                                    }).collect_view()}
+                                </tr>
+                            }
+                        }
                     </For>
                 </tbody>
             </table>
         </div>
+        <ShowAllButton controls="map-table".to_owned() plural=plural
+            shown=Signal::derive(move || rows.with(|r| r.1.map(|all| (all, r.2))))
+            on_toggle=Callback::new(move |()| expanded.update(|e| *e = !*e)) />
     }
 }
 

@@ -30,7 +30,7 @@ pub fn ProfilePage(
                 <h1 id="profile-title" tabindex="-1">{ui::NOT_FOUND_TITLE}</h1>
                 <p>{ui::NOT_FOUND_BODY}</p>
                 <a class="wjc-button" href=move || state.href(&state.list_view())
-                    on:click=move |ev| state.follow(&ev, state.list_view())>{ui::BACK}</a>
+                    on:click=move |ev| { state.follow(&ev, state.list_view()); }>{ui::BACK}</a>
             </section>
         }
         .into_any(),
@@ -50,7 +50,7 @@ fn Profile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
             let next = state.profile_view(&other.id);
             view! {
                 <a class=format!("wjc-pager__{rel}") href=state.href(&next) rel=rel
-                    on:click=move |ev| state.follow(&ev, next.clone())>
+                    on:click=move |ev| { state.follow(&ev, next.clone()); }>
                     <span class="wjc-pager__label">{label}</span>
                     <span class="wjc-pager__name" dir="auto">{other.name.clone()}</span>
                 </a>

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use wjc_core::paging::PAGE_SIZE;
 use wjc_core::{load, Status};
 
 use super::badge::StatusBadge;
@@ -63,34 +64,66 @@ fn badge_shows_a_word_and_a_shape_not_colour_alone() {
     assert_eq!(icon.get_attribute("aria-hidden").as_deref(), Some("true"));
 }
 
-#[wasm_bindgen_test]
-async fn list_draws_every_card_and_follows_the_query() {
-    let root = container();
+/// Mounts the list page with the shipped dataset; returns the state it runs on, and the mount
+/// (the page is removed when it is dropped).
+fn list_page(root: &web_sys::HtmlElement) -> (AppState, impl Sized) {
     let catalog = catalog();
-    let total = catalog.dataset.people.len();
     let state = StoredValue::new(None::<AppState>);
-    let _handle = mount_to(root.clone(), move || {
+    let handle = mount_to(root.clone(), move || {
         let app = AppState::provide_for_page();
         app.load.set(Load::Ready(catalog.clone()));
         state.set_value(Some(app));
         view! { <ListPage catalog=catalog.clone() /> }
     });
+    (state.get_value().unwrap(), handle)
+}
+
+#[wasm_bindgen_test]
+async fn list_draws_a_page_of_cards_and_follows_the_query() {
+    let root = container();
+    let total = catalog().dataset.people.len();
+    assert!(total > PAGE_SIZE && total <= 2 * PAGE_SIZE, "two pages");
+    let (app, _mounted) = list_page(&root);
     settle().await;
-    assert_eq!(texts(&root, ".wjc-card__name").len(), total);
+    assert_eq!(texts(&root, ".wjc-card__name").len(), PAGE_SIZE);
     assert_eq!(
         texts(&root, ".wjc-results-bar__count"),
         [format!("{total} people")]
     );
+    assert_eq!(
+        texts(&root, ".wjc-results-bar__page"),
+        [format!("Page 1 of 2: people 1 to {PAGE_SIZE}")]
+    );
+    assert_eq!(texts(&root, ".wjc-pages__link"), ["1", "2"]);
+    assert_eq!(texts(&root, ".wjc-pages__next"), ["Next page"]);
+    assert!(texts(&root, ".wjc-pages__prev").is_empty());
 
-    let app = state.get_value().unwrap();
+    // The second page replaces the first: the rest of the list, never more than a page.
+    app.view.update(|v| v.page = 1);
+    settle().await;
+    assert_eq!(texts(&root, ".wjc-card__name").len(), total - PAGE_SIZE);
+    assert_eq!(texts(&root, ".wjc-pages__prev"), ["Previous page"]);
+    let current = root
+        .query_selector(".wjc-pages__link[aria-current=page]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(current.text_content().unwrap(), "2");
+    assert_eq!(current.get_attribute("aria-label").unwrap(), "Page 2");
+
+    // A new query starts from its first page.
     app.update_query(crate::browser::HistoryMode::Replace, |q| {
         q.filters.statuses.insert(Status::Released);
     });
     settle().await;
+    assert_eq!(app.view.get_untracked().page, 0);
     assert_eq!(texts(&root, ".wjc-card__name").len(), 4);
     assert_eq!(
         texts(&root, ".wjc-results-bar__count"),
         [format!("4 of {total} people")]
+    );
+    assert!(
+        texts(&root, ".wjc-pages__link").is_empty(),
+        "one page, no pager"
     );
     // Cards link to profiles that keep the filter.
     let href = root
@@ -105,6 +138,67 @@ async fn list_draws_every_card_and_follows_the_query() {
     );
     app.update_query(crate::browser::HistoryMode::Replace, |q| {
         q.filters.statuses.clear();
+    });
+}
+
+#[wasm_bindgen_test]
+async fn facet_counts_change_in_place_and_long_filters_are_shortlisted() {
+    let root = container();
+    let (app, _mounted) = list_page(&root);
+    settle().await;
+    let count = root
+        .query_selector("label[for=wjc-status-imprisoned] .wjc-facet__count")
+        .unwrap()
+        .expect("the open status filter draws its options");
+    count.set_attribute("data-mark", "same").unwrap();
+    let before: usize = count.text_content().unwrap().parse().unwrap();
+    app.update_query(crate::browser::HistoryMode::Replace, |q| {
+        q.filters
+            .countries
+            .insert(wjc_core::CountryCode::parse("BY").unwrap());
+    });
+    settle().await;
+    let after = root
+        .query_selector("label[for=wjc-status-imprisoned] .wjc-facet__count")
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.get_attribute("data-mark").as_deref(), Some("same"));
+    assert_eq!(after.text_content().unwrap(), "3");
+    assert!(before > 3);
+
+    // Closed filters draw no options; the country filter, opened, draws its shortlist, the
+    // chosen country and a button for every country.
+    let countries = "#wjc-country-options .wjc-facet__option";
+    assert_eq!(root.query_selector_all(countries).unwrap().length(), 0);
+    let details = root
+        .query_selector_all(".wjc-facet")
+        .unwrap()
+        .item(1)
+        .unwrap()
+        .unchecked_into::<web_sys::Element>();
+    details.set_attribute("open", "").unwrap();
+    settle().await;
+    settle().await;
+    let drawn = root.query_selector_all(countries).unwrap().length() as usize;
+    assert!(
+        (1..=wjc_core::shortlist::SHORTLIST + 1).contains(&drawn),
+        "{drawn} countries drawn"
+    );
+    assert!(root.query_selector("#wjc-country-BY").unwrap().is_some());
+    let all = root
+        .query_selector("#wjc-country-options ~ .wjc-more-options")
+        .unwrap()
+        .expect("a button for every country")
+        .unchecked_into::<web_sys::HtmlElement>();
+    assert_eq!(all.text_content().unwrap(), "Show all 18 countries");
+    assert_eq!(all.get_attribute("aria-expanded").as_deref(), Some("false"));
+    all.click();
+    settle().await;
+    assert_eq!(root.query_selector_all(countries).unwrap().length(), 18);
+    assert_eq!(all.text_content().unwrap(), "Show fewer countries");
+    assert_eq!(all.get_attribute("aria-expanded").as_deref(), Some("true"));
+    app.update_query(crate::browser::HistoryMode::Replace, |q| {
+        q.filters.countries.clear();
     });
 }
 

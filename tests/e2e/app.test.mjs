@@ -8,6 +8,9 @@ import {
 
 const DATA = JSON.parse(await readFile(new URL('../../assets/data/prisoners.json', import.meta.url), 'utf8'));
 const ALL = DATA.people.length;
+/** Cards on a page (wjc_core::paging::PAGE_SIZE); the 37 people take two pages. */
+const PAGE = 24;
+const FIRST = Math.min(ALL, PAGE);
 let env;
 
 before(async () => { env = await start(); });
@@ -21,10 +24,11 @@ async function list(path = '/', size) {
 
 const countText = (page) => page.locator('.wjc-results-bar__count').textContent();
 
-test('first load shows every person with totals, and talks only to its own host', async () => {
+test('first load shows the first page of people with totals, and talks only to its own host', async () => {
   const page = await list();
-  assert.equal(await page.locator('.wjc-card').count(), ALL);
+  assert.equal(await page.locator('.wjc-card').count(), FIRST);
   assert.equal(await countText(page), `${ALL} people`);
+  assert.equal(await page.locator('.wjc-results-bar__page').textContent(), `Page 1 of 2: people 1 to ${PAGE}`);
   const totals = await page.locator('.wjc-totals__value').allTextContents();
   assert.equal(totals[0], String(ALL));
   assert.equal(await page.title(), DATA.title);
@@ -64,7 +68,7 @@ test('each filter narrows the cards and counts its options under the other filte
   assert.deepEqual(await cardNames(page), ['Ihar Losik']);
 
   await page.getByRole('button', { name: 'Clear all' }).click();
-  assert.equal(await page.locator('.wjc-card').count(), ALL);
+  assert.equal(await page.locator('.wjc-card').count(), FIRST);
 
   await page.locator('.wjc-facet__summary', { hasText: 'Campaign' }).click();
   await page.getByLabel(/^Prisoners of conscience\s*\d+$/).check();
@@ -93,11 +97,11 @@ test('the URL holds the view: reload, back and forward restore it', async () => 
 
   await page.getByLabel(/^Released\s*0$/).isDisabled();
   await page.getByRole('button', { name: 'Clear all' }).click();
-  assert.equal(await page.locator('.wjc-card').count(), ALL);
+  assert.equal(await page.locator('.wjc-card').count(), FIRST);
   await page.goBack();
   assert.deepEqual(await cardNames(page), ['Ihar Losik']);
   await page.goForward();
-  assert.equal(await page.locator('.wjc-card').count(), ALL);
+  assert.equal(await page.locator('.wjc-card').count(), FIRST);
   await page.close();
 });
 
@@ -129,6 +133,39 @@ test('a profile shows the story and facts, and "back" returns to the same filter
   await page.close();
 });
 
+test('the second page replaces the first, keeps the filters, and Back returns to the first', async () => {
+  const page = await list();
+  const first = await cardNames(page);
+  const pager = page.getByRole('navigation', { name: 'Pages of the list' });
+  assert.deepEqual(await pager.locator('.wjc-pages__link').allTextContents(), ['1', '2']);
+  assert.equal(await pager.locator('[aria-current=page]').textContent(), '1');
+  assert.equal(await pager.locator('.wjc-pages__prev').count(), 0);
+  await pager.getByRole('link', { name: 'Next page' }).click();
+  await page.waitForURL(/#\/\?page=2$/);
+  const second = await cardNames(page);
+  assert.equal(second.length, ALL - PAGE);
+  assert.deepEqual([...first, ...second], DATA.people.map((p) => p.name).sort((a, b) => a.localeCompare(b)));
+  assert.equal(await page.locator('.wjc-results-bar__page').textContent(), `Page 2 of 2: people ${PAGE + 1} to ${ALL}`);
+  assert.match(await page.title(), /^Page 2 of 2 — /);
+  // Focus is on the new page's cards, at the top of the results: Tab reaches its first card.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'results');
+  assert.ok(await page.evaluate(() => document.querySelector('.wjc-list__results').getBoundingClientRect().top) < 5);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.wjc-card')?.querySelector('.wjc-card__name').textContent), second[0]);
+  // Cards link to profiles on the same page of the list; sorting starts the list again.
+  await page.reload();
+  await cardsReady(page);
+  assert.deepEqual(await cardNames(page), second);
+  await page.getByLabel('Sort by').selectOption('arrested');
+  assert.doesNotMatch(page.url(), /page=/);
+  assert.equal(await page.locator('.wjc-card').count(), FIRST);
+  await page.goBack();
+  assert.deepEqual(await cardNames(page), second);
+  await page.goBack();
+  assert.deepEqual(await cardNames(page), first);
+  await page.close();
+});
+
 test('an unknown profile link says so and offers the list', async () => {
   const page = await open(env, '/#/person/nobody-here');
   await page.locator('h1', { hasText: 'Profile not found' }).waitFor();
@@ -150,7 +187,7 @@ test('a server error shows what happened and Retry recovers', async () => {
   fail = false;
   await page.getByRole('button', { name: 'Try again' }).click();
   await cardsReady(page);
-  assert.equal(await page.locator('.wjc-card').count(), ALL);
+  assert.equal(await page.locator('.wjc-card').count(), FIRST);
   await page.close();
 });
 
@@ -172,7 +209,8 @@ test('records the loader skips are reported and the rest are shown', async () =>
   await page.route('**/data/prisoners.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
   await page.goto(env.origin + '/');
   await cardsReady(page);
-  assert.equal(await page.locator('.wjc-card').count(), ALL - 2);
+  assert.equal(await page.locator('.wjc-card').count(), Math.min(ALL - 2, PAGE));
+  assert.match(await countText(page), new RegExp(`^${ALL - 2} people$`));
   const notice = page.locator('.wjc-notice');
   assert.match(await notice.textContent(), /2 records could not be shown/);
   await notice.locator('summary').click();
@@ -217,6 +255,12 @@ test('axe finds no violations on the list, a profile and the empty result, at 32
   for (const width of [320, 1280]) {
     const page = await list('/', { width, height: 800 });
     await assertAccessible(page, `the list at ${width}px`);
+    await page.goto(env.origin + '/#/?page=2');
+    await page.locator('.wjc-pages__prev').waitFor();
+    await page.locator('.wjc-facet__summary', { hasText: 'Country' }).click();
+    await page.getByLabel('Find a country').fill('ira');
+    await page.locator('.wjc-facet__found', { hasText: '1 of 18 countries matches' }).waitFor();
+    await assertAccessible(page, `the second page, a country found, at ${width}px`);
     await page.goto(env.origin + '/#/person/ales-bialiatski');
     await page.locator('h1#profile-title').waitFor();
     await assertAccessible(page, `a profile at ${width}px`);
@@ -234,7 +278,7 @@ test('an empty result explains itself and clears back to everyone', async () => 
   await page.locator('.wjc-empty').waitFor();
   assert.equal(await countText(page), `0 of ${ALL} people`);
   await page.getByRole('button', { name: 'Clear search and filters' }).click();
-  assert.equal(await page.locator('.wjc-card').count(), ALL);
+  assert.equal(await page.locator('.wjc-card').count(), FIRST);
   await page.close();
 });
 

@@ -56,13 +56,25 @@ async function assertInert(page, where) {
 test('the hostile list shows every valid record with its payloads as text, and reports the rest', async () => {
   const page = await hostilePage();
   await cardsReady(page);
-  assert.equal(await page.locator('.wjc-card').count(), VALID.length);
-  for (const person of VALID) {
-    const name = await page.locator(`#card-${person.id} .wjc-card__name a`).textContent();
-    assert.equal(name, person.name, person.id);
-    const summary = await page.locator(`#card-${person.id} .wjc-card__summary`).textContent();
-    assert.equal(summary, person.summary, person.id);
+  // Every valid record, over the list's pages of 24.
+  const shown = [];
+  for (let number = 2; ; number++) {
+    const ids = await page.locator('.wjc-card').evaluateAll((all) => all.map((c) => c.id.replace(/^card-/, '')));
+    assert.ok(ids.length <= 24);
+    for (const id of ids) {
+      const person = VALID.find((p) => p.id === id);
+      assert.ok(person, id);
+      const name = await page.locator(`#card-${person.id} .wjc-card__name a`).textContent();
+      assert.equal(name, person.name, person.id);
+      const summary = await page.locator(`#card-${person.id} .wjc-card__summary`).textContent();
+      assert.equal(summary, person.summary, person.id);
+    }
+    shown.push(...ids);
+    if (!(await page.locator('.wjc-pages__next').count())) break;
+    await page.locator('.wjc-pages__next').click();
+    await page.waitForURL(new RegExp(`page=${number}$`));
   }
+  assert.deepEqual(shown.sort(), VALID.map((p) => p.id).sort());
   const notice = page.locator('.wjc-notice', { hasText: 'could not be shown' });
   assert.match(await notice.textContent(), /8 records could not be shown/);
   await notice.locator('summary').click();

@@ -9,6 +9,8 @@ import {
 
 const DATA = JSON.parse(await readFile(new URL('../../assets/data/prisoners.json', import.meta.url), 'utf8'));
 const ALL = DATA.people.length;
+/** Cards on the first page (wjc_core::paging::PAGE_SIZE is 24): the whole list is on two pages. */
+const FIRST = Math.min(ALL, 24);
 const heldBy = (code) => DATA.people.filter((p) => p.country === code);
 const namesOf = (people) => people.map((p) => p.name).sort((a, b) => a.localeCompare(b));
 let env;
@@ -36,8 +38,13 @@ const luminance = (page, code) => page.locator(`#wjc-shape-${code}`).evaluate((e
 
 test('the map draws the world and shades countries by how many people they hold', async () => {
   const page = await mapView();
-  const shapes = await page.locator('.wjc-map__svg .wjc-map__land, .wjc-map__svg .wjc-map__country').count();
+  // Countries on the list are a path each; the rest of the world is one path, each shape in it
+  // starting from a move to the origin.
+  const listedShapes = await page.locator('.wjc-map__svg .wjc-map__country').count();
+  const land = await page.locator('.wjc-map__svg .wjc-map__land').getAttribute('d');
+  const shapes = listedShapes + land.match(/M0 0/g).length;
   assert.ok(shapes >= 200, `only ${shapes} countries drawn`);
+  assert.equal(await page.locator('.wjc-map__svg .wjc-map__land').count(), 1);
   // Iran holds the most people on the list, Egypt one: Iran must be darker.
   assert.ok(heldBy('IR').length > heldBy('EG').length);
   assert.ok(await luminance(page, 'IR') < await luminance(page, 'EG'), 'Iran is not darker than Egypt');
@@ -63,6 +70,18 @@ test('changing a filter recolours the same country paths rather than drawing new
   await page.close();
 });
 
+test('a filter change updates the figures of the table on the same rows', async () => {
+  const page = await mapView();
+  const iran = page.locator('.wjc-map-table tbody tr', { has: page.locator('th', { hasText: /^Iran$/ }) });
+  await iran.evaluate((el) => { el.dataset.mark = 'original'; });
+  await page.getByLabel(/^Imprisoned\s*\d+$/).check();
+  const imprisoned = heldBy('IR').filter((p) => p.status === 'imprisoned').length;
+  await page.waitForFunction((n) => [...document.querySelectorAll('.wjc-map-table tbody tr')]
+    .some((tr) => tr.querySelector('th').textContent === 'Iran' && tr.querySelector('td').textContent === String(n)), imprisoned);
+  assert.equal(await iran.evaluate((el) => el.dataset.mark), 'original');
+  await page.close();
+});
+
 test('clicking Belarus lists exactly the people it holds, and clicking it again lists everyone', async () => {
   const page = await mapView();
   await country(page, 'Belarus').click();
@@ -71,13 +90,13 @@ test('clicking Belarus lists exactly the people it holds, and clicking it again 
   assert.match(page.url(), /view=map/);
   assert.equal(await page.locator('.wjc-map__selected').count(), 1);
   await country(page, 'Belarus').click();
-  assert.equal(await page.locator('.wjc-card').count(), ALL);
+  assert.equal(await page.locator('.wjc-card').count(), FIRST);
   assert.doesNotMatch(page.url(), /country=/);
   // "All countries" clears a country chosen on the map.
   await country(page, 'Iran').click();
   assert.equal(await page.locator('.wjc-card').count(), heldBy('IR').length);
   await page.getByRole('button', { name: 'All countries' }).click();
-  assert.equal(await page.locator('.wjc-card').count(), ALL);
+  assert.equal(await page.locator('.wjc-card').count(), FIRST);
   await page.close();
 });
 
@@ -118,6 +137,16 @@ test('tooltip, table and cards agree, under the other filters too', async () => 
   // Each row's total is the number of cards the country shows under the same filters.
   await page.goto(`${env.origin}/#/?view=map`);
   await page.locator('.wjc-map-table tbody tr').first().waitFor();
+  // The table shows the countries holding the most people, and all of them on request.
+  const listed = new Set(DATA.people.map((p) => p.country)).size;
+  assert.equal(await page.locator('.wjc-map-table tbody tr').count(), 8);
+  const all = page.locator('.wjc-map .wjc-more-options');
+  assert.equal(await all.textContent(), `Show all ${listed} countries`);
+  assert.equal(await all.getAttribute('aria-expanded'), 'false');
+  await all.click();
+  assert.equal(await all.textContent(), 'Show fewer countries');
+  assert.equal(await all.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('.wjc-map-table tbody tr').count(), listed);
   const rows = await page.locator('.wjc-map-table tbody tr').evaluateAll((trs) => trs.map((tr) => [
     tr.querySelector('th').textContent, Number(tr.querySelector('td').textContent),
   ]));
@@ -207,7 +236,7 @@ test('map and cards side by side on wide screens; a Map/List switch on narrow on
   await page.getByRole('link', { name: 'List', exact: true }).click();
   assert.doesNotMatch(page.url(), /view=map/);
   assert.equal(await page.locator('.wjc-map').count(), 0);
-  assert.equal(await page.locator('.wjc-card').count(), ALL);
+  assert.equal(await page.locator('.wjc-card').count(), FIRST);
   await page.getByRole('link', { name: 'Map', exact: true }).click();
   assert.match(page.url(), /view=map/);
   await page.locator('.wjc-map__svg path').first().waitFor();

@@ -9,22 +9,29 @@ import {
 
 const DATA = JSON.parse(await readFile(new URL('../../assets/data/prisoners.json', import.meta.url), 'utf8'));
 const ALL = DATA.people.length;
+/** Cards on a page, as in the app (wjc_core::paging::PAGE_SIZE): the 37 people take two pages. */
+const PAGE = 24;
 const person = (id) => DATA.people.find((p) => p.id === id);
 
-/** Checks that the static list shows every person with name, country, status and summary. */
-async function assertStaticList(page) {
+/**
+ * Checks that a static list page shows `expected` people, each with name, country, status and
+ * summary, its profile link `up` folders up; returns their ids.
+ */
+async function assertStaticPage(page, expected, up = '') {
   const cards = page.locator('#wjc-static .wjc-card');
-  assert.equal(await cards.count(), ALL);
-  for (const p of DATA.people) {
+  assert.equal(await cards.count(), expected);
+  const ids = await cards.evaluateAll((all) => all.map((c) => c.id.replace(/^card-/, '')));
+  for (const id of ids) {
+    const p = person(id);
     const card = page.locator(`#wjc-static #card-${p.id}`);
     assert.equal(await card.locator('.wjc-card__name a').textContent(), p.name);
     assert.equal(await card.locator('.wjc-card__summary').textContent(), p.summary);
     assert.equal(await card.locator(`.wjc-badge--${p.status}`).count(), 1, p.id);
     assert.match(await card.locator('.wjc-card__country').textContent(), /\S/);
-    assert.equal(await card.locator('.wjc-card__name a').getAttribute('href'), `person/${p.id}.html`);
+    assert.equal(await card.locator('.wjc-card__name a').getAttribute('href'), `${up}person/${p.id}.html`);
   }
   assert.equal(await page.locator('#wjc-static .wjc-results-bar__count').textContent(), `${ALL} people`);
-  assert.match(await page.locator('#card-ales-bialiatski .wjc-card__country').textContent(), /Belarus/);
+  return ids;
 }
 
 describe('JavaScript off (Tor Browser at "Safest")', () => {
@@ -32,12 +39,22 @@ describe('JavaScript off (Tor Browser at "Safest")', () => {
   before(async () => { env = await start({ javaScriptEnabled: false }); });
   after(async () => { await env?.close(); });
 
-  test('the list shows every person with name, country, status and summary', async () => {
+  test('the list shows every person with name, country, status and summary, a page at a time', async () => {
     const page = await open(env, '/');
     assert.equal(await page.title(), DATA.title);
     assert.equal(await page.locator('h1').textContent(), DATA.title);
-    await assertStaticList(page);
+    const first = await assertStaticPage(page, PAGE);
+    assert.match(await page.locator('#card-ales-bialiatski .wjc-card__country').textContent(), /Belarus/);
+    assert.equal(await page.locator('.wjc-results-bar__page').textContent(), `Page 1 of 2: people 1 to ${PAGE}`);
     assert.equal(await page.locator('#wjc-root').count(), 0);
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await page.waitForURL(/\/list\/2\.html$/);
+    assert.match(await page.title(), /^Page 2 of 2 — /);
+    const second = await assertStaticPage(page, ALL - PAGE, '../');
+    assert.equal(await page.locator('.wjc-pages__link[aria-current=page]').textContent(), '2');
+    assert.deepEqual([...first, ...second].sort(), DATA.people.map((p) => p.id).sort());
+    await page.getByRole('link', { name: 'Page 1' }).click();
+    await page.waitForURL(/\/index\.html$/);
     assertOnlyLocalRequests(page, env.origin);
     assert.deepEqual(page.errors, []);
     await page.screenshot({ path: `${SHOTS}static-list.png` });
@@ -47,7 +64,7 @@ describe('JavaScript off (Tor Browser at "Safest")', () => {
   });
 
   test('a profile opens by its link and shows the facts; previous, next and back are links', async () => {
-    const page = await open(env, '/');
+    const page = await open(env, '/list/2.html');
     await page.locator('#card-narges-mohammadi a').click();
     await page.waitForURL(/\/person\/narges-mohammadi\.html$/);
     assert.equal(await page.locator('h1').textContent(), 'Narges Mohammadi');
@@ -66,9 +83,11 @@ describe('JavaScript off (Tor Browser at "Safest")', () => {
     assert.notEqual(await page.locator('h1').textContent(), 'Narges Mohammadi');
     await page.getByRole('link', { name: /^Previous/ }).click();
     assert.equal(await page.locator('h1').textContent(), 'Narges Mohammadi');
+    // Back to the page of the list that holds her.
     await page.getByRole('link', { name: /Back to the list/ }).click();
-    await page.waitForURL(/\/index\.html$/);
-    assert.equal(await page.locator('.wjc-card').count(), ALL);
+    await page.waitForURL(/\/list\/2\.html$/);
+    assert.equal(await page.locator('#card-narges-mohammadi').count(), 1);
+    assert.equal(await page.locator('.wjc-card').count(), ALL - PAGE);
     assert.deepEqual(page.errors, []);
     await page.close();
   });
@@ -86,7 +105,7 @@ describe('WebAssembly off (Tor Browser at "Safer")', () => {
     await page.waitForLoadState('networkidle');
     assert.equal(await page.evaluate(() => typeof WebAssembly), 'undefined');
     assert.ok(page.requests.some((u) => /\/loader-[0-9a-f]{16}\.js$/.test(u)), 'the loader was requested');
-    await assertStaticList(page);
+    await assertStaticPage(page, PAGE);
     assert.equal(await page.locator('#wjc-root').count(), 0, 'the app did not start');
     assert.deepEqual(page.errors, []);
     assert.deepEqual(await cspViolations(page), []);
@@ -121,7 +140,7 @@ describe('WebAssembly off (Tor Browser at "Safer")', () => {
     assert.equal(await page.locator('.wjc-back').getAttribute('href'), '../index.html');
     await page.locator('.wjc-back').click();
     await page.waitForURL(/\/sub\/path\/index\.html$/);
-    assert.equal(await page.locator('.wjc-card').count(), ALL);
+    assert.equal(await page.locator('.wjc-card').count(), PAGE);
     assert.deepEqual(page.errors, []);
     await page.close();
   });
@@ -150,12 +169,12 @@ describe('everything on: the app takes the static pages over', () => {
     const { page, release } = await openHeld('/');
     await page.locator('#wjc-root').waitFor({ state: 'attached' });
     assert.equal(await page.locator('#wjc-root').isHidden(), true);
-    assert.equal(await page.locator('#wjc-static .wjc-card').count(), ALL);
+    assert.equal(await page.locator('#wjc-static .wjc-card').count(), PAGE);
     assert.equal(await page.locator('.wjc-skeleton:visible').count(), 0);
     release();
     await cardsReady(page);
     assert.equal(await page.locator('#wjc-static').count(), 0);
-    assert.equal(await page.locator('.wjc-card').count(), ALL, 'one list, not two');
+    assert.equal(await page.locator('.wjc-card').count(), PAGE, 'one list, not two');
     assert.equal(await page.locator('.wjc-header').count(), 1);
     assert.equal(await page.locator('.wjc-footer').count(), 1);
     assert.match(await page.locator('.wjc-card__name a').first().getAttribute('href'), /^#\/person\//);
@@ -188,9 +207,28 @@ describe('everything on: the app takes the static pages over', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     await page.getByText('Link copied').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${env.origin}/person/narges-mohammadi.html`);
+    // Back to the app's page of the list that holds her, on her card.
     await page.getByRole('link', { name: /Back to the list/ }).click();
     await cardsReady(page);
-    assert.equal(await page.locator('.wjc-card').count(), ALL);
+    assert.equal(new URL(page.url()).hash, '#/?page=2');
+    assert.equal(await page.locator('.wjc-card').count(), ALL - PAGE);
+    assert.equal(await page.locator('#card-narges-mohammadi').count(), 1);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('a later static page of the list becomes the same page in the app', async () => {
+    const { page, release } = await openHeld('/list/2.html');
+    const shown = await page.locator('#wjc-static .wjc-card').evaluateAll((all) => all.map((c) => c.id));
+    assert.equal(shown.length, ALL - PAGE);
+    await page.locator(`#wjc-static #${shown[3]} a`).focus();
+    release();
+    await cardsReady(page);
+    assert.equal(new URL(page.url()).pathname, '/');
+    assert.equal(new URL(page.url()).hash, '#/?page=2');
+    assert.deepEqual(await page.locator('#wjc-root .wjc-card').evaluateAll((all) => all.map((c) => c.id)), shown);
+    assert.equal(await page.evaluate(() => document.activeElement.closest('.wjc-card')?.id), shown[3]);
+    assert.match(await page.title(), /^Page 2 of 2 — /);
     assert.deepEqual(page.errors, []);
     await page.close();
   });

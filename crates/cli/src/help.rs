@@ -232,7 +232,7 @@ Finishes the site that Trunk built in DIR (\"make dist\" runs it after
 - moves Trunk's inline loader into a file (loader-HASH.js), so the pages run
   under a strict Content-Security-Policy, and refuses pages with any other
   inline script or style;
-- writes the list of people into DIR/index.html (100 people per page, further
+- writes the list of people into DIR/index.html (24 people per page, further
   pages in DIR/list/) and one page per person in DIR/person/ID.html, from
   DIR/data/prisoners.json, the file the app itself loads. Browsers without
   JavaScript or WebAssembly show these pages; the app takes them over where

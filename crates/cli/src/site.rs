@@ -77,7 +77,7 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
                 w,
                 &site.list_title(page),
                 &loaded.dataset.description,
-                &Site::app_url_attr(None),
+                &Site::app_url_attr(None, page),
                 |w| site.write_list(w, page, 1),
             )
         })?;
@@ -90,7 +90,7 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
                 w,
                 &title,
                 &person.summary,
-                &Site::app_url_attr(Some(person)),
+                &Site::app_url_attr(Some(person), 1),
                 |w| site.write_profile(w, rank),
             )
         })?;
@@ -113,7 +113,11 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         "{}: the list on {} ({}), {} profile {} (person/), {} KB of HTML in all; loader {loader_file}",
         dir.display(),
         validate::plural(pages, "page", "pages"),
-        if pages == 1 { "index.html".to_owned() } else { format!("index.html, list/2–{pages}.html") },
+        match pages {
+            1 => "index.html".to_owned(),
+            2 => "index.html, list/2.html".to_owned(),
+            _ => format!("index.html, list/2–{pages}.html"),
+        },
         profiles,
         if profiles == 1 { "page" } else { "pages" },
         bytes.div_ceil(1024)

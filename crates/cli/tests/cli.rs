@@ -948,19 +948,33 @@ fn site_pages_a_long_list_and_refuses_a_second_run_or_a_refused_file() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(
         run.stdout.contains(
-            "the list on 3 pages (index.html, list/2–3.html), 250 profile pages (person/)"
+            "the list on 11 pages (index.html, list/2–11.html), 250 profile pages (person/)"
         ),
         "{}",
         run.stdout
     );
+    // Pages of 24, as the app's (wjc_core::paging), with the same pager.
     let index = read(&dir, "index.html");
-    assert_eq!(index.matches("<li class=\"wjc-card\"").count(), 100);
-    assert!(index.contains("<a class=\"wjc-pager__next\" href=\"list/2.html\" rel=\"next\">"));
-    let last = read(&dir, "list/3.html");
-    assert_eq!(last.matches("<li class=\"wjc-card\"").count(), 50);
-    assert!(last.contains("<title>Page 3 of 3 — "));
-    assert!(last.contains("<a class=\"wjc-pager__prev\" href=\"../list/2.html\" rel=\"prev\">"));
-    assert!(last.contains("data-app-url=\"../#/\""));
+    assert_eq!(index.matches("<li class=\"wjc-card\"").count(), 24);
+    assert!(index.contains("<a class=\"wjc-pages__next\" href=\"list/2.html\" rel=\"next\">"));
+    assert!(index.contains(
+        "<p id=\"results-page\" class=\"wjc-results-bar__page\">Page 1 of 11: people 1 to 24</p>"
+    ));
+    assert!(index.contains(
+        "<a class=\"wjc-pages__link\" href=\"index.html\" aria-label=\"Page 1\" aria-current=\"page\">1</a>"
+    ));
+    assert!(!index.contains("wjc-pages__prev"));
+    let middle = read(&dir, "list/5.html");
+    assert_eq!(middle.matches("<li class=\"wjc-card\"").count(), 24);
+    assert_eq!(middle.matches("class=\"wjc-pages__link\"").count(), 5);
+    assert_eq!(middle.matches("class=\"wjc-pages__gap\"").count(), 2);
+    assert!(middle.contains("data-app-url=\"../#/?page=5\""));
+    let last = read(&dir, "list/11.html");
+    assert_eq!(last.matches("<li class=\"wjc-card\"").count(), 10);
+    assert!(last.contains("<title>Page 11 of 11 — "));
+    assert!(last.contains("<a class=\"wjc-pages__prev\" href=\"../list/10.html\" rel=\"prev\">"));
+    assert!(!last.contains("wjc-pages__next"));
+    assert!(last.contains("data-app-url=\"../#/?page=11\""));
     assert_eq!(fs::read_dir(dir.0.join("person")).unwrap().count(), 250);
 
     let again = wjc(&["site", &site]);

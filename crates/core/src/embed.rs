@@ -339,6 +339,7 @@ impl Settings {
             } else {
                 View::List
             },
+            page: 0,
         }
     }
 

@@ -17,7 +17,9 @@ pub mod icon;
 pub mod load;
 pub mod map;
 pub mod model;
+pub mod paging;
 pub mod query;
+pub mod shortlist;
 pub mod text;
 pub mod url_state;
 

@@ -140,9 +140,38 @@ pub fn result_count(shown: usize, total: usize) -> String {
     }
 }
 
-/// The button that draws more cards: "Show 60 more".
-pub fn show_more(n: usize) -> String {
-    format!("Show {n} more")
+/// Which page of the results is shown and who is on it: "Page 2 of 42: people 25 to 48".
+/// `from` and `to` count from 1, as people read them.
+pub fn page_summary(page: usize, pages: usize, from: usize, to: usize) -> String {
+    if from == to {
+        format!("{}: person {from}", page_of(page, pages))
+    } else {
+        format!("{}: people {from} to {to}", page_of(page, pages))
+    }
+}
+
+/// A page link's accessible name, the page's number being its visible text: "Page 5".
+pub fn page_link(page: usize) -> String {
+    format!("Page {page}")
+}
+
+/// The button that shows every option of a long filter: "Show all 56 countries".
+pub fn show_all_options(n: usize, plural: &str) -> String {
+    format!("Show all {n} {plural}")
+}
+
+/// The button that shows a long filter's shortlist again: "Show fewer countries".
+pub fn show_fewer_options(plural: &str) -> String {
+    format!("Show fewer {plural}")
+}
+
+/// What a filter's find box found: "3 of 56 countries match", "No country matches".
+pub fn options_found(found: usize, total: usize, singular: &str, plural: &str) -> String {
+    match found {
+        0 => format!("No {singular} matches"),
+        1 => format!("1 of {total} {plural} matches"),
+        n => format!("{n} of {total} {plural} match"),
+    }
 }
 
 /// The notice for records the loader skipped: "2 records could not be shown".
@@ -438,6 +467,24 @@ pub mod ui {
     pub const PAGE_PREVIOUS: &str = "Previous page";
     /// Link to the next page of the static list.
     pub const PAGE_NEXT: &str = "Next page";
+    /// Pages left out between two page links.
+    pub const PAGE_GAP: &str = "…";
+    /// Find box of the country filter.
+    pub const FIND_COUNTRY: &str = "Find a country";
+    /// Find box of the occupation filter.
+    pub const FIND_OCCUPATION: &str = "Find an occupation";
+    /// Find box of the campaign filter.
+    pub const FIND_CAMPAIGN: &str = "Find a campaign";
+    /// Find box of the status filter.
+    pub const FIND_STATUS: &str = "Find a status";
+    /// What a filter's options are, one and many, for its buttons and find results.
+    pub const OPTIONS_COUNTRY: (&str, &str) = ("country", "countries");
+    /// See [`OPTIONS_COUNTRY`].
+    pub const OPTIONS_OCCUPATION: (&str, &str) = ("occupation", "occupations");
+    /// See [`OPTIONS_COUNTRY`].
+    pub const OPTIONS_CAMPAIGN: (&str, &str) = ("campaign", "campaigns");
+    /// See [`OPTIONS_COUNTRY`].
+    pub const OPTIONS_STATUS: (&str, &str) = ("status", "statuses");
     /// Profile page label in the document title.
     pub const TITLE_SEPARATOR: &str = " — ";
     /// Flag for synthetic data, shown in a banner.
@@ -954,5 +1001,18 @@ mod tests {
         );
         assert_eq!(map::country_summary("Egypt", 0, []), "Egypt: 0 people");
         assert_eq!(people(1), "1 person");
+    }
+
+    #[test]
+    fn pages_and_long_filters_read_naturally() {
+        assert_eq!(page_summary(2, 42, 25, 48), "Page 2 of 42: people 25 to 48");
+        assert_eq!(page_summary(3, 3, 49, 49), "Page 3 of 3: person 49");
+        assert_eq!(page_link(5), "Page 5");
+        let (one, many) = ui::OPTIONS_COUNTRY;
+        assert_eq!(show_all_options(56, many), "Show all 56 countries");
+        assert_eq!(show_fewer_options(many), "Show fewer countries");
+        assert_eq!(options_found(0, 56, one, many), "No country matches");
+        assert_eq!(options_found(1, 56, one, many), "1 of 56 countries matches");
+        assert_eq!(options_found(3, 56, one, many), "3 of 56 countries match");
     }
 }

@@ -1,7 +1,8 @@
 //! The view's state in the URL fragment, so any static host works without rewrites, and a
 //! reload, a bookmark or a shared link opens the same view.
 //!
-//! `#/?q=pham&country=BY,CN&status=imprisoned&sort=arrested` is the list;
+//! `#/?q=pham&country=BY,CN&status=imprisoned&sort=arrested&page=2` is the list (its second
+//! page);
 //! `#/person/ales-bialiatski?country=BY` is a profile opened from a filtered list (the filters
 //! are kept so "back to the list" and previous/next follow the same list).
 //!
@@ -49,6 +50,9 @@ pub struct ViewState {
     pub profile: Option<String>,
     /// List or map.
     pub view: View,
+    /// Which page of the list is shown, from 0 (the URL counts from 1: `page=2` is index 1). A
+    /// page past the end of the list shows its last page (see [`crate::paging::Page::of`]).
+    pub page: usize,
 }
 
 /// A parsed fragment and what was ignored in it.
@@ -108,6 +112,10 @@ pub fn parse(fragment: &str) -> Parsed {
                 Some(view) => parsed.state.view = view,
                 None => bad.push(value.clone()),
             },
+            "page" => match page_index(&value) {
+                Some(page) => parsed.state.page = page,
+                None => bad.push(value.clone()),
+            },
             _ => bad.push(value.clone()),
         }
         parsed
@@ -124,12 +132,20 @@ pub fn to_fragment(state: &ViewState) -> String {
         out.push_str(&PROFILE_PREFIX[1..]);
         out.push_str(&encode(id));
     }
-    out.push_str(&list_params(&state.query, state.view));
+    out.push_str(&list_params(&state.query, state.view, state.page));
     out
 }
 
+/// Reads a page number as written in URLs (from 1, plain digits) into a page index (from 0).
+fn page_index(text: &str) -> Option<usize> {
+    if text.is_empty() || text.len() > 9 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse::<usize>().ok()?.checked_sub(1)
+}
+
 /// The list's parameters (`?q=…&country=…`), or nothing when all are defaults.
-fn list_params(query: &Query, view: View) -> String {
+fn list_params(query: &Query, view: View, page: usize) -> String {
     let filters = &query.filters;
     let join = |items: Vec<String>| items.join(",");
     let params = [
@@ -170,6 +186,14 @@ fn list_params(query: &Query, view: View) -> String {
                 String::new()
             } else {
                 view.as_str().to_owned()
+            },
+        ),
+        (
+            "page",
+            if page == 0 {
+                String::new()
+            } else {
+                page.saturating_add(1).to_string()
             },
         ),
     ];
@@ -284,7 +308,7 @@ mod tests {
 
     #[test]
     fn list_state_round_trips() {
-        let fragment = "#/?q=pham%20doan&country=BY,CN&status=imprisoned,released&campaign=without-just-cause&occupation=human%20rights%20defender&sort=arrested&view=map";
+        let fragment = "#/?q=pham%20doan&country=BY,CN&status=imprisoned,released&campaign=without-just-cause&occupation=human%20rights%20defender&sort=arrested&view=map&page=3";
         let state = state_of(fragment);
         assert_eq!(state.query.text, "pham doan");
         assert_eq!(state.query.filters.countries.len(), 2);
@@ -296,7 +320,35 @@ mod tests {
             .contains("human rights defender"));
         assert_eq!(state.query.sort, Sort::Arrested);
         assert_eq!(state.view, View::Map);
+        assert_eq!(state.page, 2);
         assert_eq!(to_fragment(&state), fragment);
+    }
+
+    #[test]
+    fn pages_count_from_one_in_the_url_and_the_first_is_left_out() {
+        assert_eq!(state_of("#/?page=1").page, 0);
+        assert_eq!(to_fragment(&state_of("#/?page=1")), "#/");
+        assert_eq!(state_of("#/?page=2").page, 1);
+        assert_eq!(state_of("#/?page=042").page, 41);
+        let profile = state_of("#/person/ales-bialiatski?country=BY&page=2");
+        assert_eq!(
+            to_fragment(&profile),
+            "#/person/ales-bialiatski?country=BY&page=2"
+        );
+        let parsed = parse("#/?page=0&page=-1&page=two&page=1.5&page=&page=9999999999&page=%2B3");
+        assert_eq!(parsed.state.page, 0);
+        assert_eq!(
+            parsed.ignored,
+            [
+                "page=0",
+                "page=-1",
+                "page=two",
+                "page=1.5",
+                "page=",
+                "page=9999999999",
+                "page=+3"
+            ]
+        );
     }
 
     #[test]
@@ -394,6 +446,7 @@ mod tests {
             "occupation",
             "sort",
             "view",
+            "page",
             "",
             "Q",
         ]);
@@ -405,6 +458,7 @@ mod tests {
                 "imprisoned,,released",
                 "arrested",
                 "map",
+                "12",
                 "%E2%80%AE"
             ])
             .prop_map(str::to_owned),
@@ -439,13 +493,26 @@ mod tests {
             prop::collection::btree_set(word, 0..3),
             prop::sample::select(Sort::ALL.to_vec()),
             prop::option::of("[a-z0-9-]{1,80}"),
-            prop::sample::select(vec![View::List, View::Map]),
+            (
+                prop::sample::select(vec![View::List, View::Map]),
+                0..100_000usize,
+            ),
         )
             .prop_map(
-                |(text, countries, statuses, campaigns, occupations, sort, profile, view)| {
+                |(
+                    text,
+                    countries,
+                    statuses,
+                    campaigns,
+                    occupations,
+                    sort,
+                    profile,
+                    (view, page),
+                )| {
                     let mut state = ViewState {
                         profile,
                         view,
+                        page,
                         ..ViewState::default()
                     };
                     state.query.text = text.trim().to_owned();

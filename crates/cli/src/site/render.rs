@@ -6,15 +6,13 @@
 
 use std::io::{self, Write};
 
+use wjc_core::paging::{page_of, Link, Page, PAGE_SIZE};
 use wjc_core::query::{totals, Index, Query, Totals};
 use wjc_core::text::{self, ui};
 use wjc_core::url_state::{self, ViewState};
 use wjc_core::{icon, Dataset, Person, Report, Status, DATASET_PATH};
 
 use super::html::Esc;
-
-/// People per page of the static list: a page stays light however long the list grows.
-pub const PAGE_SIZE: usize = 100;
 
 /// The dataset, in the app's default order, ready to be written out.
 pub struct Site<'a> {
@@ -44,9 +42,10 @@ impl<'a> Site<'a> {
         }
     }
 
-    /// How many pages the list takes.
+    /// How many pages the list takes: as many as the app's (`wjc_core::paging`), so a static
+    /// page and the app's page that takes it over show the same people.
     pub fn list_pages(&self) -> usize {
-        self.order.len().div_ceil(PAGE_SIZE).max(1)
+        Page::of(self.order.len(), 0, PAGE_SIZE).count
     }
 
     /// The people in the order they are listed.
@@ -67,7 +66,8 @@ impl<'a> Site<'a> {
     /// The content of `<div id="app">` for list page `page` (1-based), `depth` folders deep.
     pub fn write_list<W: Write>(&self, out: &mut W, page: usize, depth: usize) -> io::Result<()> {
         let up = "../".repeat(depth);
-        let pages = self.list_pages();
+        let current = Page::of(self.order.len(), page - 1, PAGE_SIZE);
+        let pages = current.count;
         let skip = (ui::SKIP_TO_RESULTS, "results");
         self.chrome(out, depth, skip, true, |out| {
             let total = self.order.len();
@@ -86,30 +86,25 @@ impl<'a> Site<'a> {
                 Esc(ui::RESULTS),
                 Esc(&text::result_count(total, total))
             )?;
+            if pages > 1 {
+                write!(
+                    out,
+                    "<p id=\"results-page\" class=\"wjc-results-bar__page\">{}</p>",
+                    Esc(&text::page_summary(current.number(), pages, current.items.0 + 1, current.items.1))
+                )?;
+            }
             self.legend(out)?;
-            out.write_all(b"</div><ul id=\"results\" class=\"wjc-grid\" tabindex=\"-1\" aria-labelledby=\"results-title\">")?;
-            for person in self.people().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE) {
-                self.card(out, person, &up)?;
+            write!(
+                out,
+                "</div><ul id=\"results\" class=\"wjc-grid\" tabindex=\"-1\" aria-labelledby=\"results-title\"{}>",
+                if pages > 1 { " aria-describedby=\"results-page\"" } else { "" }
+            )?;
+            for &position in &self.order[current.range()] {
+                self.card(out, &self.dataset.people[position], &up)?;
             }
             out.write_all(b"</ul>")?;
             if pages > 1 {
-                write!(out, "<nav class=\"wjc-pager\" aria-label=\"{}\">", Esc(ui::PAGES))?;
-                for (to, label, rel) in [
-                    (page.checked_sub(1).filter(|p| *p > 0), ui::PAGE_PREVIOUS, "prev"),
-                    (Some(page + 1).filter(|p| *p <= pages), ui::PAGE_NEXT, "next"),
-                ] {
-                    if let Some(to) = to {
-                        write!(
-                            out,
-                            "<a class=\"wjc-pager__{rel}\" href=\"{up}{}\" rel=\"{rel}\"><span class=\"wjc-pager__label\">{}</span>\
-                             <span class=\"wjc-pager__name\">{}</span></a>",
-                            list_path(to),
-                            Esc(label),
-                            Esc(&text::page_of(to, pages))
-                        )?;
-                    }
-                }
-                out.write_all(b"</nav>")?;
+                pager(out, &current, &up)?;
             }
             out.write_all(b"</section>")
         })
@@ -129,7 +124,7 @@ impl<'a> Site<'a> {
                  <nav class=\"wjc-profile__nav\" aria-label=\"{}\"><a class=\"wjc-back\" href=\"{up}{}\">← {}</a></nav>\
                  <header class=\"wjc-profile__header\">",
                 Esc(ui::PROFILE_NAV),
-                list_path(rank / PAGE_SIZE + 1),
+                list_path(page_of(rank, PAGE_SIZE) + 1),
                 Esc(ui::BACK)
             )?;
             avatar(out, person)?;
@@ -215,10 +210,12 @@ impl<'a> Site<'a> {
         })
     }
 
-    /// What the app opens in place of a page one folder deep: ` data-app-url="../#/person/x"`.
-    pub fn app_url_attr(profile: Option<&Person>) -> String {
+    /// What the app opens in place of a page one folder deep: ` data-app-url="../#/person/x"`
+    /// for a profile, ` data-app-url="../#/?page=3"` for list page 3 (1-based), the same people.
+    pub fn app_url_attr(profile: Option<&Person>, page: usize) -> String {
         let view = ViewState {
             profile: profile.map(|p| p.id.clone()),
+            page: page.saturating_sub(1),
             ..ViewState::default()
         };
         format!(
@@ -384,7 +381,52 @@ impl<'a> Site<'a> {
     }
 }
 
-/// Where list page `page` (1-based) is, from the site's root.
+/// The list's pager, in the app's markup (`ListPager`): previous, at most seven page links, next.
+fn pager<W: Write>(out: &mut W, page: &Page, up: &str) -> io::Result<()> {
+    write!(
+        out,
+        "<nav class=\"wjc-pages\" aria-label=\"{}\">",
+        Esc(ui::PAGES)
+    )?;
+    let step = |out: &mut W, to: Option<usize>, label: &str, rel: &str| match to {
+        Some(to) => write!(
+            out,
+            "<a class=\"wjc-pages__{rel}\" href=\"{up}{}\" rel=\"{rel}\">{}</a>",
+            list_path(to + 1),
+            Esc(label)
+        ),
+        None => Ok(()),
+    };
+    step(out, page.previous(), ui::PAGE_PREVIOUS, "prev")?;
+    out.write_all(b"<ul class=\"wjc-pages__list\">")?;
+    for link in page.links() {
+        let Link::Page(index) = link else {
+            write!(
+                out,
+                "<li class=\"wjc-pages__gap\">{}</li>",
+                Esc(ui::PAGE_GAP)
+            )?;
+            continue;
+        };
+        let current = if index == page.index {
+            " aria-current=\"page\""
+        } else {
+            ""
+        };
+        write!(
+            out,
+            "<li><a class=\"wjc-pages__link\" href=\"{up}{}\" aria-label=\"{}\"{current}>{}</a></li>",
+            list_path(index + 1),
+            Esc(&text::page_link(index + 1)),
+            index + 1
+        )?;
+    }
+    out.write_all(b"</ul>")?;
+    step(out, page.next(), ui::PAGE_NEXT, "next")?;
+    out.write_all(b"</nav>")
+}
+
+/// Where list page `page` (1-based) is, from the site's root: `index.html`, `list/2.html`.
 pub fn list_path(page: usize) -> String {
     if page == 1 {
         "index.html".into()
