@@ -8,6 +8,7 @@ macro_rules! usage {
        wjc export-csv FILE -o OUT.csv
        wjc import-csv IN.csv -o FILE [--base ENVELOPE.json]
        wjc generate --count N [--seed S] -o FILE
+       wjc compile FILE DIR
        wjc site DIR [--widget WIDGET]
        wjc help [COMMAND]
 "
@@ -56,6 +57,8 @@ pub enum Command {
     Generate,
     /// `wjc site`.
     Site,
+    /// `wjc compile`.
+    Compile,
 }
 
 impl Command {
@@ -68,6 +71,7 @@ impl Command {
             "import-csv" => Self::ImportCsv,
             "generate" => Self::Generate,
             "site" => Self::Site,
+            "compile" => Self::Compile,
             _ => return None,
         })
     }
@@ -81,6 +85,7 @@ impl Command {
             Self::ImportCsv => "import-csv",
             Self::Generate => "generate",
             Self::Site => "site",
+            Self::Compile => "compile",
         }
     }
 
@@ -93,6 +98,7 @@ impl Command {
             Self::ImportCsv => "wjc import-csv IN.csv -o FILE [--base ENVELOPE.json]",
             Self::Generate => "wjc generate --count N [--seed S] -o FILE",
             Self::Site => "wjc site DIR [--widget WIDGET]",
+            Self::Compile => "wjc compile FILE DIR",
         }
     }
 
@@ -105,6 +111,7 @@ impl Command {
             Self::ImportCsv => IMPORT_CSV,
             Self::Generate => GENERATE,
             Self::Site => SITE,
+            Self::Compile => COMPILE,
         }
     }
 }
@@ -132,6 +139,7 @@ Commands:
   export-csv  write the people to a spreadsheet (CSV) file
   import-csv  rebuild the data file from an edited spreadsheet, if it is valid
   generate    write a synthetic data file for scale tests
+  compile     turn the data file into what the browser loads (list, details)
   site        finish a site built by Trunk: static pages, no inline scripts
 
 Run \"wjc help COMMAND\" (or \"wjc COMMAND --help\") for details.
@@ -232,9 +240,11 @@ Finishes the site that Trunk built in DIR (\"make dist\" runs it after
 - moves Trunk's inline loader into a file (loader-HASH.js), so the pages run
   under a strict Content-Security-Policy, and refuses pages with any other
   inline script or style;
+- compiles DIR/data/prisoners.json into what the app loads (as \"wjc compile
+  DIR/data/prisoners.json DIR\" does);
 - writes the list of people into DIR/index.html (24 people per page, further
   pages in DIR/list/) and one page per person in DIR/person/ID.html, from
-  DIR/data/prisoners.json, the file the app itself loads. Browsers without
+  DIR/data/prisoners.json, the same data the app loads. Browsers without
   JavaScript or WebAssembly show these pages; the app takes them over where
   it can run. Records the app would skip are left out here too;
 - with --widget, adds the embeddable widget from Trunk's build of widget.html
@@ -245,4 +255,23 @@ Run it once per Trunk build: a page it has finished is refused.
 
 Exit codes: 0 written, 1 the data file was refused or DIR/index.html is not
 Trunk's page, 2 wrong use or a file cannot be read or written.
+";
+
+const COMPILE: &str = "\
+usage: wjc compile FILE DIR
+
+Turns the data file FILE into what the app in the browser loads, in the site
+folder DIR (\"wjc site\" does this for DIR/data/prisoners.json):
+- DIR/data/list.json: for up to 100 people, the whole checked dataset; for
+  more, a lean list with only what the cards, search and filters need (names,
+  country, status, dates, occupations, campaigns), so the first screen stays
+  small and quick whatever the size;
+- DIR/data/detail/VERSION-N.json (more than 100 people only): every record
+  whole, 24 per file in list order, so opening a profile costs one small
+  download. VERSION changes with the content, so a list is never read with
+  another version's details; earlier detail files are removed.
+Records with errors are left out, as \"wjc validate FILE\" lists them.
+
+Exit codes: 0 written, 1 the data file was refused (nothing written), 2 wrong
+use or a file cannot be read or written.
 ";

@@ -1,11 +1,12 @@
 //! `wjc`, the maintainers' tool for the without-just-cause dataset: check a data file, count what
-//! is in it, move it to and from a spreadsheet, make synthetic data for scale tests, and finish the
-//! built site with static pages.
+//! is in it, move it to and from a spreadsheet, make synthetic data for scale tests, compile it into
+//! what the browser loads, and finish the built site with static pages.
 //!
 //! Exit codes: 0 when all is well, 1 when the data has problems, 2 when the tool was called wrongly
 //! or a file could not be read or written. Every failure is a message, never a panic.
 
 mod args;
+mod compile;
 mod files;
 mod generate;
 mod help;
@@ -126,6 +127,7 @@ fn run(argv: &[String], out: &mut String) -> (Option<Command>, Result<Verdict, F
         Command::ImportCsv => sheet::import(rest, out),
         Command::Generate => generate::run(rest, out),
         Command::Site => site::run(rest, out),
+        Command::Compile => compile::run(rest, out),
     };
     (Some(command), result)
 }

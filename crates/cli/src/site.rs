@@ -1,7 +1,8 @@
 //! `wjc site DIR`: finishes the site Trunk built in DIR. Moves Trunk's inline loader into a file
 //! (so the pages run under a strict Content-Security-Policy), and writes the list and every
-//! profile as static HTML from the dataset the app will load, for browsers without JavaScript or
-//! WebAssembly and for links that open anywhere. The app takes these pages over when it starts.
+//! profile as static HTML from the dataset the app will load (compiled as `wjc compile` does), for
+//! browsers without JavaScript or WebAssembly and for links that open anywhere. The app takes
+//! these pages over when it starts.
 
 mod html;
 mod render;
@@ -18,7 +19,7 @@ use sha2::{Digest, Sha384};
 use wjc_core::DATASET_PATH;
 
 use crate::args::{self, Opt, Positional};
-use crate::{files, validate, Failure, Verdict};
+use crate::{compile, files, validate, Failure, Verdict};
 use render::{list_path, profile_path, Site};
 
 const DIR: Positional = Positional {
@@ -44,6 +45,7 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
     let Some(loaded) = validate::read_and_load(&data.to_string_lossy(), out)? else {
         return Ok(Verdict::Problems);
     };
+    compile::write(dir, &loaded, out)?;
     let index = dir.join("index.html");
     let index_name = index.to_string_lossy().into_owned();
     let trunk = shell::read(files::read_text(&index_name)?)

@@ -976,6 +976,10 @@ fn site_pages_a_long_list_and_refuses_a_second_run_or_a_refused_file() {
     assert!(!last.contains("wjc-pages__next"));
     assert!(last.contains("data-app-url=\"../#/?page=11\""));
     assert_eq!(fs::read_dir(dir.0.join("person")).unwrap().count(), 250);
+    // And compiled what the app loads, as `wjc compile` does.
+    let compiled = wjc_core::read_list(&read(&dir, "data/list.json")).unwrap();
+    assert_eq!(compiled.loaded.dataset.people.len(), 250);
+    assert_eq!(fs::read_dir(dir.0.join("data/detail")).unwrap().count(), 11);
 
     let again = wjc(&["site", &site]);
     assert_eq!(again.code, 1);
@@ -992,4 +996,60 @@ fn site_pages_a_long_list_and_refuses_a_second_run_or_a_refused_file() {
     let refused = wjc(&["site", &site]);
     assert_eq!(refused.code, 1);
     assert!(refused.stdout.contains("was refused"), "{}", refused.stdout);
+}
+
+// ---- compile ----
+
+#[test]
+fn compile_writes_a_lean_list_and_detail_files_then_replaces_them() {
+    let dir = TempDir::new("compile");
+    let big = dir.path("big.json");
+    assert_eq!(wjc(&["generate", "--count", "250", "-o", &big]).code, 0);
+    let site = dir.path("site");
+    let run = wjc(&["compile", &big, &site]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("250 people listed (")
+            && run
+                .stdout
+                .contains("their details in 11 files (24 per file)"),
+        "{}",
+        run.stdout
+    );
+    let list_text = read(&dir, "site/data/list.json");
+    let list = wjc_core::read_list(&list_text).unwrap();
+    let generated = wjc_core::load(&read(&dir, "big.json")).unwrap().dataset;
+    assert_eq!(list.loaded.dataset.people.len(), 250);
+    assert!(
+        list_text.len() * 4 < read(&dir, "big.json").len(),
+        "the list is lean"
+    );
+    // Every person's details are in the file the list names, whole.
+    for (position, person) in generated.people.iter().enumerate() {
+        let file = list.detail.file(position).unwrap();
+        let detail = wjc_core::load::read_detail(&read(&dir, &format!("site/{file}")), &person.id);
+        assert_eq!(detail.as_ref(), Ok(person), "{file}");
+    }
+
+    // A small list is one file, and the earlier details go.
+    let run = wjc(&["compile", REAL, &site]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("37 people, whole ("), "{}", run.stdout);
+    assert!(!dir.0.join("site/data/detail").exists());
+    let list = wjc_core::read_list(&read(&dir, "site/data/list.json")).unwrap();
+    assert_eq!(list.detail, wjc_core::Detail::Inline);
+    assert_eq!(
+        list.loaded.dataset,
+        wjc_core::load(&fs::read_to_string(REAL).unwrap())
+            .unwrap()
+            .dataset
+    );
+
+    // A refused file writes nothing.
+    let empty = dir.write("empty.json", "{\"schema_version\": 1, \"people\": []}");
+    let before = read(&dir, "site/data/list.json");
+    let refused = wjc(&["compile", &empty, &site]);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stdout.contains("was refused"), "{}", refused.stdout);
+    assert_eq!(read(&dir, "site/data/list.json"), before);
 }

@@ -7,6 +7,7 @@
 mod country_table;
 mod fold_table;
 
+pub mod compiled;
 pub mod country;
 pub mod date;
 pub mod embed;
@@ -30,7 +31,7 @@ pub const DATASET_PATH: &str = "data/prisoners.json";
 pub use country::CountryCode;
 pub use date::PartialDate;
 pub use fetch::{Failure, SavedCopy};
-pub use load::{load, LoadError, Loaded, Problem, Report};
+pub use load::{load, read_list, Detail, List, LoadError, Loaded, Problem, Report};
 pub use model::{
     Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,
     TimelineEvent,

@@ -23,7 +23,7 @@ use crate::model::{
     Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,
     TimelineEvent, SCHEMA_VERSION,
 };
-use crate::text;
+use crate::{compiled, text};
 
 /// Longest texts accepted, in characters. Beyond these a value is surely a mistake or an attack.
 pub mod limits {
@@ -140,6 +140,10 @@ pub enum LoadError {
     NoPeople,
     /// More than a fifth of the records are invalid.
     TooManyInvalid(Report),
+    /// A lean list whose columns are missing or of different lengths.
+    BrokenList,
+    /// A detail file without the person it should hold.
+    MissingDetail,
 }
 
 impl fmt::Display for LoadError {
@@ -161,6 +165,12 @@ impl fmt::Display for LoadError {
             ),
             Self::Envelope(problem) => write!(f, "The data file's {problem}."),
             Self::NoPeople => f.write_str("The data file lists nobody: its \"people\" list is empty."),
+            Self::BrokenList => f.write_str(
+                "The list file is damaged: its columns are missing or of different lengths.",
+            ),
+            Self::MissingDetail => f.write_str(
+                "The file that should hold this person's details does not have them.",
+            ),
             Self::TooManyInvalid(report) => write!(
                 f,
                 "The data file was refused: {} of its {} records are invalid (more than one in five).",
@@ -178,6 +188,136 @@ impl std::error::Error for LoadError {}
 /// # Errors
 /// A [`LoadError`] when the whole file must be refused.
 pub fn load(json: &str) -> Result<Loaded, LoadError> {
+    let root = parse(json)?;
+    let Some(Value::Array(records)) = root.get("people") else {
+        return Err(LoadError::NotADataset);
+    };
+    read(&root, records, Shape::Full)
+}
+
+/// Reads what the app loads first (the list file `wjc compile` writes, see
+/// [`crate::compiled`]): either a whole dataset, as [`load`] reads it, or a lean list whose
+/// records hold only what cards, search and filters need, their details being in files of
+/// their own ([`Detail::Files`]).
+///
+/// # Errors
+/// A [`LoadError`] when the whole file must be refused; a lean list whose columns disagree
+/// (different lengths) is refused as a whole, since its records cannot be told apart.
+pub fn read_list(json: &str) -> Result<List, LoadError> {
+    let root = parse(json)?;
+    match (root.get("people"), root.get("list")) {
+        (Some(Value::Array(records)), _) => Ok(List {
+            loaded: read(&root, records, Shape::Full)?,
+            detail: Detail::Inline,
+        }),
+        (None, Some(Value::Object(list))) => {
+            let detail = detail_files(root.get("detail"))?;
+            let records = compiled::records(list, root.get("campaigns"))?;
+            Ok(List {
+                loaded: read(&root, &records, Shape::Lean)?,
+                detail,
+            })
+        }
+        _ => Err(LoadError::NotADataset),
+    }
+}
+
+/// A list file, read: the records and where their details are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct List {
+    /// The valid records, whole or lean.
+    pub loaded: Loaded,
+    /// Where each record's details are.
+    pub detail: Detail,
+}
+
+/// Where the records' details (summary, story, sources, links …) are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// In the records themselves: the list is the whole dataset.
+    Inline,
+    /// In files of `per_file` people each, in list order, named by [`Detail::file`].
+    Files {
+        /// The list's version, in every detail file's name, so a list is never read with
+        /// details of another.
+        version: String,
+        /// People per file.
+        per_file: usize,
+    },
+}
+
+impl Detail {
+    /// The path (from the site's root) of the file holding the details of the person at
+    /// `position` in the list, or `None` when the list holds them itself.
+    pub fn file(&self, position: usize) -> Option<String> {
+        match self {
+            Self::Inline => None,
+            Self::Files { version, per_file } => {
+                Some(compiled::detail_path(version, position / per_file))
+            }
+        }
+    }
+}
+
+/// Reads a detail file and returns the record of the person `id` in it.
+///
+/// # Errors
+/// A [`LoadError`] when the file is refused, [`LoadError::MissingDetail`] when it does not
+/// hold that person.
+pub fn read_detail(json: &str, id: &str) -> Result<Person, LoadError> {
+    let loaded = load(json)?;
+    loaded
+        .dataset
+        .people
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or(LoadError::MissingDetail)
+}
+
+fn detail_files(detail: Option<&Value>) -> Result<Detail, LoadError> {
+    let problem = |reason: &str| {
+        LoadError::Envelope(Problem {
+            record: None,
+            field: "detail".into(),
+            reason: reason.into(),
+        })
+    };
+    let Some(Value::Object(detail)) = detail else {
+        return Err(problem(
+            "is missing; a lean list must say where its details are",
+        ));
+    };
+    let version = detail.get("version").and_then(Value::as_str).unwrap_or("");
+    // The version goes into addresses: only a short run of a–z and 0–9.
+    if version.is_empty()
+        || version.len() > 32
+        || !version
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return Err(problem("has no valid version (a–z and 0–9, at most 32)"));
+    }
+    let per_file = detail
+        .get("per_file")
+        .and_then(Value::as_u64)
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|n| (1..=1_000).contains(n))
+        .ok_or_else(|| problem("has no valid per_file (a whole number from 1 to 1000)"))?;
+    Ok(Detail::Files {
+        version: version.to_owned(),
+        per_file,
+    })
+}
+
+/// Whether records are whole or lean (the list file's, without their details).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Full,
+    Lean,
+}
+
+/// Parses the JSON and checks it is an object of the schema version this code reads.
+fn parse(json: &str) -> Result<Map<String, Value>, LoadError> {
     let value: Value = serde_json::from_str(json).map_err(|e| LoadError::Syntax {
         line: e.line(),
         column: e.column(),
@@ -195,9 +335,11 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
             40,
         )));
     }
-    let Some(Value::Array(records)) = root.get("people") else {
-        return Err(LoadError::NotADataset);
-    };
+    Ok(root)
+}
+
+/// Reads the envelope and every record, keeping the good ones.
+fn read(root: &Map<String, Value>, records: &[Value], shape: Shape) -> Result<Loaded, LoadError> {
     if records.is_empty() {
         return Err(LoadError::NoPeople);
     }
@@ -206,10 +348,14 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
         records: records.len(),
         ..Report::default()
     };
-    let envelope = envelope(&root, &mut report)?;
+    let envelope = envelope(root, &mut report)?;
     let known = Known {
         campaigns: envelope.campaigns.iter().map(|c| c.id.as_str()).collect(),
         sources: envelope.sources.iter().map(|s| s.id.as_str()).collect(),
+    };
+    let fields = match shape {
+        Shape::Full => PERSON_FIELDS,
+        Shape::Lean => compiled::LEAN_FIELDS,
     };
     let mut first_position_of_id: HashMap<String, usize> = HashMap::new();
     let mut people = Vec::with_capacity(records.len());
@@ -230,8 +376,8 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
             });
             continue;
         };
-        let mut fields = Fields::new(object, Some(record.clone()), PERSON_FIELDS);
-        let person = person(&mut fields, &known);
+        let mut fields = Fields::new(object, Some(record.clone()), fields);
+        let person = person(&mut fields, &known, shape);
         report.warnings.append(&mut fields.warnings);
         match person {
             Some(person) if fields.errors.is_empty() => {
@@ -327,6 +473,8 @@ const ENVELOPE_FIELDS: &[&str] = &[
     "sources",
     "campaigns",
     "people",
+    "list",
+    "detail",
 ];
 const PERSON_FIELDS: &[&str] = &[
     "id",
@@ -359,7 +507,7 @@ struct Known<'a> {
     sources: HashSet<&'a str>,
 }
 
-fn person(f: &mut Fields<'_>, known: &Known<'_>) -> Option<Person> {
+fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Option<Person> {
     // Every field is read (not stopping at the first problem) so the report lists them all.
     let id = f.id("id");
     let name = f.text("name", limits::LINE);
@@ -370,8 +518,16 @@ fn person(f: &mut Fields<'_>, known: &Known<'_>) -> Option<Person> {
     let location = f.optional_text("location", limits::LINE);
     let status = f.word("status", Status::parse, Status::choices);
     let status_as_of = f.date("status_as_of");
-    let summary = f.text("summary", limits::SUMMARY);
-    let story = f.text("story", limits::STORY);
+    // A lean record's summary, story and source are in its detail file.
+    let lean = shape == Shape::Lean;
+    let (summary, story) = if lean {
+        (Some(String::new()), Some(String::new()))
+    } else {
+        (
+            f.text("summary", limits::SUMMARY),
+            f.text("story", limits::STORY),
+        )
+    };
     let occupations = f.texts("occupations", limits::LINE);
     let arrested = f.optional_date("arrested");
     let sentenced = f.optional_date("sentenced");
@@ -379,7 +535,7 @@ fn person(f: &mut Fields<'_>, known: &Known<'_>) -> Option<Person> {
     let charges = f.texts("charges", limits::LINE);
     let flags = f.words("flags", Flag::parse, Flag::choices);
     let campaigns = f.texts("campaigns", limits::ID);
-    let source = f.text("source", limits::ID);
+    let source = (!lean).then(|| f.text("source", limits::ID)).flatten();
     // Each part is read before any `?`, so every missing or bad part is reported.
     let photo = f.optional_object("photo", &["url", "alt", "credit"], |f| {
         let (url, alt) = (f.url("url"), f.text("alt", limits::LINE));
@@ -406,28 +562,7 @@ fn person(f: &mut Fields<'_>, known: &Known<'_>) -> Option<Person> {
     });
     let synthetic = f.flag("synthetic");
 
-    if campaigns.is_empty() && f.errors.iter().all(|p| p.field != "campaigns") {
-        f.error(
-            "campaigns",
-            "is missing; every person must be listed by at least one campaign",
-        );
-    }
-    for campaign in &campaigns {
-        if !known.campaigns.contains(campaign.as_str()) {
-            f.error(
-                "campaigns",
-                format!("\"{}\" is not a campaign in this file", clip(campaign, 40)),
-            );
-        }
-    }
-    if let Some(source) = &source {
-        if !known.sources.contains(source.as_str()) {
-            f.error(
-                "source",
-                format!("\"{}\" is not a source in this file", clip(source, 40)),
-            );
-        }
-    }
+    check_references(f, known, &campaigns, source.as_deref());
     if let (Some(arrested), Some(sentenced)) = (arrested, sentenced) {
         if sentenced.latest() < arrested.earliest() {
             f.error("sentenced", "is before the arrest date");
@@ -452,12 +587,43 @@ fn person(f: &mut Fields<'_>, known: &Known<'_>) -> Option<Person> {
         charges,
         flags,
         campaigns,
-        source: source?,
+        source: if lean { String::new() } else { source? },
         photo,
         links,
         timeline,
         synthetic,
     })
+}
+
+/// Checks that a record's campaigns (at least one) and source are in the file's envelope.
+fn check_references(
+    f: &mut Fields<'_>,
+    known: &Known<'_>,
+    campaigns: &[String],
+    source: Option<&str>,
+) {
+    if campaigns.is_empty() && f.errors.iter().all(|p| p.field != "campaigns") {
+        f.error(
+            "campaigns",
+            "is missing; every person must be listed by at least one campaign",
+        );
+    }
+    for campaign in campaigns {
+        if !known.campaigns.contains(campaign.as_str()) {
+            f.error(
+                "campaigns",
+                format!("\"{}\" is not a campaign in this file", clip(campaign, 40)),
+            );
+        }
+    }
+    if let Some(source) = source {
+        if !known.sources.contains(source) {
+            f.error(
+                "source",
+                format!("\"{}\" is not a source in this file", clip(source, 40)),
+            );
+        }
+    }
 }
 
 /// Reads the fields of one JSON object, collecting problems instead of stopping at the first.

@@ -1,0 +1,234 @@
+//! What the browser loads, made from the editable dataset by `wjc compile`.
+//!
+//! A small dataset is served whole, as one file. A large one is split:
+//! - the **list** (`data/list.json`): the envelope, and per record only what cards, search and
+//!   filters need, in columns (one array per field, so the compressor sees like next to like),
+//!   with countries, statuses, occupations and campaigns as small integers into tables;
+//! - **detail files** (`data/detail/VERSION-N.json`): whole records, [`PER_FILE`] per file in
+//!   list order, each a small dataset of its own, so opening a profile costs one small request
+//!   and reads with the same checks as the editable file.
+//!
+//! The app reads both shapes with [`crate::load::read_list`]: one code path whatever the size.
+
+use serde_json::{json, Map, Value};
+
+use crate::model::{Dataset, Person, Status};
+
+/// Where the list is in the built site, relative to its root.
+pub const LIST_PATH: &str = "data/list.json";
+
+/// Datasets up to this many people are served as one file (the list holds them whole).
+pub const ONE_FILE_UP_TO: usize = 100;
+
+/// People per detail file: about 8 KB compressed with typical stories.
+pub const PER_FILE: usize = 24;
+
+/// The fields of a lean record (the list's columns, read back into records).
+pub(crate) const LEAN_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "aliases",
+    "native_name",
+    "country",
+    "status",
+    "status_as_of",
+    "arrested",
+    "sentenced",
+    "sentence",
+    "occupations",
+    "campaigns",
+    "photo",
+    "synthetic",
+];
+
+/// The path of detail file `n` of a list's `version`.
+pub fn detail_path(version: &str, n: usize) -> String {
+    format!("data/detail/{version}-{n}.json")
+}
+
+/// The files to serve for a dataset: the list, and the detail files (path, text) when split.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Compiled {
+    /// The list's JSON, for [`LIST_PATH`].
+    pub list: String,
+    /// Each detail file's path and JSON.
+    pub details: Vec<(String, String)>,
+}
+
+/// Compiles a (valid, loaded) dataset into the files the browser loads.
+pub fn compile(dataset: &Dataset) -> Compiled {
+    if dataset.people.len() <= ONE_FILE_UP_TO {
+        return Compiled {
+            list: to_json(dataset),
+            details: Vec::new(),
+        };
+    }
+    let details: Vec<String> = dataset
+        .people
+        .chunks(PER_FILE)
+        .map(|people| {
+            to_json(&Dataset {
+                people: people.to_vec(),
+                ..envelope(dataset)
+            })
+        })
+        .collect();
+    // The version names the details' contents, so a cached list never meets other details.
+    let version = format!("{:016x}", details.iter().fold(FNV_OFFSET, |h, d| fnv(h, d)));
+    let mut list = match serde_json::to_value(envelope(dataset)) {
+        Ok(Value::Object(envelope)) => envelope,
+        _ => Map::new(),
+    };
+    list.remove("people");
+    list.insert("list".into(), columns(dataset));
+    list.insert(
+        "detail".into(),
+        json!({ "version": version, "per_file": PER_FILE }),
+    );
+    Compiled {
+        list: Value::Object(list).to_string(),
+        details: details
+            .into_iter()
+            .enumerate()
+            .map(|(n, text)| (detail_path(&version, n), text))
+            .collect(),
+    }
+}
+
+fn envelope(dataset: &Dataset) -> Dataset {
+    Dataset {
+        people: Vec::new(),
+        ..dataset.clone()
+    }
+}
+
+fn to_json(dataset: &Dataset) -> String {
+    // A dataset of checked values always serialises.
+    serde_json::to_string(dataset).unwrap_or_default()
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over `text`, continuing from `hash`.
+fn fnv(hash: u64, text: &str) -> u64 {
+    text.bytes().fold(hash, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The list's columns: one array per lean field, facets as numbers into tables.
+fn columns(dataset: &Dataset) -> Value {
+    let people = &dataset.people;
+    let mut countries: Vec<&str> = people.iter().map(|p| p.country.as_str()).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let mut occupations: Vec<&str> = people
+        .iter()
+        .flat_map(|p| p.occupations.iter().map(String::as_str))
+        .collect();
+    occupations.sort_unstable();
+    occupations.dedup();
+    let number = |table: &[&str], value: &str| table.binary_search(&value).unwrap_or_default();
+    let campaign = |id: &String| {
+        dataset
+            .campaigns
+            .iter()
+            .position(|c| &c.id == id)
+            .unwrap_or_default()
+    };
+    let column = |f: &dyn Fn(&Person) -> Value| Value::Array(people.iter().map(f).collect());
+    json!({
+        "countries": countries,
+        "occupation_names": occupations,
+        "id": column(&|p| json!(p.id)),
+        "name": column(&|p| json!(p.name)),
+        "aliases": column(&|p| json!(p.aliases)),
+        "native_name": column(&|p| json!(p.native_name)),
+        "country": column(&|p| json!(number(&countries, p.country.as_str()))),
+        "status": column(&|p| json!(Status::ALL.iter().position(|s| *s == p.status))),
+        "status_as_of": column(&|p| json!(p.status_as_of)),
+        "arrested": column(&|p| json!(p.arrested)),
+        "sentenced": column(&|p| json!(p.sentenced)),
+        "sentence": column(&|p| json!(p.sentence)),
+        "occupations": column(&|p| {
+            json!(p.occupations.iter().map(|o| number(&occupations, o)).collect::<Vec<_>>())
+        }),
+        "campaigns": column(&|p| json!(p.campaigns.iter().map(campaign).collect::<Vec<_>>())),
+        "photo": column(&|p| json!(p.photo)),
+        "synthetic": column(&|p| json!(p.synthetic)),
+    })
+}
+
+/// Turns a list's columns back into one JSON object per record, with the fields' usual names
+/// and values (numbers replaced by what they stand for), for the loader to check as it checks
+/// any record. A number that stands for nothing is left as it is, so that record is reported
+/// and skipped.
+pub(crate) fn records(
+    list: &Map<String, Value>,
+    campaigns: Option<&Value>,
+) -> Result<Vec<Value>, crate::LoadError> {
+    let broken = || crate::LoadError::BrokenList;
+    // The ids say how many records there are; every other column must agree.
+    let count = match list.get("id") {
+        Some(Value::Array(ids)) => ids.len(),
+        _ => return Err(broken()),
+    };
+    let table = |name: &str| match list.get(name) {
+        Some(Value::Array(values)) => values.clone(),
+        _ => Vec::new(),
+    };
+    let (countries, occupations) = (table("countries"), table("occupation_names"));
+    let campaign_ids: Vec<Value> = match campaigns {
+        Some(Value::Array(campaigns)) => campaigns
+            .iter()
+            .map(|c| c.get("id").cloned().unwrap_or(Value::Null))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let statuses: Vec<Value> = Status::ALL.iter().map(|s| json!(s.as_str())).collect();
+    let mut records = vec![Map::new(); count];
+    for &field in LEAN_FIELDS {
+        let Some(column) = list.get(field) else {
+            continue;
+        };
+        let Value::Array(values) = column else {
+            return Err(broken());
+        };
+        if values.len() != count {
+            return Err(broken());
+        }
+        let lookup = match field {
+            "country" => Some(&countries),
+            "status" => Some(&statuses),
+            "occupations" => Some(&occupations),
+            "campaigns" => Some(&campaign_ids),
+            _ => None,
+        };
+        for (record, value) in records.iter_mut().zip(values) {
+            if value.is_null() {
+                continue;
+            }
+            let value = match (lookup, value) {
+                (Some(table), Value::Array(numbers)) => {
+                    Value::Array(numbers.iter().map(|n| look_up(table, n)).collect())
+                }
+                (Some(table), n) => look_up(table, n),
+                (None, value) => value.clone(),
+            };
+            record.insert(field.to_owned(), value);
+        }
+    }
+    Ok(records.into_iter().map(Value::Object).collect())
+}
+
+fn look_up(table: &[Value], number: &Value) -> Value {
+    number
+        .as_u64()
+        .and_then(|n| usize::try_from(n).ok())
+        .and_then(|n| table.get(n))
+        .cloned()
+        .unwrap_or_else(|| number.clone())
+}
+
+#[cfg(test)]
+mod tests;

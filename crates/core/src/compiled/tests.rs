@@ -1,0 +1,158 @@
+use serde_json::Value;
+
+use super::*;
+use crate::load::{load, read_detail, read_list, Detail};
+use crate::{LoadError, Person};
+
+const DATASET: &str = include_str!("../../../../assets/data/prisoners.json");
+
+fn shipped() -> Dataset {
+    load(DATASET).expect("the shipped dataset loads").dataset
+}
+
+/// The shipped people repeated under new ids until there are `count`.
+fn grown(count: usize) -> Dataset {
+    let mut dataset = shipped();
+    let originals = dataset.people.clone();
+    dataset.people = (0..count)
+        .map(|i| Person {
+            id: format!("{}-{i}", originals[i % originals.len()].id),
+            ..originals[i % originals.len()].clone()
+        })
+        .collect();
+    dataset
+}
+
+/// What the list keeps of a person: everything but the details.
+fn lean(person: &Person) -> Person {
+    Person {
+        gender: None,
+        location: None,
+        summary: String::new(),
+        story: String::new(),
+        charges: vec![],
+        flags: vec![],
+        source: String::new(),
+        links: vec![],
+        timeline: vec![],
+        ..person.clone()
+    }
+}
+
+#[test]
+fn a_small_dataset_is_one_file_read_whole() {
+    let dataset = shipped();
+    let compiled = compile(&dataset);
+    assert!(compiled.details.is_empty());
+    let list = read_list(&compiled.list).expect("the list loads");
+    assert_eq!(list.detail, Detail::Inline);
+    assert_eq!(list.loaded.dataset, dataset);
+    assert_eq!(list.loaded.report.skipped(), 0);
+}
+
+#[test]
+fn a_large_dataset_is_a_lean_list_and_detail_files_of_whole_records() {
+    let dataset = grown(150);
+    let compiled = compile(&dataset);
+    assert_eq!(compiled.details.len(), 150usize.div_ceil(PER_FILE));
+    let list = read_list(&compiled.list).expect("the list loads");
+    let report = &list.loaded.report;
+    assert_eq!((report.records, report.loaded), (150, 150));
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    let expected: Vec<Person> = dataset.people.iter().map(lean).collect();
+    assert_eq!(list.loaded.dataset.people, expected);
+    assert_eq!(list.loaded.dataset.campaigns, dataset.campaigns);
+    assert_eq!(list.loaded.dataset.title, dataset.title);
+
+    let files: std::collections::HashMap<_, _> = compiled.details.into_iter().collect();
+    for position in [0, 23, 24, 100, 149] {
+        let path = list.detail.file(position).expect("details are in files");
+        let person = &dataset.people[position];
+        let detail = read_detail(&files[&path], &person.id).expect("the detail file loads");
+        assert_eq!(&detail, person, "{path}");
+    }
+}
+
+#[test]
+fn the_lean_list_is_small() {
+    let dataset = grown(500);
+    let compiled = compile(&dataset);
+    let whole = serde_json::to_string(&dataset).unwrap().len();
+    assert!(
+        compiled.list.len() * 5 < whole,
+        "list {} bytes, whole dataset {whole}",
+        compiled.list.len()
+    );
+}
+
+#[test]
+fn the_version_follows_the_details() {
+    let dataset = grown(150);
+    let version = |d: &Dataset| match read_list(&compile(d).list).unwrap().detail {
+        Detail::Files { version, .. } => version,
+        Detail::Inline => panic!("a large dataset is split"),
+    };
+    assert_eq!(version(&dataset), version(&dataset.clone()));
+    let mut edited = dataset.clone();
+    edited.people[140].story.push_str(" More.");
+    assert_ne!(version(&dataset), version(&edited));
+}
+
+/// The list's JSON with `change` applied to its `list` object.
+fn edited_list(change: impl FnOnce(&mut serde_json::Map<String, Value>)) -> String {
+    let mut root: Value = serde_json::from_str(&compile(&grown(150)).list).unwrap();
+    let Some(Value::Object(list)) = root.get_mut("list") else {
+        panic!("a lean list")
+    };
+    change(list);
+    root.to_string()
+}
+
+#[test]
+fn a_number_that_stands_for_nothing_skips_that_record_only() {
+    let text = edited_list(|list| {
+        list["country"][3] = Value::from(9_999);
+        list["status"][5] = Value::from(-1);
+    });
+    let list = read_list(&text).expect("the rest loads");
+    let report = &list.loaded.report;
+    assert_eq!((report.records, report.loaded), (150, 148));
+    let fields: Vec<&str> = report.errors.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["country", "status"]);
+    assert_eq!(report.errors[0].record.as_ref().unwrap().position, 4);
+}
+
+#[test]
+fn columns_that_disagree_refuse_the_list_with_a_clear_message() {
+    let text = edited_list(|list| {
+        list["name"].as_array_mut().unwrap().pop();
+    });
+    let error = read_list(&text).unwrap_err();
+    assert_eq!(error, LoadError::BrokenList);
+    assert!(error.to_string().contains("damaged"));
+    let text = edited_list(|list| {
+        list.remove("id");
+    });
+    assert_eq!(read_list(&text).unwrap_err(), LoadError::BrokenList);
+}
+
+#[test]
+fn a_detail_version_that_could_leave_the_data_folder_is_refused() {
+    let mut root: Value = serde_json::from_str(&compile(&grown(150)).list).unwrap();
+    root["detail"]["version"] = Value::from("../../evil");
+    let error = read_list(&root.to_string()).unwrap_err();
+    assert!(
+        matches!(error, LoadError::Envelope(ref p) if p.field == "detail"),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn a_detail_file_without_the_person_is_an_error() {
+    let compiled = compile(&grown(150));
+    let (_, first) = &compiled.details[0];
+    assert!(matches!(
+        read_detail(first, "nobody-here"),
+        Err(LoadError::MissingDetail)
+    ));
+}
