@@ -6,6 +6,8 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Trunk must never try to download tools on this closed network (see docs/contributing.md).
 TRUNK := trunk
 PORT ?= 8080
+# The data file the site is built with: `make dist DATASET=path/to/file.json`.
+DATASET ?= assets/data/prisoners.json
 
 .PHONY: all tools dist serve test lint test-native test-wasm test-e2e bench bench-smoke bench-native bench-app map clean
 
@@ -14,7 +16,8 @@ all: dist
 tools:
 	@bash scripts/install-tools.sh
 
-## dist: the static site in dist/ (release build: LTO, size-optimised, wasm-opt), then `wjc site`:
+## dist: the static site in dist/ (release build: LTO, size-optimised, wasm-opt) for $(DATASET),
+## then `wjc site`: the data compiled into what the browser loads (data/list.json, data/detail/),
 ## the loader moved out of the page (strict CSP), the list and profiles as static HTML, and the
 ## embeddable widget (widget.js, embed.html, embed.js) from Trunk's separate build of widget.html.
 ## Trunk's output alone is kept in target/app and target/widget, from which `make bench` builds a
@@ -24,6 +27,7 @@ dist: tools
 	$(TRUNK) build --release --offline --dist target/app
 	$(TRUNK) build --release --offline --dist target/widget widget.html
 	rm -rf dist && cp -r target/app dist
+	cp "$(DATASET)" dist/data/prisoners.json
 	cargo run --locked --quiet -p wjc-cli -- site dist --widget target/widget
 
 ## serve: build and serve the site on http://127.0.0.1:$(PORT)

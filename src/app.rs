@@ -15,7 +15,7 @@ use crate::components::profile::ProfilePage;
 use crate::components::skeleton::SkeletonPage;
 use crate::data::{fetch_catalog, Keep};
 use crate::state::{AppState, Fetch, Load};
-use crate::DATASET_URL;
+use crate::LIST_URL;
 
 /// The whole app.
 #[component]
@@ -143,7 +143,7 @@ fn load_dataset(state: AppState, in_place: bool) {
     }
     state.fetch.set(Fetch::Running);
     leptos::task::spawn_local(async move {
-        let result = fetch_catalog(DATASET_URL, Keep::LastGoodCopy, move |retrying| {
+        let result = fetch_catalog(LIST_URL, Keep::LastGoodCopy, move |retrying| {
             state.fetch.set(Fetch::Retrying(retrying));
         })
         .await;

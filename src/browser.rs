@@ -61,6 +61,18 @@ pub fn reveal_and_focus(reveal: &str, focus: &str) {
     }
 }
 
+/// Moves keyboard focus to the first element inside `container` matching `selector`, if any.
+pub fn focus_within(container: &web_sys::Element, selector: &str) {
+    let target = container
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(target) = target {
+        let _ = target.focus();
+    }
+}
+
 /// Scrolls the first element matching `selector` to the top of the window, unless it is already
 /// wholly in view.
 pub fn reveal_whole(selector: &str) {

@@ -12,17 +12,20 @@ use std::rc::Rc;
 use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wjc_core::fetch::{self, Failure, SavedCopy, ANSWER_TIMEOUT_SECONDS, STALL_TIMEOUT_SECONDS};
+
 use wjc_core::query::Index;
-use wjc_core::{load, Dataset, Loaded, Report};
+use wjc_core::{load, read_list, Dataset, Detail, List, LoadError, Person, Report};
 
 use crate::saved;
 
-/// A loaded dataset with its search index and the loader's report.
+/// A loaded list with its search index and the loader's report.
 pub struct Catalog {
-    /// The valid records.
+    /// The valid records: whole, or lean with their details in files ([`Detail`]).
     pub dataset: Dataset,
     /// Search and facet keys for `dataset`.
     pub index: Index,
@@ -30,23 +33,70 @@ pub struct Catalog {
     pub report: Report,
     /// Set when this is the copy kept in the browser, shown because the latest list failed.
     pub saved: Option<SavedCopy>,
+    /// Where the records' details are.
+    detail: Detail,
+    /// The list's address, which detail files are relative to.
+    list_url: String,
+    /// Detail files read so far, by path: previous/next often stay within one.
+    details: Mutex<HashMap<String, Arc<Vec<Person>>>>,
 }
 
 impl Catalog {
-    /// Indexes a loaded dataset.
-    pub fn new(loaded: Loaded, saved: Option<SavedCopy>) -> Self {
-        let index = Index::new(&loaded.dataset);
+    /// Indexes a list read from `list_url`.
+    pub fn new(list: List, saved: Option<SavedCopy>, list_url: &str) -> Self {
+        let index = Index::new(&list.loaded.dataset);
         Self {
-            dataset: loaded.dataset,
+            dataset: list.loaded.dataset,
             index,
-            report: loaded.report,
+            report: list.loaded.report,
             saved,
+            detail: list.detail,
+            list_url: list_url.to_owned(),
+            details: Mutex::default(),
         }
     }
 
     /// Position of the person with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.dataset.people.iter().position(|p| p.id == id)
+    }
+
+    /// The whole record of the person at `position`, when it is at hand without a download.
+    pub fn person_at_hand(&self, position: usize) -> Option<Person> {
+        let person = &self.dataset.people[position];
+        match self.detail.file(position) {
+            None => Some(person.clone()),
+            Some(path) => self
+                .details
+                .lock()
+                .ok()?
+                .get(&path)
+                .and_then(|people| people.iter().find(|p| p.id == person.id).cloned()),
+        }
+    }
+
+    /// The whole record of the person at `position`, downloading its detail file if need be.
+    ///
+    /// # Errors
+    /// Why the detail file could not be had, or that it does not hold the person.
+    pub async fn person(&self, position: usize) -> Result<Person, Failure> {
+        if let Some(person) = self.person_at_hand(position) {
+            return Ok(person);
+        }
+        let Some(path) = self.detail.file(position) else {
+            return Err(Failure::Data(LoadError::MissingDetail));
+        };
+        let folder = self
+            .list_url
+            .rfind('/')
+            .map_or("", |end| &self.list_url[..=end]);
+        let text = download(&format!("{folder}{path}")).await?;
+        let people = load(&text).map_err(Failure::Data)?.dataset.people;
+        if let Ok(mut details) = self.details.lock() {
+            details.insert(path, Arc::new(people));
+        }
+        self.person_at_hand(position)
+            .ok_or(Failure::Data(LoadError::MissingDetail))
     }
 }
 
@@ -68,7 +118,7 @@ pub enum Keep {
     Nothing,
 }
 
-/// Downloads and loads the dataset at `url`, trying again after transient failures (telling
+/// Downloads and loads the list at `url`, trying again after transient failures (telling
 /// `on_retry`), and, if `keep` says so, falls back to the copy this browser saved after an
 /// earlier success.
 pub async fn fetch_catalog(
@@ -80,8 +130,8 @@ pub async fn fetch_catalog(
     let failure = loop {
         tries += 1;
         let failure = match download(url).await {
-            Ok(text) => match load(&text) {
-                Ok(loaded) => {
+            Ok(text) => match read_list(&text) {
+                Ok(list) => {
                     if keep == Keep::LastGoodCopy {
                         // Saving must not delay the list; a failure to save only loses the
                         // fallback.
@@ -90,7 +140,7 @@ pub async fn fetch_catalog(
                             saved::store(&url, text).await;
                         });
                     }
-                    return Ok(Catalog::new(loaded, None));
+                    return Ok(Catalog::new(list, None, url));
                 }
                 Err(error) => Failure::Data(error),
             },
@@ -111,13 +161,14 @@ pub async fn fetch_catalog(
         return Err(failure);
     }
     match saved::read(url).await {
-        Some((text, saved_at_ms)) => match load(&text) {
-            Ok(loaded) => Ok(Catalog::new(
-                loaded,
+        Some((text, saved_at_ms)) => match read_list(&text) {
+            Ok(list) => Ok(Catalog::new(
+                list,
                 Some(SavedCopy {
                     saved_at_ms,
                     failure,
                 }),
+                url,
             )),
             // A copy this version of the app cannot read is no fallback.
             Err(_) => Err(failure),

@@ -15,8 +15,9 @@ mod state;
 pub mod widget;
 mod world;
 
-/// The dataset's address, relative to the page so the site works from any sub-path.
-pub const DATASET_URL: &str = wjc_core::DATASET_PATH;
+/// The address of the list the app loads (`wjc compile`), relative to the page so the site
+/// works from any sub-path.
+pub const LIST_URL: &str = wjc_core::compiled::LIST_PATH;
 
 pub use app::App;
 

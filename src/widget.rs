@@ -9,9 +9,9 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
+use wjc_core::compiled::LIST_PATH;
 use wjc_core::embed::{LinkMode, Settings, Warning};
 use wjc_core::text::{self, embed as t, ui};
-use wjc_core::DATASET_PATH;
 
 use crate::components::card::Card;
 use crate::components::error::ErrorView;
@@ -83,7 +83,7 @@ fn dataset_url(settings: &Settings, site: &str) -> Result<String, Warning> {
 
 /// The campaign's own dataset, next to `widget.js`.
 fn default_dataset(site: &str) -> String {
-    format!("{site}{DATASET_PATH}")
+    format!("{site}{LIST_PATH}")
 }
 
 /// Prints a warning for the partner's webmaster.

@@ -46,7 +46,10 @@ pub fn Card(
                     <StatusBadge status=person.status />
                     <span class="wjc-card__asof">{text::as_of(person.status_as_of)}</span>
                 </p>
-                <p class="wjc-card__summary" dir="auto">{person.summary.clone()}</p>
+                // A lean list (a large dataset) leaves summaries to the profiles.
+                {(!person.summary.is_empty()).then(|| view! {
+                    <p class="wjc-card__summary" dir="auto">{person.summary.clone()}</p>
+                })}
                 <ul class="wjc-card__facts">
                     {custody.map(|c| view! { <li>{c}</li> })}
                     {sentence.map(|s| view! { <li>{s}</li> })}

@@ -23,7 +23,7 @@ pub fn ProfilePage(
     let id = move || state.view.with(|v| v.profile.clone().unwrap_or_default());
     move || match catalog.position(&id()) {
         Some(position) => {
-            view! { <Profile catalog=catalog.clone() position=position /> }.into_any()
+            view! { <PersonProfile catalog=catalog.clone() position=position /> }.into_any()
         }
         None => view! {
             <section class="wjc-profile wjc-profile--missing">
@@ -37,10 +37,71 @@ pub fn ProfilePage(
     }
 }
 
+/// The profile of the person at `position`, once their whole record is at hand: at once when
+/// the list holds it, otherwise after downloading their detail file (with the name as heading
+/// meanwhile, and a way to try again if the download fails).
 #[component]
-fn Profile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
+fn PersonProfile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
+    let record = RwSignal::new(catalog.person_at_hand(position).map(Ok));
+    let heading = NodeRef::<leptos::html::H1>::new();
+    let fetch = {
+        let catalog = catalog.clone();
+        move || {
+            let catalog = catalog.clone();
+            record.set(None);
+            leptos::task::spawn_local(async move {
+                let result = catalog.person(position).await;
+                // The heading is drawn afresh: keep the keyboard focus on it (the page or the
+                // widget around the profile stays).
+                let around = heading
+                    .get_untracked()
+                    .filter(|h| h.matches(":focus").unwrap_or(false))
+                    .and_then(|h| h.parent_element()?.parent_element());
+                record.set(Some(result));
+                if let Some(around) = around {
+                    request_animation_frame(move || {
+                        browser::focus_within(&around, "#profile-title");
+                    });
+                }
+            });
+        }
+    };
+    if record.with_untracked(Option::is_none) {
+        fetch();
+    }
+    let name = catalog.dataset.people[position].name.clone();
+    move || match record.get() {
+        Some(Ok(person)) => {
+            view! { <Profile catalog=catalog.clone() position=position person=person /> }.into_any()
+        }
+        pending => {
+            let fetch = fetch.clone();
+            let failed = pending.and_then(Result::err);
+            let busy = failed.is_none().to_string();
+            view! {
+                <section class="wjc-profile wjc-profile--pending" aria-busy=busy>
+                    <h1 id="profile-title" class="wjc-profile__name" tabindex="-1" dir="auto" node_ref=heading>{name.clone()}</h1>
+                    {match failed {
+                        None => view! { <p role="status">{ui::DETAIL_LOADING}</p> }.into_any(),
+                        Some(failure) => view! {
+                            <div role="alert">
+                                <p dir="auto">{text::detail_failure(&failure)}</p>
+                                <button type="button" class="wjc-button" on:click=move |_| fetch()>{ui::RETRY}</button>
+                            </div>
+                        }
+                        .into_any(),
+                    }}
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> impl IntoView {
     let state = AppState::expect();
-    let person = &catalog.dataset.people[position];
+    let person = &person;
     let (previous, next) = state
         .outcome
         .with_untracked(|o| neighbours(&o.matches, position));

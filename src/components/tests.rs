@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use wjc_core::paging::PAGE_SIZE;
-use wjc_core::{load, Status};
+use wjc_core::{read_list, Status};
 
 use super::badge::StatusBadge;
 use super::list::ListPage;
@@ -20,8 +20,9 @@ const DATASET: &str = include_str!("../../assets/data/prisoners.json");
 
 fn catalog() -> Arc<Catalog> {
     Arc::new(Catalog::new(
-        load(DATASET).expect("the shipped dataset loads"),
+        read_list(DATASET).expect("the shipped dataset loads"),
         None,
+        "data/list.json",
     ))
 }
 

@@ -177,7 +177,7 @@ test('a server error shows what happened and Retry recovers', async () => {
   const page = await env.context.newPage();
   await forgetSavedCopy(env, page);
   let fail = true;
-  await page.route('**/data/prisoners.json', (route) => (fail ? route.fulfill({ status: 500, body: 'boom' }) : route.continue()));
+  await page.route('**/data/list.json', (route) => (fail ? route.fulfill({ status: 500, body: 'boom' }) : route.continue()));
   await page.goto(env.origin + '/');
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').textContent(), /HTTP 500/);
@@ -194,7 +194,7 @@ test('a server error shows what happened and Retry recovers', async () => {
 test('a malformed dataset is refused with where the error is', async () => {
   const page = await env.context.newPage();
   await forgetSavedCopy(env, page);
-  await page.route('**/data/prisoners.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1,\n "people": [,]}' }));
+  await page.route('**/data/list.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1,\n "people": [,]}' }));
   await page.goto(env.origin + '/');
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').textContent(), /not valid JSON \(line 2, column 13\)/);
@@ -206,7 +206,7 @@ test('records the loader skips are reported and the rest are shown', async () =>
   data.people[0].status = 'jailed';
   data.people[5].country = 'ZZ';
   const page = await env.context.newPage();
-  await page.route('**/data/prisoners.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
+  await page.route('**/data/list.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
   await page.goto(env.origin + '/');
   await cardsReady(page);
   assert.equal(await page.locator('.wjc-card').count(), Math.min(ALL - 2, PAGE));

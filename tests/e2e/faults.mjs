@@ -15,7 +15,7 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
 };
-const DATA_PATH = '/data/prisoners.json';
+const DATA_PATH = '/data/list.json';
 const MiB = 1024 * 1024;
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));

@@ -26,7 +26,7 @@ async function hostilePage(path = '/', size = { width: 1280, height: 900 }) {
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
   page.on('dialog', (d) => { page.dialogs.push(d.message()); d.dismiss(); });
-  await page.route('**/data/prisoners.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: FIXTURE }));
+  await page.route('**/data/list.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: FIXTURE }));
   await page.goto(env.origin + path);
   return page;
 }
@@ -172,7 +172,7 @@ test('JSON nested past the parser limit is refused with a clear message', async 
   const cdp = await env.context.newCDPSession(page);
   await cdp.send('Storage.clearDataForOrigin', { origin: env.origin, storageTypes: 'cache_storage' });
   const deep = `{"schema_version": 1, "people": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-  await page.route('**/data/prisoners.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: deep }));
+  await page.route('**/data/list.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: deep }));
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(env.origin + '/');

@@ -269,7 +269,7 @@ test('a country too small to click at world scale gets a marker that behaves the
   // The list has nobody held by Bahrain: move one person there.
   const data = structuredClone(DATA);
   data.people[0].country = 'BH';
-  await page.route('**/data/prisoners.json', (route) => route.fulfill({ json: data }));
+  await page.route('**/data/list.json', (route) => route.fulfill({ json: data }));
   await page.goto(`${env.origin}/#/?view=map`);
   const marker = page.locator('.wjc-map__svg a[aria-label^="Bahrain:"] circle.wjc-map__marker');
   await marker.waitFor();

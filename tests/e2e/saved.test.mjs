@@ -30,13 +30,13 @@ async function newPage() {
 async function loadAndSave(page) {
   await page.goto(env.origin + '/');
   await cardsReady(page);
-  await page.waitForFunction(async (name) => !!(await (await caches.open(name)).match('data/prisoners.json')), CACHE);
+  await page.waitForFunction(async (name) => !!(await (await caches.open(name)).match('data/list.json')), CACHE);
 }
 
 /** Makes every dataset request fail as if the site were unreachable; returns the attempt count. */
 async function unreachable(page) {
   const attempts = { count: 0 };
-  await page.route('**/data/prisoners.json', (route) => { attempts.count += 1; return route.abort('connectionrefused'); });
+  await page.route('**/data/list.json', (route) => { attempts.count += 1; return route.abort('connectionrefused'); });
   return attempts;
 }
 
@@ -76,7 +76,7 @@ test('a reload that cannot reach the site shows the saved list with its age, and
   assert.deepEqual(await page.locator('.wjc-card__name a').allTextContents(), ['Ihar Losik']);
   await page.getByLabel('Search', { exact: true }).fill('');
 
-  await page.unroute('**/data/prisoners.json');
+  await page.unroute('**/data/list.json');
   await note.getByRole('button', { name: 'Try again' }).click();
   await note.waitFor({ state: 'detached' });
   await cardsReady(page);
@@ -95,7 +95,7 @@ test('a copy saved three days ago says so; a broken latest file falls back to it
   const page = await newPage();
   await page.clock.install({ time: new Date('2026-03-04T10:30:00Z') });
   let attempts = 0;
-  await page.route('**/data/prisoners.json', (route) => {
+  await page.route('**/data/list.json', (route) => {
     attempts += 1;
     return route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1,\n "people": [,]}' });
   });
@@ -124,7 +124,7 @@ test('the saved copy is the only thing stored: no cookies, no local or session s
     workers: (await navigator.serviceWorker?.getRegistrations() ?? []).length,
   }));
   assert.deepEqual(stored, {
-    cookie: '', local: 0, session: 0, databases: 0, caches: [CACHE], entries: ['/data/prisoners.json'], workers: 0,
+    cookie: '', local: 0, session: 0, databases: 0, caches: [CACHE], entries: ['/data/list.json'], workers: 0,
   });
   await page.close();
 });

@@ -153,6 +153,58 @@ test('returning from a profile lands on its card, on the page that holds it', as
   await page.close();
 });
 
+test('the list is lean: cards come from data/list.json alone, and a profile downloads its story from one small detail file', async () => {
+  const page = await list();
+  const requested = (part) => page.requests.filter((u) => u.includes(part));
+  assert.equal(requested('/data/list.json').length, 1);
+  assert.deepEqual(requested('/data/prisoners.json'), [], 'the editable file is not what the app loads');
+  assert.deepEqual(requested('/data/detail/'), [], 'no details for the list');
+  assert.equal(await page.locator('#wjc-root .wjc-card__summary').count(), 0, 'summaries are left to the profiles');
+
+  // Opening a profile by keyboard: the name is the heading at once, focused, while the story
+  // downloads; focus stays on the heading when the story arrives.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/data/detail/**', async (route) => { await held; await route.continue(); });
+  const first = cards(page).first();
+  const name = await first.locator('.wjc-card__name a').textContent();
+  const person = data.people.find((p) => p.name === name);
+  await first.locator('.wjc-card__name a').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('[role="status"]', { hasText: 'Loading this person' }).waitFor();
+  assert.equal(await page.locator('h1#profile-title').textContent(), name);
+  await page.waitForFunction(() => document.activeElement?.id === 'profile-title');
+  release();
+  await page.locator('.wjc-profile__story').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'profile-title');
+  const story = await page.locator('.wjc-profile__story p').first().textContent();
+  assert.equal(story, person.story.split('\n\n')[0].trim());
+  assert.equal(await page.locator('.wjc-profile__summary').textContent(), person.summary);
+  assert.equal(requested('/data/detail/').length, 1, 'one request for the profile');
+  await page.unroute('**/data/detail/**');
+  await page.close();
+});
+
+test('a profile whose details cannot be downloaded says so, keeps the name, and tries again on request', async () => {
+  const target = data.people[500];
+  const page = await env.context.newPage();
+  page.requests = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  let fail = true;
+  await page.route('**/data/detail/**', (route) => (fail ? route.abort('connectionrefused') : route.continue()));
+  await page.goto(`${env.origin}/#/person/${target.id}`);
+  const alert = page.locator('.wjc-profile [role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /story and sources could not be loaded \(the site could not be reached\)/);
+  assert.equal(await page.locator('h1#profile-title').textContent(), target.name);
+  await assertAccessible(page, 'a profile whose details failed');
+  fail = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('.wjc-profile__story').waitFor();
+  assert.equal(await page.locator('.wjc-profile__summary').textContent(), target.summary);
+  await page.close();
+});
+
 test('the country filter shows its most common countries, finds others as you type, and shows all on request', async () => {
   const page = await list();
   const countries = new Set(data.people.map((p) => p.country)).size;

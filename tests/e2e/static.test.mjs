@@ -157,7 +157,7 @@ describe('everything on: the app takes the static pages over', () => {
     if (size) await page.setViewportSize(size);
     let release;
     const held = new Promise((ok) => { release = ok; });
-    await page.route('**/data/prisoners.json', async (route) => { await held; await route.continue(); });
+    await page.route('**/data/list.json', async (route) => { await held; await route.continue(); });
     page.errors = [];
     page.on('pageerror', (e) => page.errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
@@ -238,7 +238,7 @@ describe('everything on: the app takes the static pages over', () => {
     await page.locator('#wjc-root h1#profile-title').waitFor();
     assert.equal(await page.locator('h1').textContent(), 'Kem Sokha');
     assert.equal(new URL(page.url()).pathname, '/sub/path/');
-    assert.ok(page.requests.includes(`${env.origin}/sub/path/data/prisoners.json`), 'data from the site root');
+    assert.ok(page.requests.includes(`${env.origin}/sub/path/data/list.json`), 'data from the site root');
     assert.deepEqual(page.errors, []);
     await page.screenshot({ path: `${SHOTS}takeover-profile.png` });
     await page.close();

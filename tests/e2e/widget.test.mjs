@@ -155,7 +155,7 @@ test('two widgets with different presets work independently and share one downlo
   await page.waitForFunction(() => document.querySelector('#belarus').shadowRoot.querySelectorAll('.wjc-card').length === 1);
   assert.equal(await released.locator('.wjc-card').count(), 2);
   const count = (suffix) => page.requests.filter((u) => new URL(u).pathname.endsWith(suffix)).length;
-  assert.equal(count('/prisoners.json'), 1, 'one download of the data');
+  assert.equal(count('/list.json'), 1, 'one download of the data');
   assert.equal(count('_bg.wasm'), 1, 'one download of the code');
   assert.equal(count('/widget.js'), 1);
   assert.deepEqual(page.errors, []);

@@ -58,8 +58,9 @@ pub fn write(dir: &Path, loaded: &Loaded, out: &mut String) -> Result<(), Failur
         })
     };
     written(LIST_PATH, &compiled.list)?;
+    let folder = Path::new(LIST_PATH).parent().unwrap_or(Path::new(""));
     for (path, text) in &compiled.details {
-        written(path, text)?;
+        written(&folder.join(path).to_string_lossy(), text)?;
     }
     let people = validate::plural(loaded.dataset.people.len(), "person", "people");
     let _ = if compiled.details.is_empty() {

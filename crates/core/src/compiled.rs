@@ -41,9 +41,10 @@ pub(crate) const LEAN_FIELDS: &[&str] = &[
     "synthetic",
 ];
 
-/// The path of detail file `n` of a list's `version`.
+/// The path of detail file `n` of a list's `version`, relative to the list's folder (so a list
+/// and its details can be served from anywhere, together).
 pub fn detail_path(version: &str, n: usize) -> String {
-    format!("data/detail/{version}-{n}.json")
+    format!("detail/{version}-{n}.json")
 }
 
 /// The files to serve for a dataset: the list, and the detail files (path, text) when split.
@@ -51,7 +52,7 @@ pub fn detail_path(version: &str, n: usize) -> String {
 pub struct Compiled {
     /// The list's JSON, for [`LIST_PATH`].
     pub list: String,
-    /// Each detail file's path and JSON.
+    /// Each detail file's path (relative to the list's folder) and JSON.
     pub details: Vec<(String, String)>,
 }
 

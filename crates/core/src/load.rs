@@ -247,8 +247,8 @@ pub enum Detail {
 }
 
 impl Detail {
-    /// The path (from the site's root) of the file holding the details of the person at
-    /// `position` in the list, or `None` when the list holds them itself.
+    /// The path (relative to the list's folder) of the file holding the details of the person
+    /// at `position` in the list, or `None` when the list holds them itself.
     pub fn file(&self, position: usize) -> Option<String> {
         match self {
             Self::Inline => None,
@@ -257,21 +257,6 @@ impl Detail {
             }
         }
     }
-}
-
-/// Reads a detail file and returns the record of the person `id` in it.
-///
-/// # Errors
-/// A [`LoadError`] when the file is refused, [`LoadError::MissingDetail`] when it does not
-/// hold that person.
-pub fn read_detail(json: &str, id: &str) -> Result<Person, LoadError> {
-    let loaded = load(json)?;
-    loaded
-        .dataset
-        .people
-        .into_iter()
-        .find(|p| p.id == id)
-        .ok_or(LoadError::MissingDetail)
 }
 
 fn detail_files(detail: Option<&Value>) -> Result<Detail, LoadError> {

@@ -376,6 +376,8 @@ pub mod ui {
     pub const RESULTS: &str = "People on the list";
     /// Back link on a profile.
     pub const BACK: &str = "Back to the list";
+    /// While a profile's story and sources download.
+    pub const DETAIL_LOADING: &str = "Loading this person's story…";
     /// Previous person link.
     pub const PREVIOUS: &str = "Previous";
     /// Next person link.
@@ -550,6 +552,14 @@ pub fn failure_reason(failure: &Failure) -> String {
         Failure::TooLarge => "the file is too large".into(),
         Failure::NotText | Failure::Data(_) => "the file could not be read".into(),
     }
+}
+
+/// Why a profile's story and sources are missing, and what to do.
+pub fn detail_failure(failure: &Failure) -> String {
+    format!(
+        "This person's story and sources could not be loaded ({}). Try again, or come back later.",
+        failure_reason(failure)
+    )
 }
 
 /// Shown over the skeleton cards while the app waits to try again.

@@ -1,7 +1,7 @@
 use serde_json::Value;
 
 use super::*;
-use crate::load::{load, read_detail, read_list, Detail};
+use crate::load::{load, read_list, Detail};
 use crate::{LoadError, Person};
 
 const DATASET: &str = include_str!("../../../../assets/data/prisoners.json");
@@ -68,8 +68,8 @@ fn a_large_dataset_is_a_lean_list_and_detail_files_of_whole_records() {
     for position in [0, 23, 24, 100, 149] {
         let path = list.detail.file(position).expect("details are in files");
         let person = &dataset.people[position];
-        let detail = read_detail(&files[&path], &person.id).expect("the detail file loads");
-        assert_eq!(&detail, person, "{path}");
+        let detail = load(&files[&path]).expect("the detail file loads");
+        assert!(detail.dataset.people.contains(person), "{path}");
     }
 }
 
@@ -145,14 +145,4 @@ fn a_detail_version_that_could_leave_the_data_folder_is_refused() {
         matches!(error, LoadError::Envelope(ref p) if p.field == "detail"),
         "{error:?}"
     );
-}
-
-#[test]
-fn a_detail_file_without_the_person_is_an_error() {
-    let compiled = compile(&grown(150));
-    let (_, first) = &compiled.details[0];
-    assert!(matches!(
-        read_detail(first, "nobody-here"),
-        Err(LoadError::MissingDetail)
-    ));
 }
