@@ -2,8 +2,10 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wjc_core::paging::{Page, PAGE_SIZE};
 use wjc_core::text::{self, ui};
+use wjc_core::url_state::ViewState;
 
 use crate::browser;
 use crate::components::error::ErrorView;
@@ -13,15 +15,16 @@ use crate::components::header::SiteHeader;
 use crate::components::list::ListPage;
 use crate::components::profile::ProfilePage;
 use crate::components::skeleton::SkeletonPage;
-use crate::data::{fetch_catalog, Keep};
+use crate::data::{fetch_catalog, fetch_first_page, Keep};
 use crate::state::{AppState, Fetch, Load};
-use crate::LIST_URL;
+use crate::{FirstPage, LIST_URL};
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide_for_page();
     let reload = move |in_place: bool| load_dataset(state, in_place);
+    load_first_page(state);
     reload(false);
 
     // Back/Forward (popstate) and clicked links or edited addresses (hashchange).
@@ -132,6 +135,24 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Shows a lean list's first page while the list downloads, when the list opens at its start
+/// and the first page arrives first.
+fn load_first_page(state: AppState) {
+    let Some(FirstPage(url)) = use_context::<FirstPage>() else {
+        return;
+    };
+    if state.view.with_untracked(|v| *v != ViewState::default()) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        if let Some(first) = fetch_first_page(&url).await {
+            if state.load.with_untracked(|l| matches!(l, Load::Loading)) {
+                state.load.set(Load::Ready(std::sync::Arc::new(first)));
+            }
+        }
+    });
+}
+
 /// Downloads the dataset into `state`, unless a download is already under way. `in_place` keeps
 /// what is on screen (a saved copy) until the new result is ready, instead of the loading view.
 fn load_dataset(state: AppState, in_place: bool) {
@@ -148,19 +169,28 @@ fn load_dataset(state: AppState, in_place: bool) {
         })
         .await;
         state.fetch.set(Fetch::Idle);
+        // The list replaces what is on screen (a first page, a saved copy): the keyboard focus
+        // goes back where it was, on the same control or the same person's card.
+        let focused = browser::focused_selector();
         state.load.set(match result {
             Ok(catalog) => Load::Ready(std::sync::Arc::new(catalog)),
             Err(failure) => Load::Failed(failure),
         });
+        if let Some(selector) = focused {
+            request_animation_frame(move || focus_selector(&selector));
+        }
     });
 }
 
-/// Moves keyboard focus to the first element matching `selector`, if any.
+/// Moves keyboard focus to the first element matching `selector`, if any; in a text field, to
+/// the end of its text, so typing goes on where it was.
 fn focus_selector(selector: &str) {
     let element = document().query_selector(selector).ok().flatten();
-    if let Some(element) =
-        element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
+        if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+            let end = u32::try_from(input.value().encode_utf16().count()).unwrap_or(u32::MAX);
+            let _ = input.set_selection_range(end, end);
+        }
     }
 }

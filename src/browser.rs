@@ -61,6 +61,17 @@ pub fn reveal_and_focus(reveal: &str, focus: &str) {
     }
 }
 
+/// A selector for the focused element, to find it again once the view is drawn afresh: its id,
+/// or its card's link. `None` when nothing in the page has focus.
+pub fn focused_selector() -> Option<String> {
+    let active = document().active_element()?;
+    if !active.id().is_empty() {
+        return Some(format!("#{}", active.id()));
+    }
+    let card = active.closest(".wjc-card").ok().flatten()?;
+    Some(format!("#{} a", card.id()))
+}
+
 /// Moves keyboard focus to the first element inside `container` matching `selector`, if any.
 pub fn focus_within(container: &web_sys::Element, selector: &str) {
     let target = container

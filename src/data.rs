@@ -33,6 +33,9 @@ pub struct Catalog {
     pub report: Report,
     /// Set when this is the copy kept in the browser, shown because the latest list failed.
     pub saved: Option<SavedCopy>,
+    /// Set on a lean list's first page, shown while the list downloads: how many people the
+    /// list has.
+    pub part_of: Option<usize>,
     /// Where the records' details are.
     detail: Detail,
     /// The list's address, which detail files are relative to.
@@ -50,6 +53,7 @@ impl Catalog {
             index,
             report: list.loaded.report,
             saved,
+            part_of: list.part_of,
             detail: list.detail,
             list_url: list_url.to_owned(),
             details: Mutex::default(),
@@ -175,6 +179,14 @@ pub async fn fetch_catalog(
         },
         None => Err(failure),
     }
+}
+
+/// Downloads and reads a lean list's first page (one try, no saved copy: the list itself
+/// follows).
+pub async fn fetch_first_page(url: &str) -> Option<Catalog> {
+    let text = download(url).await.ok()?;
+    let list = read_list(&text).ok().filter(|l| l.part_of.is_some())?;
+    Some(Catalog::new(list, None, url))
 }
 
 /// Aborts the request when dropped, so a refused or failed download stops using the network.

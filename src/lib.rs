@@ -29,6 +29,11 @@ pub const STATIC_ID: &str = "wjc-static";
 #[derive(Clone, Copy, Debug)]
 pub struct StaticPages;
 
+/// Provided when the list is lean (`wjc compile`): the address of its first page, which the app
+/// shows while the list downloads.
+#[derive(Clone, Debug)]
+pub struct FirstPage(pub String);
+
 /// Mounts the app into the page's `#app` element (or the body when there is none).
 ///
 /// A page built by `wjc site` already shows the list or a profile as static HTML. The app mounts
@@ -49,6 +54,7 @@ pub fn start() {
         browser::replace_url(&url);
     }
     let static_pages = document.get_element_by_id(STATIC_ID).is_some();
+    let first_page = target.get_attribute("data-first").map(FirstPage);
     let Some(root) = document
         .create_element("div")
         .ok()
@@ -64,6 +70,9 @@ pub fn start() {
     leptos::mount::mount_to(root, move || {
         if static_pages {
             leptos::prelude::provide_context(StaticPages);
+        }
+        if let Some(first_page) = first_page {
+            leptos::prelude::provide_context(first_page);
         }
         leptos::prelude::view! { <App /> }
     })

@@ -115,6 +115,11 @@ impl AppState {
         let query = Memo::new(move |_| view.with(|v| v.query.clone()));
         let outcome = Memo::new(move |_| {
             load.with(|load| match load {
+                // A first page shown while the list downloads is shown as it is: a search or
+                // filter applies once the whole list is there.
+                Load::Ready(catalog) if catalog.part_of.is_some() => {
+                    catalog.index.run(&Query::default())
+                }
                 Load::Ready(catalog) => {
                     query.with(|q| browser::measure_query(|| catalog.index.run(q)))
                 }

@@ -47,16 +47,24 @@ pub fn ListPage(
     let paged = move || page.with(|p| p.count > 1);
     let grid_catalog = catalog.clone();
     let on_map = Memo::new(move |_| state.view.with(|v| v.view == View::Map));
+    // A lean list's first page, shown while the whole list downloads: no filters, map or
+    // embedding until their figures are real.
+    let part_of = catalog.part_of;
+    let whole = part_of.is_none();
     view! {
         <div class="wjc-list" class:wjc-list--map=on_map>
-            <aside class="wjc-list__side">
-                <FilterPanel catalog=catalog.clone() />
-            </aside>
+            {whole.then(|| view! {
+                <aside class="wjc-list__side">
+                    <FilterPanel catalog=catalog.clone() />
+                </aside>
+            })}
             <div class="wjc-list__main">
                 <div class="wjc-list__tools">
                     <SearchBox />
-                    <ViewSwitch />
-                    <EmbedButton site_title=catalog.dataset.title.clone() />
+                    {whole.then(|| view! {
+                        <ViewSwitch />
+                        <EmbedButton site_title=catalog.dataset.title.clone() />
+                    })}
                 </div>
                 <IgnoredUrlNotice />
                 <SkippedNotice report=catalog.report.clone() />
@@ -69,7 +77,10 @@ pub fn ListPage(
                     <h2 id="results-title" class="wjc-results-bar__title">{ui::RESULTS}</h2>
                     // Announced politely to screen readers whenever the filters change the count.
                     <p class="wjc-results-bar__count" role="status" aria-live="polite" aria-atomic="true">
-                        {move || text::result_count(count(), total)}
+                        {move || match part_of {
+                            Some(of) => text::first_part(count(), of),
+                            None => text::result_count(count(), total),
+                        }}
                     </p>
                     <Show when=paged>
                         <p id="results-page" class="wjc-results-bar__page">

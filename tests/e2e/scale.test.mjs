@@ -205,6 +205,43 @@ test('a profile whose details cannot be downloaded says so, keeps the name, and 
   await page.close();
 });
 
+test('the first page comes from data/first.json while the list downloads; typing meanwhile is kept and applied', async () => {
+  const page = await env.context.newPage();
+  page.requests = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/data/list.json', async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.origin}/`);
+  await cardsReady(page);
+  const count = page.locator('#wjc-root .wjc-results-bar__count');
+  assert.equal(await count.textContent(), `The first ${PAGE} of 1000 people. Search, filters and the other pages work once the whole list has loaded.`);
+  assert.equal(await cards(page).count(), PAGE);
+  assert.equal(await page.locator('#wjc-root .wjc-list__side').count(), 0, 'no filters until their counts are real');
+  assert.ok(page.requests.some((u) => u.endsWith('/data/first.json')));
+  const opening = await cardNames(page);
+  await assertAccessible(page, 'the first page while the list downloads');
+
+  // Typing before the list is there: the text stays, focus stays, and it applies on arrival.
+  await page.locator('#wjc-search-input').click();
+  await page.keyboard.type('an');
+  assert.deepEqual(await cardNames(page), opening, 'the first page stays as it is');
+  release();
+  await page.locator('#wjc-root .wjc-list__side').waitFor();
+  await page.keyboard.type('a');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'wjc-search-input');
+  assert.equal(await page.locator('#wjc-search-input').inputValue(), 'ana');
+  await page.waitForFunction(() => /^[\d,]+ of 1000 people$/.test(document.querySelector('#wjc-root .wjc-results-bar__count')?.textContent ?? ''));
+  const found = Number((await count.textContent()).split(' ')[0].replace(',', ''));
+  assert.ok(found > 0 && found < 1000, `the search applies (${found})`);
+
+  // With the search cleared, the whole list opens with the same people as its first page.
+  await page.locator('#wjc-search-input').fill('');
+  await page.waitForFunction(() => document.querySelector('#wjc-root .wjc-results-bar__count')?.textContent === '1000 people');
+  assert.deepEqual(await cardNames(page), opening);
+  await page.close();
+});
+
 test('the country filter shows its most common countries, finds others as you type, and shows all on request', async () => {
   const page = await list();
   const countries = new Set(data.people.map((p) => p.country)).size;

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use wjc_core::compiled::{self, LIST_PATH};
+use wjc_core::compiled::{self, FIRST_PATH, LIST_PATH};
 use wjc_core::Loaded;
 
 use crate::args::{self, Positional};
@@ -41,8 +41,9 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
 }
 
 /// Writes the compiled files of `loaded` into the site folder `dir`, replacing earlier detail
-/// files, and says what it wrote in `out`.
-pub fn write(dir: &Path, loaded: &Loaded, out: &mut String) -> Result<(), Failure> {
+/// files, and says what it wrote in `out`. Returns whether the list is lean, with a first page
+/// of its own.
+pub fn write(dir: &Path, loaded: &Loaded, out: &mut String) -> Result<bool, Failure> {
     let compiled = compiled::compile(&loaded.dataset);
     let details = dir.join("data/detail");
     if details.exists() {
@@ -58,6 +59,14 @@ pub fn write(dir: &Path, loaded: &Loaded, out: &mut String) -> Result<(), Failur
         })
     };
     written(LIST_PATH, &compiled.list)?;
+    let first = dir.join(FIRST_PATH);
+    match &compiled.first {
+        Some(text) => written(FIRST_PATH, text)?,
+        None if first.exists() => {
+            fs::remove_file(&first).map_err(|e| files::write_failed(&first, &e))?;
+        }
+        None => {}
+    }
     let folder = Path::new(LIST_PATH).parent().unwrap_or(Path::new(""));
     for (path, text) in &compiled.details {
         written(&folder.join(path).to_string_lossy(), text)?;
@@ -73,12 +82,13 @@ pub fn write(dir: &Path, loaded: &Loaded, out: &mut String) -> Result<(), Failur
     } else {
         writeln!(
             out,
-            "{}: {people} listed ({} KB), their details in {} ({} per file)",
+            "{}: {people} listed ({} KB), their details in {} ({} per file), the first page in {}",
             dir.join(LIST_PATH).display(),
             compiled.list.len().div_ceil(1024),
             validate::plural(compiled.details.len(), "file", "files"),
-            compiled::PER_FILE
+            compiled::PER_FILE,
+            FIRST_PATH
         )
     };
-    Ok(())
+    Ok(compiled.first.is_some())
 }

@@ -45,7 +45,7 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
     let Some(loaded) = validate::read_and_load(&data.to_string_lossy(), out)? else {
         return Ok(Verdict::Problems);
     };
-    compile::write(dir, &loaded, out)?;
+    let lean = compile::write(dir, &loaded, out)?;
     let index = dir.join("index.html");
     let index_name = index.to_string_lossy().into_owned();
     let trunk = shell::read(files::read_text(&index_name)?)
@@ -100,12 +100,18 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
     }
     // Last, so a run that stops half-way leaves Trunk's page and can simply be run again.
     let root = trunk.shell(0, &loader_file, &integrity);
+    // A lean list's app shows the first page from its own small file while the list downloads.
+    let first = if lean {
+        format!(" data-first=\"{}\"", wjc_core::compiled::FIRST_PATH)
+    } else {
+        String::new()
+    };
     bytes += write_file(&index, |w| {
         root.write(
             w,
             &site.list_title(1),
             &loaded.dataset.description,
-            "",
+            &first,
             |w| site.write_list(w, 1, 0),
         )
     })?;

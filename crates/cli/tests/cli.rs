@@ -980,6 +980,9 @@ fn site_pages_a_long_list_and_refuses_a_second_run_or_a_refused_file() {
     let compiled = wjc_core::read_list(&read(&dir, "data/list.json")).unwrap();
     assert_eq!(compiled.loaded.dataset.people.len(), 250);
     assert_eq!(fs::read_dir(dir.0.join("data/detail")).unwrap().count(), 11);
+    assert!(index.contains("data-first=\"data/first.json\""));
+    let first = wjc_core::read_list(&read(&dir, "data/first.json")).unwrap();
+    assert_eq!(first.part_of, Some(250));
 
     let again = wjc(&["site", &site]);
     assert_eq!(again.code, 1);
@@ -1010,9 +1013,9 @@ fn compile_writes_a_lean_list_and_detail_files_then_replaces_them() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(
         run.stdout.contains("250 people listed (")
-            && run
-                .stdout
-                .contains("their details in 11 files (24 per file)"),
+            && run.stdout.contains(
+                "their details in 11 files (24 per file), the first page in data/first.json"
+            ),
         "{}",
         run.stdout
     );
@@ -1036,6 +1039,7 @@ fn compile_writes_a_lean_list_and_detail_files_then_replaces_them() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("37 people, whole ("), "{}", run.stdout);
     assert!(!dir.0.join("site/data/detail").exists());
+    assert!(!dir.0.join("site/data/first.json").exists());
     let list = wjc_core::read_list(&read(&dir, "site/data/list.json")).unwrap();
     assert_eq!(list.detail, wjc_core::Detail::Inline);
     assert_eq!(

@@ -8,14 +8,23 @@
 //!   list order, each a small dataset of its own, so opening a profile costs one small request
 //!   and reads with the same checks as the editable file.
 //!
-//! The app reads both shapes with [`crate::load::read_list`]: one code path whatever the size.
+//! - a **first page** (`data/first.json`): the [`PAGE_SIZE`] people the list opens with, whole,
+//!   as a small dataset of their own that says how many the list has (`part_of`), so the app
+//!   can show them while the list downloads.
+//!
+//! The app reads every shape with [`crate::load::read_list`]: one code path whatever the size.
 
 use serde_json::{json, Map, Value};
 
 use crate::model::{Dataset, Person, Status};
+use crate::paging::PAGE_SIZE;
+use crate::query::{Index, Query};
 
 /// Where the list is in the built site, relative to its root.
 pub const LIST_PATH: &str = "data/list.json";
+
+/// Where a lean list's first page is in the built site, relative to its root.
+pub const FIRST_PATH: &str = "data/first.json";
 
 /// Datasets up to this many people are served as one file (the list holds them whole).
 pub const ONE_FILE_UP_TO: usize = 100;
@@ -54,6 +63,8 @@ pub struct Compiled {
     pub list: String,
     /// Each detail file's path (relative to the list's folder) and JSON.
     pub details: Vec<(String, String)>,
+    /// A lean list's first page, for [`FIRST_PATH`].
+    pub first: Option<String>,
 }
 
 /// Compiles a (valid, loaded) dataset into the files the browser loads.
@@ -62,6 +73,7 @@ pub fn compile(dataset: &Dataset) -> Compiled {
         return Compiled {
             list: to_json(dataset),
             details: Vec::new(),
+            first: None,
         };
     }
     let details: Vec<String> = dataset
@@ -88,11 +100,33 @@ pub fn compile(dataset: &Dataset) -> Compiled {
     );
     Compiled {
         list: Value::Object(list).to_string(),
+        first: Some(first_page(dataset)),
         details: details
             .into_iter()
             .enumerate()
             .map(|(n, text)| (detail_path(&version, n), text))
             .collect(),
+    }
+}
+
+/// The people the list opens with (its default order), whole, and how many the list has.
+fn first_page(dataset: &Dataset) -> String {
+    let opening = Index::new(dataset).run(&Query::default()).matches;
+    let people = opening
+        .iter()
+        .take(PAGE_SIZE)
+        .map(|&p| dataset.people[p].clone())
+        .collect();
+    let first = Dataset {
+        people,
+        ..envelope(dataset)
+    };
+    match serde_json::to_value(first) {
+        Ok(Value::Object(mut first)) => {
+            first.insert("part_of".into(), json!(dataset.people.len()));
+            Value::Object(first).to_string()
+        }
+        _ => String::new(),
     }
 }
 

@@ -209,6 +209,10 @@ pub fn read_list(json: &str) -> Result<List, LoadError> {
         (Some(Value::Array(records)), _) => Ok(List {
             loaded: read(&root, records, Shape::Full)?,
             detail: Detail::Inline,
+            part_of: root
+                .get("part_of")
+                .and_then(Value::as_u64)
+                .and_then(|n| usize::try_from(n).ok()),
         }),
         (None, Some(Value::Object(list))) => {
             let detail = detail_files(root.get("detail"))?;
@@ -216,6 +220,7 @@ pub fn read_list(json: &str) -> Result<List, LoadError> {
             Ok(List {
                 loaded: read(&root, &records, Shape::Lean)?,
                 detail,
+                part_of: None,
             })
         }
         _ => Err(LoadError::NotADataset),
@@ -229,6 +234,9 @@ pub struct List {
     pub loaded: Loaded,
     /// Where each record's details are.
     pub detail: Detail,
+    /// Set on a first page compiled on its own ([`crate::compiled::FIRST_PATH`]): how many
+    /// people the whole list has.
+    pub part_of: Option<usize>,
 }
 
 /// Where the records' details (summary, story, sources, links …) are.
@@ -460,6 +468,7 @@ const ENVELOPE_FIELDS: &[&str] = &[
     "people",
     "list",
     "detail",
+    "part_of",
 ];
 const PERSON_FIELDS: &[&str] = &[
     "id",

@@ -140,6 +140,15 @@ pub fn result_count(shown: usize, total: usize) -> String {
     }
 }
 
+/// While a long list downloads, over its first page: "The first 24 of 50,000 people. Search,
+/// filters and the other pages work once the whole list has loaded."
+pub fn first_part(shown: usize, of: usize) -> String {
+    format!(
+        "The first {shown} of {}. Search, filters and the other pages work once the whole list has loaded.",
+        people(of)
+    )
+}
+
 /// Which page of the results is shown and who is on it: "Page 2 of 42: people 25 to 48".
 /// `from` and `to` count from 1, as people read them.
 pub fn page_summary(page: usize, pages: usize, from: usize, to: usize) -> String {

@@ -44,8 +44,10 @@ fn a_small_dataset_is_one_file_read_whole() {
     let dataset = shipped();
     let compiled = compile(&dataset);
     assert!(compiled.details.is_empty());
+    assert_eq!(compiled.first, None);
     let list = read_list(&compiled.list).expect("the list loads");
     assert_eq!(list.detail, Detail::Inline);
+    assert_eq!(list.part_of, None);
     assert_eq!(list.loaded.dataset, dataset);
     assert_eq!(list.loaded.report.skipped(), 0);
 }
@@ -145,4 +147,20 @@ fn a_detail_version_that_could_leave_the_data_folder_is_refused() {
         matches!(error, LoadError::Envelope(ref p) if p.field == "detail"),
         "{error:?}"
     );
+}
+
+#[test]
+fn a_large_dataset_has_a_first_page_of_whole_records_in_the_lists_opening_order() {
+    let dataset = grown(150);
+    let compiled = compile(&dataset);
+    let first = read_list(compiled.first.as_deref().expect("a first page")).unwrap();
+    assert_eq!(first.part_of, Some(150));
+    assert_eq!(first.detail, Detail::Inline);
+    let opening = Index::new(&dataset).run(&Query::default()).matches;
+    let expected: Vec<&Person> = opening[..PAGE_SIZE]
+        .iter()
+        .map(|&p| &dataset.people[p])
+        .collect();
+    let people: Vec<&Person> = first.loaded.dataset.people.iter().collect();
+    assert_eq!(people, expected);
 }
