@@ -269,7 +269,9 @@ folder DIR (\"wjc site\" does this for DIR/data/prisoners.json):
 - DIR/data/detail/VERSION-N.json (more than 100 people only): every record
   whole, 24 per file in list order, so opening a profile costs one small
   download. VERSION changes with the content, so a list is never read with
-  another version's details; earlier detail files are removed.
+  another version's details; earlier detail files are removed;
+- DIR/data/first.json (more than 100 people only): the first 24 people of the
+  list, whole, which the app shows while the list downloads.
 Records with errors are left out, as \"wjc validate FILE\" lists them.
 
 Exit codes: 0 written, 1 the data file was refused (nothing written), 2 wrong
