@@ -194,14 +194,14 @@ fn columns(dataset: &Dataset) -> Value {
     })
 }
 
-/// Turns a list's columns back into one JSON object per record, with the fields' usual names
-/// and values (numbers replaced by what they stand for), for the loader to check as it checks
-/// any record. A number that stands for nothing is left as it is, so that record is reported
-/// and skipped.
-pub(crate) fn records(
-    list: &Map<String, Value>,
+/// Turns a list's columns back into one JSON object per record, made as they are read, with
+/// the fields' usual names and values (numbers replaced by what they stand for), for the loader
+/// to check as it checks any record. A number that stands for nothing is left as it is, so that
+/// record is reported and skipped.
+pub(crate) fn records<'a>(
+    list: &'a Map<String, Value>,
     campaigns: Option<&Value>,
-) -> Result<Vec<Value>, crate::LoadError> {
+) -> Result<impl ExactSizeIterator<Item = Value> + 'a, crate::LoadError> {
     let broken = || crate::LoadError::BrokenList;
     // The ids say how many records there are; every other column must agree.
     let count = match list.get("id") {
@@ -221,7 +221,7 @@ pub(crate) fn records(
         _ => Vec::new(),
     };
     let statuses: Vec<Value> = Status::ALL.iter().map(|s| json!(s.as_str())).collect();
-    let mut records = vec![Map::new(); count];
+    let mut columns: Vec<Column<'a>> = Vec::new();
     for &field in LEAN_FIELDS {
         let Some(column) = list.get(field) else {
             continue;
@@ -233,13 +233,27 @@ pub(crate) fn records(
             return Err(broken());
         }
         let lookup = match field {
-            "country" => Some(&countries),
-            "status" => Some(&statuses),
-            "occupations" => Some(&occupations),
-            "campaigns" => Some(&campaign_ids),
+            "country" => Some(countries.clone()),
+            "status" => Some(statuses.clone()),
+            "occupations" => Some(occupations.clone()),
+            "campaigns" => Some(campaign_ids.clone()),
             _ => None,
         };
-        for (record, value) in records.iter_mut().zip(values) {
+        columns.push(Column {
+            field,
+            values,
+            lookup,
+        });
+    }
+    Ok((0..count).map(move |i| {
+        let mut record = Map::new();
+        for Column {
+            field,
+            values,
+            lookup,
+        } in &columns
+        {
+            let value = &values[i];
             if value.is_null() {
                 continue;
             }
@@ -250,10 +264,17 @@ pub(crate) fn records(
                 (Some(table), n) => look_up(table, n),
                 (None, value) => value.clone(),
             };
-            record.insert(field.to_owned(), value);
+            record.insert((*field).to_owned(), value);
         }
-    }
-    Ok(records.into_iter().map(Value::Object).collect())
+        Value::Object(record)
+    }))
+}
+
+/// One column of a lean list, with the table its numbers stand for, if any.
+struct Column<'a> {
+    field: &'static str,
+    values: &'a [Value],
+    lookup: Option<Vec<Value>>,
 }
 
 fn look_up(table: &[Value], number: &Value) -> Value {

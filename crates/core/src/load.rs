@@ -12,6 +12,7 @@
 //!
 //! No input makes this panic: the app runs with `panic = "abort"`.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -192,7 +193,7 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let Some(Value::Array(records)) = root.get("people") else {
         return Err(LoadError::NotADataset);
     };
-    read(&root, records, Shape::Full)
+    read(&root, records.iter().map(Cow::Borrowed), Shape::Full)
 }
 
 /// Reads what the app loads first (the list file `wjc compile` writes, see
@@ -207,7 +208,7 @@ pub fn read_list(json: &str) -> Result<List, LoadError> {
     let root = parse(json)?;
     match (root.get("people"), root.get("list")) {
         (Some(Value::Array(records)), _) => Ok(List {
-            loaded: read(&root, records, Shape::Full)?,
+            loaded: read(&root, records.iter().map(Cow::Borrowed), Shape::Full)?,
             detail: Detail::Inline,
             part_of: root
                 .get("part_of")
@@ -216,9 +217,10 @@ pub fn read_list(json: &str) -> Result<List, LoadError> {
         }),
         (None, Some(Value::Object(list))) => {
             let detail = detail_files(root.get("detail"))?;
+            // One record at a time, so a large list is never held twice.
             let records = compiled::records(list, root.get("campaigns"))?;
             Ok(List {
-                loaded: read(&root, &records, Shape::Lean)?,
+                loaded: read(&root, records.map(Cow::Owned), Shape::Lean)?,
                 detail,
                 part_of: None,
             })
@@ -332,8 +334,12 @@ fn parse(json: &str) -> Result<Map<String, Value>, LoadError> {
 }
 
 /// Reads the envelope and every record, keeping the good ones.
-fn read(root: &Map<String, Value>, records: &[Value], shape: Shape) -> Result<Loaded, LoadError> {
-    if records.is_empty() {
+fn read<'a>(
+    root: &Map<String, Value>,
+    records: impl ExactSizeIterator<Item = Cow<'a, Value>>,
+    shape: Shape,
+) -> Result<Loaded, LoadError> {
+    if records.len() == 0 {
         return Err(LoadError::NoPeople);
     }
 
@@ -352,7 +358,8 @@ fn read(root: &Map<String, Value>, records: &[Value], shape: Shape) -> Result<Lo
     };
     let mut first_position_of_id: HashMap<String, usize> = HashMap::new();
     let mut people = Vec::with_capacity(records.len());
-    for (index, value) in records.iter().enumerate() {
+    for (index, value) in records.enumerate() {
+        let value = value.as_ref();
         let position = index + 1;
         let record = RecordRef {
             position,
