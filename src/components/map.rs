@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wjc_core::map::{Bins, Viewport, WorldMap};
+use wjc_core::map::{hundredths, percent, Bins, Viewport, WorldMap};
 use wjc_core::query::Query;
 use wjc_core::shortlist::{by_count, shortlist};
 use wjc_core::text::{self, map as t};
@@ -186,8 +186,9 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
             };
             let marker = shape.marker.then(|| {
                 view! {
-                    <circle class="wjc-map__marker" cx=centroid.0 cy=centroid.1
-                        r=move || MARKER_RADIUS / viewport.with(Viewport::zoom) />
+                    <circle class="wjc-map__marker" cx=hundredths(centroid.0)
+                        cy=hundredths(centroid.1)
+                        r=move || js_number(MARKER_RADIUS / viewport.with(Viewport::zoom)) />
                 }
             });
             Some(view! {
@@ -331,6 +332,15 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
     }
 }
 
+/// `value` as JavaScript writes numbers: for the marker radii (0.4 to 7) the same text as Rust's
+/// `Display`, without Rust's float formatting code, which is large in WebAssembly.
+fn js_number(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
 /// The name and counts of the country under the pointer or focus, next to it.
 #[component]
 fn Tooltip(
@@ -342,8 +352,8 @@ fn Tooltip(
         pointed.get().map(|(country, centroid)| {
             let (x, y) = viewport.with(|v| v.project(centroid));
             // Kept inside the frame; shown below the country when there is no room above.
-            let left = format!("{:.2}%", x.clamp(0.12, 0.88) * 100.0);
-            let top = format!("{:.2}%", y.clamp(0.0, 1.0) * 100.0);
+            let left = percent(x.clamp(0.12, 0.88));
+            let top = percent(y);
             view! {
                 // The link's own name already says this to screen readers.
                 <div class="wjc-map__tip" class:wjc-map__tip--below={y < 0.3} aria-hidden="true"
