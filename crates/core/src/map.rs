@@ -192,8 +192,7 @@ pub fn percent(fraction: f64) -> String {
     if value.is_nan() {
         return "NaN%".to_owned();
     }
-    // value = mantissa × 2^exponent, with value ≤ 100, so the exponent is negative (or the
-    // value zero).
+    // value = mantissa / 2^shift, where shift ≥ 46 since value ≤ 100.
     let bits = value.to_bits();
     let biased = (bits >> 52) & 0x7ff;
     let fraction_bits = bits & ((1 << 52) - 1);
@@ -202,9 +201,10 @@ pub fn percent(fraction: f64) -> String {
     } else {
         (fraction_bits | 1 << 52, 1075 - biased)
     };
-    // value × 100 = mantissa × 100 / 2^shift, rounded half to even.
-    let scaled = u128::from(mantissa) * 100;
-    let n = if shift >= 128 {
+    // value × 100 = mantissa × 100 / 2^shift, rounded half to even; mantissa × 100 < 2^60, so
+    // it rounds to 0 for shifts of 64 or more.
+    let scaled = mantissa * 100;
+    let n = if shift >= 64 {
         0
     } else {
         let (quotient, remainder, half) = (
@@ -212,7 +212,7 @@ pub fn percent(fraction: f64) -> String {
             scaled & ((1 << shift) - 1),
             1 << (shift - 1),
         );
-        quotient + u128::from(remainder > half || (remainder == half && quotient & 1 == 1))
+        quotient + u64::from(remainder > half || (remainder == half && quotient & 1 == 1))
     };
     let sign = if value.is_sign_negative() { "-" } else { "" };
     format!("{sign}{}.{:02}%", n / 100, n % 100)
