@@ -39,7 +39,7 @@ pub async fn store(url: &str, text: String) {
     let headers = web_sys::Headers::new().ok();
     if let Some(headers) = &headers {
         let _ = headers.set("content-type", "application/json");
-        let _ = headers.set(SAVED_AT, &js_sys::Date::now().to_string());
+        let _ = headers.set(SAVED_AT, &saved_at_text(js_sys::Date::now()));
     }
     let init = web_sys::ResponseInit::new();
     if let Some(headers) = &headers {
@@ -68,11 +68,22 @@ pub async fn read(url: &str) -> Option<(String, f64)> {
         .get(SAVED_AT)
         .ok()
         .flatten()?
-        .parse::<f64>()
+        .parse::<u64>()
         .ok()?;
     let text = JsFuture::from(response.text().ok()?)
         .await
         .ok()?
         .as_string()?;
+    // Milliseconds since 1970 stay far below 2^53, so the value is exact.
+    #[allow(clippy::cast_precision_loss)]
+    let saved_at = saved_at as f64;
     Some((text, saved_at))
+}
+
+/// `Date.now()` for the header. It is a whole number of milliseconds, written as digits as
+/// `f64`'s `Display` writes it (copies saved by earlier versions read back the same), without
+/// Rust's float formatting and parsing code, which is large in WebAssembly.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn saved_at_text(now_ms: f64) -> String {
+    (now_ms as u64).to_string()
 }

@@ -4,11 +4,10 @@
 //! The country paths are drawn once per download of the shapes; filters only change their
 //! `class` (the shade), and hovering only moves one tooltip and one outline.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wjc_core::map::{Bins, Viewport, WorldMap};
+use wjc_core::map::{hundredths, percent, Bins, Viewport, WorldMap};
 use wjc_core::query::Query;
 use wjc_core::shortlist::{by_count, shortlist};
 use wjc_core::text::{self, map as t};
@@ -53,17 +52,18 @@ const ARROW_STEP: f64 = 0.1;
 /// How each country is shaded under the current filters.
 #[derive(Clone, PartialEq)]
 struct Shading {
-    /// Every country in the data, with how many people match the filters other than country.
-    counts: BTreeMap<CountryCode, usize>,
+    /// Every country in the data, with how many people match the filters other than country,
+    /// in the facets' order. A list rather than a map: a few hundred entries at most, and a map
+    /// would add its own sort and tree code to the WebAssembly.
+    counts: Vec<(CountryCode, usize)>,
     bins: Bins,
 }
 
 impl Shading {
     fn current(state: AppState) -> Self {
         state.outcome.with(|outcome| {
-            let counts: BTreeMap<CountryCode, usize> =
-                outcome.facets.countries.iter().copied().collect();
-            let max = counts.values().copied().max().unwrap_or(0);
+            let counts = outcome.facets.countries.clone();
+            let max = counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
             Self {
                 counts,
                 bins: Bins::for_max(max),
@@ -72,7 +72,10 @@ impl Shading {
     }
 
     fn shade(&self, country: CountryCode) -> usize {
-        self.counts.get(&country).map_or(0, |&n| self.bins.shade(n))
+        self.counts
+            .iter()
+            .find(|(c, _)| *c == country)
+            .map_or(0, |&(_, n)| self.bins.shade(n))
     }
 }
 
@@ -148,13 +151,15 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
 
     // The countries on the list are links, in name order so Tab moves alphabetically; the rest
     // of the world is background.
-    let listed = shading.with_untracked(|s| s.counts.keys().copied().collect::<Vec<_>>());
+    let listed = shading.with_untracked(|s| s.counts.iter().map(|&(c, _)| c).collect::<Vec<_>>());
     let mut links: Vec<_> = map
         .shapes
         .iter()
         .filter(|s| s.country.is_some_and(|c| listed.contains(&c)))
         .collect();
-    links.sort_by_key(|s| s.country.as_ref().map(CountryCode::name));
+    // Each country has one shape, so no two keys are equal: an unstable sort gives the same
+    // order with less code.
+    links.sort_unstable_by_key(|s| s.country.as_ref().map(CountryCode::name));
     // The rest of the world never changes: one path for all of it keeps the page's element
     // count down. A path's first `m` is relative to the origin only when it starts the path, so
     // each shape starts from a move to the origin (a lone move draws nothing).
@@ -186,8 +191,9 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
             };
             let marker = shape.marker.then(|| {
                 view! {
-                    <circle class="wjc-map__marker" cx=centroid.0 cy=centroid.1
-                        r=move || MARKER_RADIUS / viewport.with(Viewport::zoom) />
+                    <circle class="wjc-map__marker" cx=hundredths(centroid.0)
+                        cy=hundredths(centroid.1)
+                        r=move || js_number(MARKER_RADIUS / viewport.with(Viewport::zoom)) />
                 }
             });
             Some(view! {
@@ -331,6 +337,15 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
     }
 }
 
+/// `value` as JavaScript writes numbers: for the marker radii (0.4 to 7) the same text as Rust's
+/// `Display`, without Rust's float formatting code, which is large in WebAssembly.
+fn js_number(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
 /// The name and counts of the country under the pointer or focus, next to it.
 #[component]
 fn Tooltip(
@@ -342,8 +357,8 @@ fn Tooltip(
         pointed.get().map(|(country, centroid)| {
             let (x, y) = viewport.with(|v| v.project(centroid));
             // Kept inside the frame; shown below the country when there is no room above.
-            let left = format!("{:.2}%", x.clamp(0.12, 0.88) * 100.0);
-            let top = format!("{:.2}%", y.clamp(0.0, 1.0) * 100.0);
+            let left = percent(x.clamp(0.12, 0.88));
+            let top = percent(y);
             view! {
                 // The link's own name already says this to screen readers.
                 <div class="wjc-map__tip" class:wjc-map__tip--below={y < 0.3} aria-hidden="true"
@@ -404,10 +419,14 @@ fn CountryTable() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, &(country, total))| {
-                    let split: BTreeMap<_, _> = facets.country_statuses(i).collect();
                     let per_status = columns
                         .iter()
-                        .map(|s| split.get(s).copied().unwrap_or(0))
+                        .map(|s| {
+                            facets
+                                .country_statuses(i)
+                                .find(|(status, _)| status == s)
+                                .map_or(0, |(_, n)| n)
+                        })
                         .collect::<Vec<usize>>();
                     (country, total, per_status)
                 })

@@ -43,6 +43,8 @@ pub struct MapError {
 
 /// Reads a map file: `#` comment lines, a `viewbox <width> <height>` line, then one
 /// tab-separated line per shape: code (or `-`), marker (`0`/`1`), centroid x, centroid y, path.
+/// Numbers are written as `wjc-atlas` writes them: an optional minus, at most seven digits, and
+/// at most two decimals (`880.5`).
 ///
 /// # Errors
 /// The first line that does not follow that format, so a damaged file is reported rather than
@@ -78,12 +80,8 @@ pub fn parse(text: &str) -> Result<WorldMap, MapError> {
             "1" => true,
             _ => return Err(error("marker must be 0 or 1")),
         };
-        let coordinate = |text: &str| {
-            text.parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite())
-                .ok_or(error("centroid must be two numbers"))
-        };
+        let coordinate =
+            |text: &str| parse_number(text).ok_or(error("centroid must be two numbers"));
         let centroid = (coordinate(next()?)?, coordinate(next()?)?);
         let path = next()?;
         if fields.next().is_some() {
@@ -117,10 +115,107 @@ pub fn parse(text: &str) -> Result<WorldMap, MapError> {
 fn parse_view_box(line: &str) -> Option<(f64, f64)> {
     let mut words = line.split_whitespace();
     let keyword = words.next()?;
-    let width: f64 = words.next()?.parse().ok()?;
-    let height: f64 = words.next()?.parse().ok()?;
+    let width = parse_number(words.next()?)?;
+    let height = parse_number(words.next()?)?;
     (keyword == "viewbox" && words.next().is_none() && width > 0.0 && height > 0.0)
         .then_some((width, height))
+}
+
+/// A number of the map file (see [`parse`]): exactly the value `str::parse::<f64>` gives for the
+/// same text, since an integer below 2^32 divided by 10 or 100 is rounded correctly by one
+/// division; written out here because the general float parser is large in WebAssembly.
+fn parse_number(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, decimals) = match digits.split_once('.') {
+        Some((whole, decimals)) if !decimals.is_empty() => (whole, decimals),
+        Some(_) => return None,
+        None => (digits, ""),
+    };
+    if whole.is_empty() || whole.len() > 7 || decimals.len() > 2 {
+        return None;
+    }
+    // At most nine digits: below 2^32.
+    let mut scaled = 0u32;
+    for b in whole.bytes().chain(decimals.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        scaled = scaled * 10 + u32::from(b - b'0');
+    }
+    let value = f64::from(scaled) / [1.0, 10.0, 100.0][decimals.len()];
+    Some(if negative { -value } else { value })
+}
+
+/// `value` rounded to hundredths, written as `f64`'s `Display` writes the rounded value (`12.5`,
+/// `-3`, `0.07`), without the general float formatting, which is large in WebAssembly. For the
+/// map's numbers (well below 2^45 hundredths) that is the same text: no shorter decimal reads
+/// back as the same `f64`.
+pub fn hundredths(value: f64) -> String {
+    let mut text = String::new();
+    push_hundredths(&mut text, value);
+    text
+}
+
+fn push_hundredths(out: &mut String, value: f64) {
+    let rounded = (value * 100.0).round();
+    if rounded.is_nan() {
+        out.push_str("NaN");
+        return;
+    }
+    if rounded.is_sign_negative() {
+        out.push('-');
+    }
+    if rounded.is_infinite() {
+        out.push_str("inf");
+        return;
+    }
+    // A whole number, made non-negative above; saturates only far beyond the map's range.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let n = rounded.abs() as u64;
+    let (whole, cents) = (n / 100, n % 100);
+    // Writing to a String cannot fail.
+    let _ = match (cents / 10, cents % 10) {
+        (0, 0) => write!(out, "{whole}"),
+        (tenths, 0) => write!(out, "{whole}.{tenths}"),
+        _ => write!(out, "{whole}.{cents:02}"),
+    };
+}
+
+/// `fraction` (clamped to 0–1) as a CSS percentage with two decimals, `0.12345` → `"12.35%"`:
+/// the same text as `format!("{:.2}%", fraction * 100.0)`, rounding the exact binary value half
+/// to even as `core` does, without the float formatting code, which is large in WebAssembly.
+pub fn percent(fraction: f64) -> String {
+    let value = fraction.clamp(0.0, 1.0) * 100.0;
+    if value.is_nan() {
+        return "NaN%".to_owned();
+    }
+    // value = mantissa / 2^shift, where shift ≥ 46 since value ≤ 100.
+    let bits = value.to_bits();
+    let biased = (bits >> 52) & 0x7ff;
+    let fraction_bits = bits & ((1 << 52) - 1);
+    let (mantissa, shift) = if biased == 0 {
+        (fraction_bits, 1074)
+    } else {
+        (fraction_bits | 1 << 52, 1075 - biased)
+    };
+    // value × 100 = mantissa × 100 / 2^shift, rounded half to even; mantissa × 100 < 2^60, so
+    // it rounds to 0 for shifts of 64 or more.
+    let scaled = mantissa * 100;
+    let n = if shift >= 64 {
+        0
+    } else {
+        let (quotient, remainder, half) = (
+            scaled >> shift,
+            scaled & ((1 << shift) - 1),
+            1 << (shift - 1),
+        );
+        quotient + u64::from(remainder > half || (remainder == half && quotient & 1 == 1))
+    };
+    let sign = if value.is_sign_negative() { "-" } else { "" };
+    format!("{sign}{}.{:02}%", n / 100, n % 100)
 }
 
 /// SVG path data is commands, numbers and separators; anything else means a damaged file.
@@ -257,14 +352,20 @@ impl Viewport {
     /// The SVG `viewBox` attribute.
     pub fn view_box(&self) -> String {
         let mut text = String::new();
-        let _ = write!(
-            text,
-            "{} {} {} {}",
-            round2(self.x),
-            round2(self.y),
-            round2(self.width / self.zoom),
-            round2(self.height / self.zoom)
-        );
+        for (i, value) in [
+            self.x,
+            self.y,
+            self.width / self.zoom,
+            self.height / self.zoom,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if i > 0 {
+                text.push(' ');
+            }
+            push_hundredths(&mut text, value);
+        }
         text
     }
 
@@ -317,19 +418,29 @@ impl Viewport {
         let max_x = self.width - self.width / self.zoom;
         let max_y = self.height - self.height / self.zoom;
         Self {
-            x: self.x.clamp(0.0, max_x),
-            y: self.y.clamp(0.0, max_y),
+            x: clamp(self.x, 0.0, max_x),
+            y: clamp(self.y, 0.0, max_y),
             ..self
         }
     }
 }
 
-fn round2(value: f64) -> f64 {
-    (value * 100.0).round() / 100.0
+/// `f64::clamp` for `low <= high`, without its panic message for other bounds: that message
+/// formats floats, and the float formatting code is large in WebAssembly.
+fn clamp(value: f64, low: f64, high: f64) -> f64 {
+    if value < low {
+        low
+    } else if value > high {
+        high
+    } else {
+        value
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     const SAMPLE: &str = "# a comment\nviewbox 1000 487\n\
@@ -389,6 +500,78 @@ mod tests {
         ];
         for (text, line, reason) in cases {
             assert_eq!(parse(text), Err(MapError { line, reason }), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_read_as_the_atlas_writes_them() {
+        for good in [
+            "0",
+            "-0",
+            "7",
+            "880.5",
+            "92.34",
+            "-12.5",
+            "9999999.99",
+            "0.07",
+        ] {
+            let value = parse_number(good).unwrap();
+            assert_eq!(
+                value.to_bits(),
+                good.parse::<f64>().unwrap().to_bits(),
+                "{good}"
+            );
+        }
+        for bad in [
+            "", "-", ".5", "5.", "1.234", "12345678", "1e5", "+1", "inf", "NaN", "1,5",
+        ] {
+            assert_eq!(parse_number(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn hundredths_and_percentages_are_written_as_the_standard_library_writes_them() {
+        for value in [
+            0.0, -0.0, 0.004, -0.004, 0.005, 0.125, 2.675, 1000.0, 487.0, 333.333,
+        ] {
+            assert_eq!(
+                hundredths(value),
+                format!("{}", (value * 100.0).round() / 100.0)
+            );
+        }
+        assert_eq!(hundredths(f64::NAN), "NaN");
+        assert_eq!(hundredths(f64::NEG_INFINITY), "-inf");
+        // Exact halves round to even, as `core` does.
+        for fraction in [
+            0.0, -0.0, 0.001_25, 0.003_75, 0.121_25, 0.503_75, 0.5, 0.88, 1.0, 2.0, -1.0,
+        ] {
+            let expected = format!("{:.2}%", f64::clamp(fraction, 0.0, 1.0) * 100.0);
+            assert_eq!(percent(fraction), expected, "{fraction}");
+        }
+        assert_eq!(percent(f64::NAN), "NaN%");
+        assert_eq!(percent(f64::MIN_POSITIVE / 1e10), "0.00%");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        #[test]
+        fn any_map_number_reads_as_the_standard_parser_reads_it(
+            whole in 0u32..10_000_000, decimals in 0u32..100, places in 0usize..3, negative: bool,
+        ) {
+            let text = match places {
+                0 => format!("{whole}"),
+                1 => format!("{whole}.{}", decimals % 10),
+                _ => format!("{whole}.{decimals:02}"),
+            };
+            let text = if negative { format!("-{text}") } else { text };
+            prop_assert_eq!(parse_number(&text).map(f64::to_bits), text.parse::<f64>().ok().map(f64::to_bits));
+        }
+
+        #[test]
+        fn any_hundredths_and_percentage_is_the_standard_text(value in -1e7..1e7f64, fraction in 0.0..1.0f64) {
+            prop_assert_eq!(hundredths(value), format!("{}", (value * 100.0).round() / 100.0));
+            prop_assert_eq!(percent(fraction), format!("{:.2}%", fraction * 100.0));
         }
     }
 
