@@ -24,8 +24,7 @@ use crate::{FirstPage, LIST_URL};
 pub fn App() -> impl IntoView {
     let state = AppState::provide_for_page();
     let reload = move |in_place: bool| load_dataset(state, in_place);
-    load_first_page(state);
-    reload(false);
+    load_first_page(state, move || reload(true));
 
     // Back/Forward (popstate) and clicked links or edited addresses (hashchange).
     let _ = window_event_listener(ev::popstate, move |_| state.follow_url());
@@ -135,26 +134,27 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Shows a lean list's first page while the list downloads, when the list opens at its start
-/// and the first page arrives first.
-fn load_first_page(state: AppState) {
-    let Some(FirstPage(url)) = use_context::<FirstPage>() else {
+/// Loads the list into `state` (with `load_list`), after showing a lean list's first page when
+/// the list opens at its start. The list waits for the first page, so the two never share a
+/// slow connection.
+fn load_first_page(state: AppState, load_list: impl FnOnce() + 'static) {
+    let first_page = use_context::<FirstPage>()
+        .filter(|_| state.view.with_untracked(|v| *v == ViewState::default()));
+    let Some(FirstPage(url)) = first_page else {
+        load_list();
         return;
     };
-    if state.view.with_untracked(|v| *v != ViewState::default()) {
-        return;
-    }
     leptos::task::spawn_local(async move {
         if let Some(first) = fetch_first_page(&url).await {
-            if state.load.with_untracked(|l| matches!(l, Load::Loading)) {
-                state.load.set(Load::Ready(std::sync::Arc::new(first)));
-            }
+            state.load.set(Load::Ready(std::sync::Arc::new(first)));
         }
+        load_list();
     });
 }
 
 /// Downloads the dataset into `state`, unless a download is already under way. `in_place` keeps
-/// what is on screen (a saved copy) until the new result is ready, instead of the loading view.
+/// what is on screen (a saved copy, a first page) until the new result is ready, instead of the
+/// loading view.
 fn load_dataset(state: AppState, in_place: bool) {
     if state.fetch.with_untracked(|f| *f != Fetch::Idle) {
         return;
