@@ -2,7 +2,6 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wjc_core::paging::{Page, PAGE_SIZE};
 use wjc_core::text::{self, ui};
 use wjc_core::url_state::ViewState;
@@ -182,15 +181,7 @@ fn load_dataset(state: AppState, in_place: bool) {
     });
 }
 
-/// Moves keyboard focus to the first element matching `selector`, if any; in a text field, to
-/// the end of its text, so typing goes on where it was.
+/// Moves keyboard focus to the first element matching `selector`, if any.
 fn focus_selector(selector: &str) {
-    let element = document().query_selector(selector).ok().flatten();
-    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = element.focus();
-        if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
-            let end = u32::try_from(input.value().encode_utf16().count()).unwrap_or(u32::MAX);
-            let _ = input.set_selection_range(end, end);
-        }
-    }
+    browser::focus_element(document().query_selector(selector).ok().flatten());
 }

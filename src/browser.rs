@@ -1,7 +1,7 @@
 //! The few browser calls the app makes, each in one place, so components stay declarative.
 
 use leptos::prelude::{document, window};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The URL fragment, with its leading `#` (empty when there is none).
 pub fn fragment() -> String {
@@ -48,14 +48,7 @@ pub fn scroll_to(y: f64) {
 /// scrolls the first matching `reveal` to the top of the window.
 pub fn reveal_and_focus(reveal: &str, focus: &str) {
     let document = document();
-    let target = document
-        .query_selector(focus)
-        .ok()
-        .flatten()
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-    if let Some(target) = target {
-        let _ = target.focus();
-    }
+    focus_element(document.query_selector(focus).ok().flatten());
     if let Some(element) = document.query_selector(reveal).ok().flatten() {
         element.scroll_into_view_with_bool(true);
     }
@@ -72,15 +65,16 @@ pub fn focused_selector() -> Option<String> {
     Some(format!("#{} a", card.id()))
 }
 
-/// Moves keyboard focus to the first element inside `container` matching `selector`, if any.
-pub fn focus_within(container: &web_sys::Element, selector: &str) {
-    let target = container
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-    if let Some(target) = target {
-        let _ = target.focus();
+/// Moves keyboard focus to `element`, if there is one; in a text field, to the end of its text,
+/// so typing goes on where it was.
+pub fn focus_element(element: Option<web_sys::Element>) {
+    let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    let _ = element.focus();
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        let end = u32::try_from(input.value().encode_utf16().count()).unwrap_or(u32::MAX);
+        let _ = input.set_selection_range(end, end);
     }
 }
 
@@ -146,7 +140,7 @@ pub fn end_static_fallback() {
     }
     let card_link = focused_card
         .and_then(|id| document.query_selector(&format!("#{id} a")).ok().flatten())
-        .and_then(|link| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(link).ok());
+        .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(link) = card_link {
         let _ = link.focus();
     }

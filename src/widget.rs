@@ -13,6 +13,7 @@ use wjc_core::compiled::LIST_PATH;
 use wjc_core::embed::{LinkMode, Settings, Warning};
 use wjc_core::text::{self, embed as t, ui};
 
+use crate::browser;
 use crate::components::card::Card;
 use crate::components::error::ErrorView;
 use crate::components::filters::SearchBox;
@@ -244,15 +245,10 @@ fn focus_on_view_change(state: AppState, root: NodeRef<leptos::html::Div>) {
             };
             if let Some(selector) = selector {
                 request_animation_frame(move || {
-                    let found = root
-                        .get_untracked()
-                        .and_then(|root| root.query_selector(&selector).ok().flatten())
-                        .and_then(|e| {
-                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
-                        });
-                    if let Some(element) = found {
-                        let _ = element.focus();
-                    }
+                    browser::focus_element(
+                        root.get_untracked()
+                            .and_then(|root| root.query_selector(&selector).ok().flatten()),
+                    );
                 });
             }
         }

@@ -60,7 +60,9 @@ fn PersonProfile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
                 record.set(Some(result));
                 if let Some(around) = around {
                     request_animation_frame(move || {
-                        browser::focus_within(&around, "#profile-title");
+                        browser::focus_element(
+                            around.query_selector("#profile-title").ok().flatten(),
+                        );
                     });
                 }
             });

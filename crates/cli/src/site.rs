@@ -70,7 +70,7 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
             fs::remove_dir_all(&path).map_err(|e| files::write_failed(&path, &e))?;
         }
     }
-    let nested = trunk.shell(1, &loader_file, &integrity);
+    let nested = trunk.shell(1, &loader_file, &integrity, "");
     let mut bytes = 0;
     let pages = site.list_pages();
     for page in 2..=pages {
@@ -99,13 +99,8 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         profiles += 1;
     }
     // Last, so a run that stops half-way leaves Trunk's page and can simply be run again.
-    let root = trunk.shell(0, &loader_file, &integrity);
-    // A lean list's app shows the first page from its own small file while the list downloads.
-    let first = if lean {
-        format!(" data-first=\"{}\"", wjc_core::compiled::FIRST_PATH)
-    } else {
-        String::new()
-    };
+    let (head, first) = first_page_markup(lean);
+    let root = trunk.shell(0, &loader_file, &integrity, &head);
     bytes += write_file(&index, |w| {
         root.write(
             w,
@@ -143,6 +138,22 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         );
     }
     Ok(Verdict::Clean)
+}
+
+/// For a lean list, what `index.html` gets so the app can show the first page from its own small
+/// file while the list downloads: a preload in the head, asked for at once beside the app's code
+/// with `fetch`'s defaults (so the app's request reuses it), and the app element's attribute.
+fn first_page_markup(lean: bool) -> (String, String) {
+    if !lean {
+        return (String::new(), String::new());
+    }
+    let path = wjc_core::compiled::FIRST_PATH;
+    (
+        format!(
+            "\n    <link rel=\"preload\" href=\"{path}\" as=\"fetch\" crossorigin=\"anonymous\">"
+        ),
+        format!(" data-first=\"{path}\""),
+    )
 }
 
 /// Writes `path` (creating its folder), returning the bytes written.

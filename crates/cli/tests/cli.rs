@@ -981,6 +981,9 @@ fn site_pages_a_long_list_and_refuses_a_second_run_or_a_refused_file() {
     assert_eq!(compiled.loaded.dataset.people.len(), 250);
     assert_eq!(fs::read_dir(dir.0.join("data/detail")).unwrap().count(), 11);
     assert!(index.contains("data-first=\"data/first.json\""));
+    assert!(index.contains(
+        "<link rel=\"preload\" href=\"data/first.json\" as=\"fetch\" crossorigin=\"anonymous\">"
+    ));
     let first = wjc_core::read_list(&read(&dir, "data/first.json")).unwrap();
     assert_eq!(first.part_of, Some(250));
 

@@ -159,14 +159,15 @@ impl TrunkPage {
     }
 
     /// The shell for pages `depth` folders below the root (0 for `index.html`, 1 for
-    /// `person/x.html`), which loads the external loader `loader_file` with `integrity`.
-    pub fn shell(&self, depth: usize, loader_file: &str, integrity: &str) -> Shell {
+    /// `person/x.html`), which loads the external loader `loader_file` with `integrity`, with
+    /// `head` (markup) after the policy.
+    pub fn shell(&self, depth: usize, loader_file: &str, integrity: &str, head: &str) -> Shell {
         let up = "../".repeat(depth);
         let mut edits: Vec<(Range<usize>, Option<String>)> = vec![
             (
                 self.after_charset..self.after_charset,
                 Some(format!(
-                    "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{META_POLICY}\">"
+                    "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{META_POLICY}\">{head}"
                 )),
             ),
             (
@@ -325,7 +326,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     #[test]
     fn moves_trunks_loader_to_a_file_and_leaves_no_inline_script() {
         let trunk = read(TRUNK_INDEX.to_owned()).unwrap();
-        let html = page(&trunk.shell(0, "loader-abc.js", "sha384-xyz"), "T <1>");
+        let html = page(&trunk.shell(0, "loader-abc.js", "sha384-xyz", ""), "T <1>");
         assert!(!html.contains("await init"), "{html}");
         assert!(html.contains(
             "<script type=\"module\" src=\"./loader-abc.js\" integrity=\"sha384-xyz\"></script>"
@@ -350,7 +351,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     #[test]
     fn pages_in_a_subfolder_reach_the_assets_one_level_up() {
         let trunk = read(TRUNK_INDEX.to_owned()).unwrap();
-        let html = page(&trunk.shell(1, "loader-abc.js", "sha384-xyz"), "T");
+        let html = page(&trunk.shell(1, "loader-abc.js", "sha384-xyz", ""), "T");
         assert!(html.contains("href=\"../app-a726784b260a5a3f.css\""));
         assert!(html.contains("href=\"../favicon-686a7adc4fd77041.svg\""));
         assert!(html.contains("href=\"../without-just-cause-358f066cfa2fdbed_bg.wasm\""));
