@@ -124,7 +124,7 @@ function probe() {
   }).observe(document, { childList: true, subtree: true, attributes: true });
   // The filters appear with the whole list (a lean list's first page comes before it).
   new MutationObserver((_, observer) => {
-    if (document.querySelector('#wjc-root:not([hidden]) .wjc-list__side')) {
+    if (document.querySelector('#wjc-root:not([hidden]) .wjc-list__side:not(.wjc-waiting)')) {
       window.__bench.wholeList = performance.now();
       observer.disconnect();
     }

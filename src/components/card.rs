@@ -46,8 +46,9 @@ pub fn Card(
                     <StatusBadge status=person.status />
                     <span class="wjc-card__asof">{text::as_of(person.status_as_of)}</span>
                 </p>
-                // A lean list (a large dataset) leaves summaries to the profiles.
-                {(!person.summary.is_empty()).then(|| view! {
+                // A lean list (a large dataset) leaves summaries to the profiles; its first page
+                // has them, but shows its cards as the list will.
+                {(!person.summary.is_empty() && catalog.part_of.is_none()).then(|| view! {
                     <p class="wjc-card__summary" dir="auto">{person.summary.clone()}</p>
                 })}
                 <ul class="wjc-card__facts">

@@ -30,8 +30,14 @@ pub fn ListPage(
     catalog: Arc<Catalog>,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let total = catalog.dataset.people.len();
-    let count = move || state.outcome.with(|o| o.matches.len());
+    // A lean list's first page, shown while the whole list downloads, says what the list will
+    // say (its count, "page 1 of N"); no filters, map, embedding or other pages until their
+    // figures are real. The filters' place is kept (unseen, inert), so nothing moves when the
+    // list arrives.
+    let part_of = catalog.part_of;
+    let whole = part_of.is_none();
+    let total = part_of.unwrap_or(catalog.dataset.people.len());
+    let count = move || part_of.unwrap_or_else(|| state.outcome.with(|o| o.matches.len()));
     let page = Memo::new(move |_| {
         let index = state.view.with(|v| v.page);
         Page::of(count(), index, PAGE_SIZE)
@@ -42,22 +48,21 @@ pub fn ListPage(
         .with_untracked(|o| o.facets.statuses.iter().map(|(s, _)| *s).collect());
     let visible = move || {
         let range = page.with(Page::range);
-        state.outcome.with(|o| o.matches[range].to_vec())
+        state.outcome.with(|o| {
+            o.matches
+                .get(range)
+                .map(<[usize]>::to_vec)
+                .unwrap_or_default()
+        })
     };
     let paged = move || page.with(|p| p.count > 1);
     let grid_catalog = catalog.clone();
     let on_map = Memo::new(move |_| state.view.with(|v| v.view == View::Map));
-    // A lean list's first page, shown while the whole list downloads: no filters, map or
-    // embedding until their figures are real.
-    let part_of = catalog.part_of;
-    let whole = part_of.is_none();
     view! {
         <div class="wjc-list" class:wjc-list--map=on_map>
-            {whole.then(|| view! {
-                <aside class="wjc-list__side">
-                    <FilterPanel catalog=catalog.clone() />
-                </aside>
-            })}
+            <aside class="wjc-list__side" class:wjc-waiting=!whole inert=!whole>
+                <FilterPanel catalog=catalog.clone() />
+            </aside>
             <div class="wjc-list__main">
                 <div class="wjc-list__tools">
                     <SearchBox />
@@ -77,10 +82,7 @@ pub fn ListPage(
                     <h2 id="results-title" class="wjc-results-bar__title">{ui::RESULTS}</h2>
                     // Announced politely to screen readers whenever the filters change the count.
                     <p class="wjc-results-bar__count" role="status" aria-live="polite" aria-atomic="true">
-                        {move || match part_of {
-                            Some(of) => text::first_part(count(), of),
-                            None => text::result_count(count(), total),
-                        }}
+                        {move || text::result_count(count(), total)}
                     </p>
                     <Show when=paged>
                         <p id="results-page" class="wjc-results-bar__page">
@@ -102,9 +104,12 @@ pub fn ListPage(
                         <Card catalog=grid_catalog.clone() position=position />
                     </For>
                 </ul>
-                <Show when=paged>
+                <Show when=move || whole && paged()>
                     <ListPager page=page />
                 </Show>
+                {(!whole).then(|| view! {
+                    <p class="wjc-list__waiting" role="status">{ui::WAITING_FOR_LIST}</p>
+                })}
                 </section>
                 </div>
             </div>

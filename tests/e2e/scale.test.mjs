@@ -50,9 +50,11 @@ const elements = (page) => page.evaluate(() => document.getElementsByTagName('*'
 const cards = (page) => page.locator('#wjc-root .wjc-card');
 const focusedCard = (page) => page.evaluate(() => document.activeElement.closest('.wjc-card')?.id ?? null);
 
+/** A page of the list, once the whole list is read (a first page comes before it). */
 async function list(path = '/', size) {
   const page = await open(env, path, size);
   await cardsReady(page);
+  await page.locator('#wjc-root .wjc-list__side:not(.wjc-waiting)').waitFor();
   return page;
 }
 
@@ -215,9 +217,17 @@ test('the first page comes from data/first.json while the list downloads; typing
   await page.goto(`${env.origin}/`);
   await cardsReady(page);
   const count = page.locator('#wjc-root .wjc-results-bar__count');
-  assert.equal(await count.textContent(), `The first ${PAGE} of 1000 people. Search, filters and the other pages work once the whole list has loaded.`);
+  // It says what the list will say, and that the rest is coming.
+  assert.equal(await count.textContent(), '1000 people');
+  assert.equal(await page.locator('#wjc-root #results-page').textContent(), `Page 1 of ${PAGES}: people 1 to ${PAGE}`);
+  assert.equal(await page.locator('#wjc-root .wjc-list__waiting').textContent(), 'Search, filters and the other pages work once the whole list has loaded.');
+  assert.equal(await page.locator('#wjc-root .wjc-pages').count(), 0, 'no other pages yet');
+  assert.equal(await page.locator('#wjc-root .wjc-card__summary').count(), 0, 'cards as the list will show them');
   assert.equal(await cards(page).count(), PAGE);
-  assert.equal(await page.locator('#wjc-root .wjc-list__side').count(), 0, 'no filters until their counts are real');
+  // No filters until their counts are real: their place is kept, unseen and inert.
+  const side = page.locator('#wjc-root .wjc-list__side');
+  assert.equal(await side.evaluate((e) => e.inert && getComputedStyle(e).visibility), 'hidden');
+  const cardBox = await cards(page).first().boundingBox();
   // Asked for once: the page's preload, which the app's request reuses.
   assert.equal(page.requests.filter((u) => u.endsWith('/data/first.json')).length, 1);
   const opening = await cardNames(page);
@@ -228,7 +238,8 @@ test('the first page comes from data/first.json while the list downloads; typing
   await page.keyboard.type('an');
   assert.deepEqual(await cardNames(page), opening, 'the first page stays as it is');
   release();
-  await page.locator('#wjc-root .wjc-list__side').waitFor();
+  await page.locator('#wjc-root .wjc-list__side:not(.wjc-waiting)').waitFor();
+  assert.equal(await side.evaluate((e) => e.inert), false);
   await page.keyboard.type('a');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'wjc-search-input');
   assert.equal(await page.locator('#wjc-search-input').inputValue(), 'ana');
@@ -240,6 +251,7 @@ test('the first page comes from data/first.json while the list downloads; typing
   await page.locator('#wjc-search-input').fill('');
   await page.waitForFunction(() => document.querySelector('#wjc-root .wjc-results-bar__count')?.textContent === '1000 people');
   assert.deepEqual(await cardNames(page), opening);
+  assert.deepEqual(await cards(page).first().boundingBox(), cardBox, 'the first card has not moved');
   await page.close();
 });
 

@@ -140,15 +140,6 @@ pub fn result_count(shown: usize, total: usize) -> String {
     }
 }
 
-/// While a long list downloads, over its first page: "The first 24 of 50,000 people. Search,
-/// filters and the other pages work once the whole list has loaded."
-pub fn first_part(shown: usize, of: usize) -> String {
-    format!(
-        "The first {shown} of {}. Search, filters and the other pages work once the whole list has loaded.",
-        people(of)
-    )
-}
-
 /// Which page of the results is shown and who is on it: "Page 2 of 42: people 25 to 48".
 /// `from` and `to` count from 1, as people read them.
 pub fn page_summary(page: usize, pages: usize, from: usize, to: usize) -> String {
@@ -385,6 +376,9 @@ pub mod ui {
     pub const RESULTS: &str = "People on the list";
     /// Back link on a profile.
     pub const BACK: &str = "Back to the list";
+    /// Below a long list's first page while the list downloads.
+    pub const WAITING_FOR_LIST: &str =
+        "Search, filters and the other pages work once the whole list has loaded.";
     /// While a profile's story and sources download.
     pub const DETAIL_LOADING: &str = "Loading this person's story…";
     /// Previous person link.
