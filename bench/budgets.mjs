@@ -174,17 +174,18 @@ async function loadOnce(browser, origin, size) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const requests = [];
-  page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
+  page.on('request', (r) => requests.push(r.url()));
   await page.addInitScript(probe);
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => window.__bench.appCard !== undefined, null, { timeout: 120_000 });
-  const appReadyAt = Date.now();
   await page.waitForFunction(() => window.__bench.wholeList !== undefined, null, { timeout: 120_000 });
   const { firstCard, appCard, wholeList } = await page.evaluate(() => window.__bench);
-  const outside = requests.filter((r) => !r.url.startsWith(origin));
-  if (outside.length) throw new Error(`requests left the local host: ${outside.map((r) => r.url).join(', ')}`);
-  const data = requests.filter((r) => r.at <= appReadyAt && /\.json(\?|$)/.test(r.url))
-    .map((r) => new URL(r.url).pathname);
+  const outside = requests.filter((url) => !url.startsWith(origin));
+  if (outside.length) throw new Error(`requests left the local host: ${outside.join(', ')}`);
+  // The JSON the page had asked for when its first card was drawn (the page's own clock).
+  const data = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /\.json(\?|$)/.test(e.name) && e.startTime <= window.__bench.appCard)
+    .map((e) => new URL(e.name).pathname));
   await page.waitForTimeout(300);
   const dom = await domSize(page);
   const mem = await memory(page);

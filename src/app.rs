@@ -134,8 +134,8 @@ pub fn App() -> impl IntoView {
 }
 
 /// Loads the list into `state` (with `load_list`), after showing a lean list's first page when
-/// the list opens at its start. The list waits for the first page, so the two never share a
-/// slow connection.
+/// the list opens at its start. The list waits for the first page to be drawn, so the two never
+/// share a slow connection or the main thread.
 fn load_first_page(state: AppState, load_list: impl FnOnce() + 'static) {
     let first_page = use_context::<FirstPage>()
         .filter(|_| state.view.with_untracked(|v| *v == ViewState::default()));
@@ -144,10 +144,14 @@ fn load_first_page(state: AppState, load_list: impl FnOnce() + 'static) {
         return;
     };
     leptos::task::spawn_local(async move {
-        if let Some(first) = fetch_first_page(&url).await {
-            state.load.set(Load::Ready(std::sync::Arc::new(first)));
+        match fetch_first_page(&url).await {
+            Some(first) => {
+                state.load.set(Load::Ready(std::sync::Arc::new(first)));
+                // Once the first page is drawn, not before.
+                request_animation_frame(load_list);
+            }
+            None => load_list(),
         }
-        load_list();
     });
 }
 
