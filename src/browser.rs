@@ -122,27 +122,23 @@ pub fn resolve(path: &str) -> String {
 /// The id of the element the app is mounted in.
 pub const ROOT_ID: &str = "wjc-root";
 
-/// Removes the page's static rendering, if any, and shows the app in its place. Keyboard focus on
-/// a card moves to the same card in the app.
+/// Removes the page's static rendering, if any, and shows the app in its place. Keyboard focus in
+/// the static rendering moves to the same element, or the same card, in the app.
 pub fn end_static_fallback() {
     let document = document();
     let Some(fallback) = document.get_element_by_id(crate::STATIC_ID) else {
         return;
     };
-    let focused_card = document
+    let focused = document
         .active_element()
         .filter(|active| fallback.contains(Some(active)))
-        .and_then(|active| active.closest(".wjc-card").ok().flatten())
-        .map(|card| card.id());
+        .and_then(|_| focused_selector());
     fallback.remove();
     if let Some(root) = document.get_element_by_id(ROOT_ID) {
         let _ = root.remove_attribute("hidden");
     }
-    let card_link = focused_card
-        .and_then(|id| document.query_selector(&format!("#{id} a")).ok().flatten())
-        .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(link) = card_link {
-        let _ = link.focus();
+    if let Some(selector) = focused {
+        focus_element(document.query_selector(&selector).ok().flatten());
     }
 }
 
