@@ -31,8 +31,10 @@ pub fn SiteHeader() -> impl IntoView {
                     let synthetic = c.dataset.synthetic.then(|| view! {
                         <p class="wjc-banner" role="note">{ui::SYNTHETIC_BANNER}</p>
                     });
+                    // A lean list's first page would count only its own people: the totals'
+                    // place is kept, unseen, until the whole list is there.
                     view! {
-                        <dl class="wjc-totals">
+                        <dl class="wjc-totals" class:wjc-waiting=c.part_of.is_some()>
                             <Total value=t.people label=ui::TOTAL_PEOPLE />
                             <Total value=t.countries label=ui::TOTAL_COUNTRIES />
                             <Total value=t.held label=ui::TOTAL_HELD />

@@ -82,6 +82,7 @@ fn PersonProfile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
             let busy = failed.is_none().to_string();
             view! {
                 <section class="wjc-profile wjc-profile--pending" aria-busy=busy>
+                    <BackToList />
                     <h1 id="profile-title" class="wjc-profile__name" tabindex="-1" dir="auto" node_ref=heading>{name.clone()}</h1>
                     {match failed {
                         None => view! { <p role="status">{ui::DETAIL_LOADING}</p> }.into_any(),
@@ -97,6 +98,19 @@ fn PersonProfile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// "← Back to the list", at the page of the list that holds the person.
+#[component]
+fn BackToList() -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        <nav class="wjc-profile__nav" aria-label=ui::PROFILE_NAV>
+            <a class="wjc-back" href=state.href(&state.list_view()) on:click=move |ev| {
+                state.follow(&ev, state.list_view());
+            }>"← "{ui::BACK}</a>
+        </nav>
     }
 }
 
@@ -131,14 +145,9 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
             copied.set(Some(browser::copy_text(&share_url).await));
         });
     };
-    let back_href = state.href(&state.list_view());
     view! {
         <article class="wjc-profile" aria-labelledby="profile-title">
-            <nav class="wjc-profile__nav" aria-label=ui::PROFILE_NAV>
-                <a class="wjc-back" href=back_href.clone() on:click=move |ev| {
-                    state.follow(&ev, state.list_view());
-                }>"← "{ui::BACK}</a>
-            </nav>
+            <BackToList />
             <header class="wjc-profile__header">
                 <Avatar name=person.name.clone() photo=person.photo.clone() />
                 <div>

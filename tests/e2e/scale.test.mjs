@@ -200,6 +200,8 @@ test('a profile whose details cannot be downloaded says so, keeps the name, and 
   assert.match(await alert.textContent(), /story and sources could not be loaded \(the site could not be reached\)/);
   assert.equal(await page.locator('h1#profile-title').textContent(), target.name);
   await assertAccessible(page, 'a profile whose details failed');
+  await page.screenshot({ path: `${SHOTS}scale-detail-failed.png` });
+  assert.equal(await page.getByRole('link', { name: /Back to the list/ }).count(), 1, 'a way back while the story is missing');
   fail = false;
   await alert.getByRole('button', { name: 'Try again' }).click();
   await page.locator('.wjc-profile__story').waitFor();
@@ -223,6 +225,8 @@ test('the first page comes from data/first.json while the list downloads; typing
   assert.equal(await page.locator('#wjc-root .wjc-list__waiting').textContent(), 'Search, filters and the other pages work once the whole list has loaded.');
   assert.equal(await page.locator('#wjc-root .wjc-pages').count(), 0, 'no other pages yet');
   assert.equal(await page.locator('#wjc-root .wjc-card__summary').count(), 0, 'cards as the list will show them');
+  const totals = page.locator('#wjc-root .wjc-totals');
+  assert.equal(await totals.evaluate((e) => getComputedStyle(e).visibility), 'hidden', 'no totals of the first page alone');
   assert.equal(await cards(page).count(), PAGE);
   // No filters until their counts are real: their place is kept, unseen and inert.
   const side = page.locator('#wjc-root .wjc-list__side');
@@ -232,6 +236,7 @@ test('the first page comes from data/first.json while the list downloads; typing
   assert.equal(page.requests.filter((u) => u.endsWith('/data/first.json')).length, 1);
   const opening = await cardNames(page);
   await assertAccessible(page, 'the first page while the list downloads');
+  await page.screenshot({ path: `${SHOTS}scale-first-page.png`, fullPage: true });
 
   // Typing before the list is there: the text stays, focus stays, and it applies on arrival.
   await page.locator('#wjc-search-input').click();
@@ -240,6 +245,8 @@ test('the first page comes from data/first.json while the list downloads; typing
   release();
   await page.locator('#wjc-root .wjc-list__side:not(.wjc-waiting)').waitFor();
   assert.equal(await side.evaluate((e) => e.inert), false);
+  assert.equal(await totals.evaluate((e) => getComputedStyle(e).visibility), 'visible');
+  assert.equal(await totals.locator('.wjc-totals__value').first().textContent(), '1000');
   await page.keyboard.type('a');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'wjc-search-input');
   assert.equal(await page.locator('#wjc-search-input').inputValue(), 'ana');
