@@ -38,6 +38,9 @@ pub struct TrunkPage {
     app_content: Range<usize>,
     /// Values of `href` and `src` that are relative to the page.
     relative_urls: Vec<Range<usize>>,
+    /// Trunk's `<link rel="preload">` of the WebAssembly file, which the pages leave out (see
+    /// [`external_loader`]).
+    wasm_preload: Option<Range<usize>>,
 }
 
 /// Reads Trunk's `index.html`. Refuses anything a strict policy would block (inline scripts other
@@ -48,6 +51,7 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
     let mut loader = None;
     let (mut after_charset, mut title, mut description, mut app) = (None, None, None, None);
     let mut relative_urls = Vec::new();
+    let mut wasm_preload = None;
     for (i, tag) in found.iter().enumerate() {
         if tag.closing {
             continue;
@@ -89,6 +93,12 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
                     _ => return Err("an inline <script> other than Trunk's module loader, which the Content-Security-Policy blocks".into()),
                 }
             }
+            "link"
+                if tag.attr("rel") == Some("preload")
+                    && tag.attr("type") == Some("application/wasm") =>
+            {
+                wasm_preload = Some(tag.start..tag.end);
+            }
             "meta" if tag.attr("charset").is_some() => after_charset = Some(tag.end),
             "meta" if tag.attr("name") == Some("description") => {
                 description = tag
@@ -114,6 +124,9 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
     let (loader_element, loader_code) =
         loader.ok_or_else(|| missing("inline module loader (is it Trunk's output?)"))?;
     let (app_attrs, app_content) = app.ok_or_else(|| missing("<div id=\"app\">"))?;
+    if let Some(preload) = &wasm_preload {
+        relative_urls.retain(|url| !preload.contains(&url.start));
+    }
     Ok(TrunkPage {
         loader_element,
         loader_code,
@@ -123,6 +136,7 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
         app_attrs,
         app_content,
         relative_urls,
+        wasm_preload,
         html,
     })
 }
@@ -182,6 +196,9 @@ impl TrunkPage {
             (self.app_attrs..self.app_attrs, None),
             (self.app_content.clone(), None),
         ];
+        if let Some(preload) = &self.wasm_preload {
+            edits.push((preload.clone(), Some(String::new())));
+        }
         if depth > 0 {
             edits.extend(self.relative_urls.iter().map(|range| {
                 let url = &self.html[range.clone()];
@@ -243,8 +260,9 @@ impl Shell {
 }
 
 /// The external loader: Trunk's code, run only where WebAssembly exists, so a browser without it
-/// (Tor Browser at "Safer") keeps the static page instead of an error; and fetching the wasm file
-/// relative to the loader rather than the page, so pages in subfolders can start the app too.
+/// (Tor Browser at "Safer") keeps the static page instead of an error; fetching the wasm file
+/// relative to the loader rather than the page, so pages in subfolders can start the app too; and
+/// only once the browser has painted the static page (see [`WAIT_FOR_FIRST_PAINT`]).
 pub fn external_loader(code: &str) -> Result<String, String> {
     const PATH_KEY: &str = "module_or_path: '";
     let changed =
@@ -269,6 +287,7 @@ pub fn external_loader(code: &str) -> Result<String, String> {
         "// Without WebAssembly the app cannot run: the page's static rendering stays as it is.\n\
          if (typeof WebAssembly === 'object') {\n",
     );
+    out.push_str(WAIT_FOR_FIRST_PAINT);
     let body = format!(
         "{}new URL('{}', import.meta.url){}",
         &body[..start - 1],
@@ -281,6 +300,27 @@ pub fn external_loader(code: &str) -> Result<String, String> {
     out.push_str("}\n");
     Ok(out)
 }
+
+/// The loader's first step: wait until the browser reports the first contentful paint (at most
+/// half a second; not at all where paint timing is unavailable).
+///
+/// Why: the static page is the visitor's first view and needs nothing else. Without this, the
+/// app's code (which Trunk also preloads in the head) shares the connection
+/// and the main thread with that first paint. A fast machine has the app running before the
+/// browser has reported the paint, and replacing the static page then makes Chrome forget it: the
+/// paint metrics credit the app's copy of the page, after its download and start-up.
+pub const WAIT_FOR_FIRST_PAINT: &str = "  // The static page is painted first; the app's code is downloaded after that.
+  if (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    await new Promise((painted) => {
+      const done = () => { clearTimeout(timer); observer.disconnect(); painted(); };
+      const timer = setTimeout(done, 500);
+      const observer = new PerformanceObserver((entries) => {
+        if (entries.getEntriesByName('first-contentful-paint').length) done();
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    });
+  }
+";
 
 #[cfg(test)]
 mod tests {
@@ -331,8 +371,10 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(html.contains(
             "<script type=\"module\" src=\"./loader-abc.js\" integrity=\"sha384-xyz\"></script>"
         ));
-        // Trunk's preloads, with their integrity, stay as they were.
-        assert!(html.contains("<link rel=\"modulepreload\" href=\"./without-just-cause-358f066cfa2fdbed.js\" crossorigin=\"anonymous\" integrity=\"sha384-srN\">"));
+        // Trunk's preload of the small JS glue stays as it was; the WebAssembly file's is left
+        // out, so the static page is painted first.
+        assert!(html.contains("<link rel=\"modulepreload\" href=\"./without-just-cause-358f066cfa2fdbed.js\" crossorigin=\"anonymous\" integrity=\"sha384-srN\"></head>"));
+        assert!(!html.contains("_bg.wasm"), "{html}");
         assert!(html.contains("<title>T &lt;1&gt;</title>"));
         assert!(html.contains("content=\"D &amp; &lt;d&gt;\""));
         assert!(html.contains("<div id=\"app\" class=\"wjc-app\" data-x=\"1\"><p>static</p></div>"));
@@ -354,7 +396,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         let html = page(&trunk.shell(1, "loader-abc.js", "sha384-xyz", ""), "T");
         assert!(html.contains("href=\"../app-a726784b260a5a3f.css\""));
         assert!(html.contains("href=\"../favicon-686a7adc4fd77041.svg\""));
-        assert!(html.contains("href=\"../without-just-cause-358f066cfa2fdbed_bg.wasm\""));
+        assert!(html.contains("href=\"../without-just-cause-358f066cfa2fdbed.js\""));
         assert!(html.contains("src=\"../loader-abc.js\""));
         assert!(!html.contains("\"./"), "{html}");
     }
@@ -369,7 +411,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             lines[1],
             "import init, * as bindings from './without-just-cause-358f066cfa2fdbed.js';"
         );
-        assert!(loader.contains("if (typeof WebAssembly === 'object') {\n  const wasm = await init({ module_or_path: new URL('./without-just-cause-358f066cfa2fdbed_bg.wasm', import.meta.url) });"), "{loader}");
+        assert!(loader.contains(&format!("if (typeof WebAssembly === 'object') {{\n{WAIT_FOR_FIRST_PAINT}  const wasm = await init({{ module_or_path: new URL('./without-just-cause-358f066cfa2fdbed_bg.wasm', import.meta.url) }});")), "{loader}");
         assert!(loader.contains("  dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\""));
         assert!(loader.ends_with("}\n"));
         assert!(external_loader("console.log(1)").is_err());
