@@ -2,6 +2,7 @@
 
 use leptos::prelude::{document, window};
 use wasm_bindgen::{JsCast, JsValue};
+use wjc_core::pace::Pause;
 
 /// The URL fragment, with its leading `#` (empty when there is none).
 pub fn fragment() -> String {
@@ -140,6 +141,39 @@ pub fn end_static_fallback() {
     if let Some(selector) = focused {
         focus_element(document.query_selector(&selector).ok().flatten());
     }
+}
+
+/// A [`Pause`] for long work on the main thread: once the work has run for [`WORK_MS`] since it
+/// last gave way, it lets the browser paint and answer input before going on.
+pub struct FramePause {
+    since: f64,
+}
+
+/// How long work runs before a [`FramePause`] gives way: well within a 60 Hz frame, leaving the
+/// browser time to paint.
+const WORK_MS: f64 = 10.0;
+
+impl FramePause {
+    /// A pause whose first slice of work starts now.
+    pub fn starting_now() -> Self {
+        Self { since: now() }
+    }
+}
+
+impl Pause for FramePause {
+    async fn pause(&mut self) {
+        if now() - self.since >= WORK_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            self.since = now();
+        }
+    }
+}
+
+/// Milliseconds on the page's clock (0 where the browser keeps none, so nothing pauses).
+fn now() -> f64 {
+    window()
+        .performance()
+        .map_or(0.0, |performance| performance.now())
 }
 
 /// The page's full address, for the copy-link button.

@@ -18,8 +18,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wjc_core::fetch::{self, Failure, SavedCopy, ANSWER_TIMEOUT_SECONDS, STALL_TIMEOUT_SECONDS};
 use wjc_core::query::Index;
-use wjc_core::{load, read_list, Dataset, Detail, List, LoadError, Person, Report};
+use wjc_core::{load, read_list_paced, Dataset, Detail, List, LoadError, Person, Report};
 
+use crate::browser::FramePause;
 use crate::saved;
 
 /// A loaded list with its search index and the loader's report.
@@ -44,9 +45,8 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Indexes a list read from `list_url`.
-    pub fn new(list: List, saved: Option<SavedCopy>, list_url: &str) -> Self {
-        let index = Index::new(&list.loaded.dataset);
+    /// A list read from `list_url`, with its `index`.
+    pub fn new(list: List, index: Index, saved: Option<SavedCopy>, list_url: &str) -> Self {
         Self {
             dataset: list.loaded.dataset,
             index,
@@ -133,8 +133,8 @@ pub async fn fetch_catalog(
     let failure = loop {
         tries += 1;
         let failure = match download(url).await {
-            Ok(text) => match read_list(&text) {
-                Ok(list) => {
+            Ok(text) => match read_catalog(&text, None, url).await {
+                Ok(catalog) => {
                     if keep == Keep::LastGoodCopy {
                         // Saving must not delay the list; a failure to save only loses the
                         // fallback.
@@ -143,7 +143,7 @@ pub async fn fetch_catalog(
                             saved::store(&url, text).await;
                         });
                     }
-                    return Ok(Catalog::new(list, None, url));
+                    return Ok(catalog);
                 }
                 Err(error) => Failure::Data(error),
             },
@@ -164,28 +164,42 @@ pub async fn fetch_catalog(
         return Err(failure);
     }
     match saved::read(url).await {
-        Some((text, saved_at_ms)) => match read_list(&text) {
-            Ok(list) => Ok(Catalog::new(
-                list,
-                Some(SavedCopy {
-                    saved_at_ms,
-                    failure,
-                }),
-                url,
-            )),
+        Some((text, saved_at_ms)) => {
+            let saved = SavedCopy {
+                saved_at_ms,
+                failure,
+            };
+            let failure = saved.failure.clone();
             // A copy this version of the app cannot read is no fallback.
-            Err(_) => Err(failure),
-        },
+            read_catalog(&text, Some(saved), url)
+                .await
+                .map_err(|_| failure)
+        }
         None => Err(failure),
     }
+}
+
+/// Reads and indexes the list file `text` downloaded from `url`, a slice of records at a time
+/// so the page can paint and answer input meanwhile (`wjc_core::pace`).
+async fn read_catalog(
+    text: &str,
+    saved: Option<SavedCopy>,
+    url: &str,
+) -> Result<Catalog, LoadError> {
+    let mut pause = FramePause::starting_now();
+    let list = read_list_paced(text, &mut pause).await?;
+    let index = Index::build(&list.loaded.dataset, &mut pause).await;
+    Ok(Catalog::new(list, index, saved, url))
 }
 
 /// Downloads and reads a lean list's first page (one try, no saved copy: the list itself
 /// follows).
 pub async fn fetch_first_page(url: &str) -> Option<Catalog> {
     let text = download(url).await.ok()?;
-    let list = read_list(&text).ok().filter(|l| l.part_of.is_some())?;
-    Some(Catalog::new(list, None, url))
+    read_catalog(&text, None, url)
+        .await
+        .ok()
+        .filter(|c| c.part_of.is_some())
 }
 
 /// Aborts the request when dropped, so a refused or failed download stops using the network.

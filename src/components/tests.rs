@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use wjc_core::paging::PAGE_SIZE;
+use wjc_core::query::Index;
 use wjc_core::{read_list, Status};
 
 use super::badge::StatusBadge;
@@ -19,11 +20,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 const DATASET: &str = include_str!("../../assets/data/prisoners.json");
 
 fn catalog() -> Arc<Catalog> {
-    Arc::new(Catalog::new(
-        read_list(DATASET).expect("the shipped dataset loads"),
-        None,
-        "data/list.json",
-    ))
+    let list = read_list(DATASET).expect("the shipped dataset loads");
+    let index = Index::new(&list.loaded.dataset);
+    Arc::new(Catalog::new(list, index, None, "data/list.json"))
 }
 
 /// A fresh element in the document to mount into.

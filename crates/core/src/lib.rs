@@ -18,6 +18,7 @@ pub mod icon;
 pub mod load;
 pub mod map;
 pub mod model;
+pub mod pace;
 pub mod paging;
 pub mod query;
 pub mod shortlist;
@@ -31,7 +32,9 @@ pub const DATASET_PATH: &str = "data/prisoners.json";
 pub use country::CountryCode;
 pub use date::PartialDate;
 pub use fetch::{Failure, SavedCopy};
-pub use load::{load, read_list, Detail, List, LoadError, Loaded, Problem, Report};
+pub use load::{
+    load, read_list, read_list_paced, Detail, List, LoadError, Loaded, Problem, Report,
+};
 pub use model::{
     Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,
     TimelineEvent,

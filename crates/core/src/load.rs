@@ -24,6 +24,7 @@ use crate::model::{
     Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,
     TimelineEvent, SCHEMA_VERSION,
 };
+use crate::pace::{at_once, NoPause, Pause, SLICE};
 use crate::{compiled, text};
 
 /// Longest texts accepted, in characters. Beyond these a value is surely a mistake or an attack.
@@ -193,7 +194,12 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let Some(Value::Array(records)) = root.get("people") else {
         return Err(LoadError::NotADataset);
     };
-    read(&root, records.iter().map(Cow::Borrowed), Shape::Full)
+    at_once(read(
+        &root,
+        records.iter().map(Cow::Borrowed),
+        Shape::Full,
+        &mut NoPause,
+    ))
 }
 
 /// Reads what the app loads first (the list file `wjc compile` writes, see
@@ -205,10 +211,18 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
 /// A [`LoadError`] when the whole file must be refused; a lean list whose columns disagree
 /// (different lengths) is refused as a whole, since its records cannot be told apart.
 pub fn read_list(json: &str) -> Result<List, LoadError> {
+    at_once(read_list_paced(json, &mut NoPause))
+}
+
+/// [`read_list`], pausing every [`crate::pace::SLICE`] records.
+///
+/// # Errors
+/// As [`read_list`].
+pub async fn read_list_paced(json: &str, pause: &mut impl Pause) -> Result<List, LoadError> {
     let root = parse(json)?;
     match (root.get("people"), root.get("list")) {
         (Some(Value::Array(records)), _) => Ok(List {
-            loaded: read(&root, records.iter().map(Cow::Borrowed), Shape::Full)?,
+            loaded: read(&root, records.iter().map(Cow::Borrowed), Shape::Full, pause).await?,
             detail: Detail::Inline,
             part_of: root
                 .get("part_of")
@@ -220,7 +234,7 @@ pub fn read_list(json: &str) -> Result<List, LoadError> {
             // One record at a time, so a large list is never held twice.
             let records = compiled::records(list, root.get("campaigns"))?;
             Ok(List {
-                loaded: read(&root, records.map(Cow::Owned), Shape::Lean)?,
+                loaded: read(&root, records.map(Cow::Owned), Shape::Lean, pause).await?,
                 detail,
                 part_of: None,
             })
@@ -334,10 +348,11 @@ fn parse(json: &str) -> Result<Map<String, Value>, LoadError> {
 }
 
 /// Reads the envelope and every record, keeping the good ones.
-fn read<'a>(
+async fn read<'a>(
     root: &Map<String, Value>,
     records: impl ExactSizeIterator<Item = Cow<'a, Value>>,
     shape: Shape,
+    pause: &mut impl Pause,
 ) -> Result<Loaded, LoadError> {
     if records.len() == 0 {
         return Err(LoadError::NoPeople);
@@ -359,6 +374,9 @@ fn read<'a>(
     let mut first_position_of_id: HashMap<String, usize> = HashMap::new();
     let mut people = Vec::with_capacity(records.len());
     for (index, value) in records.enumerate() {
+        if index % SLICE == SLICE - 1 {
+            pause.pause().await;
+        }
         let value = value.as_ref();
         let position = index + 1;
         let record = RecordRef {

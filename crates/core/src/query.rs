@@ -14,6 +14,7 @@ use crate::country::CountryCode;
 use crate::date::PartialDate;
 use crate::fold::{fold, fold_words};
 use crate::model::{Dataset, Person, Status};
+use crate::pace::{at_once, NoPause, Pause};
 
 use bits::Bits;
 use lists::Lists;
@@ -158,6 +159,11 @@ impl Index {
     /// Folds every record's searchable text, numbers its filter values and puts the records in
     /// every order; done once per dataset.
     pub fn new(dataset: &Dataset) -> Self {
+        at_once(Self::build(dataset, &mut NoPause))
+    }
+
+    /// [`Index::new`], pausing every [`crate::pace::SLICE`] records and between its steps.
+    pub async fn build(dataset: &Dataset, pause: &mut impl Pause) -> Self {
         let people = &dataset.people;
         let mut country_options: Vec<CountryCode> = people
             .iter()
@@ -209,8 +215,11 @@ impl Index {
                     .filter_map(|o| occupation_at.get(o.as_str()).copied()),
             );
         }
+        pause.pause().await;
+        let search = SearchIndex::build(people, pause).await;
+        pause.pause().await;
         Self {
-            search: SearchIndex::new(people),
+            search,
             orders: orders(people, &country),
             values,
             country_options,

@@ -164,3 +164,36 @@ fn a_large_dataset_has_a_first_page_of_whole_records_in_the_lists_opening_order(
     let people: Vec<&Person> = first.loaded.dataset.people.iter().collect();
     assert_eq!(people, expected);
 }
+
+#[test]
+fn a_large_list_is_read_and_indexed_in_slices_with_the_same_result() {
+    use crate::load::read_list_paced;
+    use crate::pace::{tests::run_counting, tests::Counting, SLICE};
+
+    let count = 3 * SLICE + 10;
+    let compiled = compile(&grown(count));
+    let whole = read_list(&compiled.list).expect("the list loads");
+
+    let mut pause = Counting::default();
+    let (paced, waits) = run_counting(read_list_paced(&compiled.list, &mut pause));
+    let paced = paced.expect("the list loads in slices");
+    assert_eq!(paced, whole);
+    // One pause after every slice of records, and each one really stopped the work.
+    assert_eq!(pause.pauses, count / SLICE);
+    assert_eq!(waits, pause.pauses);
+
+    let dataset = &whole.loaded.dataset;
+    let mut pause = Counting::default();
+    let (index, waits) = run_counting(Index::build(dataset, &mut pause));
+    // The word index pauses per slice, and once before and after it.
+    assert_eq!(pause.pauses, count / SLICE + 2);
+    assert_eq!(waits, pause.pauses);
+    let at_once = Index::new(dataset);
+    for text in ["", "a", "journalist", "zz-nobody"] {
+        let query = Query {
+            text: text.into(),
+            ..Query::default()
+        };
+        assert_eq!(index.run(&query), at_once.run(&query), "{text:?}");
+    }
+}

@@ -18,6 +18,7 @@ use super::lists::Lists;
 use super::sorted;
 use crate::fold::for_each_word;
 use crate::model::Person;
+use crate::pace::{Pause, SLICE};
 
 /// The searchable words of every record, and the text matches of recent queries.
 #[derive(Clone, Debug)]
@@ -36,8 +37,8 @@ pub(super) struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Folds and splits every person's searchable text.
-    pub(super) fn new(people: &[Person]) -> Self {
+    /// Folds and splits every person's searchable text, pausing every [`SLICE`] records.
+    pub(super) async fn build(people: &[Person], pause: &mut impl Pause) -> Self {
         // Words get numbers in order of first appearance here, renumbered by frequency below.
         let mut numbers = Numbering::default();
         let mut word_masks: Vec<u64> = Vec::new();
@@ -49,6 +50,9 @@ impl SearchIndex {
         let mut buffer = String::new();
         let mut record_words = Vec::new();
         for (record, person) in people.iter().enumerate() {
+            if record % SLICE == SLICE - 1 {
+                pause.pause().await;
+            }
             let mut mask = 0;
             record_words.clear();
             for field in searchable(person) {
@@ -372,11 +376,12 @@ impl Hasher for WordHasher {
 mod tests {
     use super::*;
     use crate::fold::fold;
+    use crate::pace::{at_once, NoPause};
 
     #[test]
     fn both_ways_of_reading_find_what_the_folded_text_contains() {
         let people = super::super::tests::dataset().people;
-        let index = SearchIndex::new(&people);
+        let index = at_once(SearchIndex::build(&people, &mut NoPause));
         let texts: Vec<String> = people
             .iter()
             .map(|p| fold(&searchable(p).collect::<Vec<_>>().join(" ")))
@@ -420,7 +425,7 @@ mod tests {
     #[test]
     fn the_vocabulary_lists_each_word_once_most_common_first() {
         let people = super::super::tests::dataset().people;
-        let index = SearchIndex::new(&people);
+        let index = at_once(SearchIndex::build(&people, &mut NoPause));
         let spelled: Vec<&str> = (0..index.starts.len() - 1)
             .map(|w| &index.vocabulary[index.starts[w]..index.starts[w + 1] - 1])
             .collect();
