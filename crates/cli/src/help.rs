@@ -239,7 +239,9 @@ Finishes the site that Trunk built in DIR (\"make dist\" runs it after
 \"trunk build\"):
 - moves Trunk's inline loader into a file (loader-HASH.js), so the pages run
   under a strict Content-Security-Policy, and refuses pages with any other
-  inline script or style;
+  inline script or style. The loader fetches the app's code once the browser
+  has painted the page (Trunk's preload of it is left out), so the static
+  page comes first;
 - compiles DIR/data/prisoners.json into what the app loads (as \"wjc compile
   DIR/data/prisoners.json DIR\" does);
 - writes the list of people into DIR/index.html (24 people per page, further
