@@ -45,13 +45,13 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// A list read from `list_url`, with its `index`.
-    pub fn new(list: List, index: Index, saved: Option<SavedCopy>, list_url: &str) -> Self {
+    /// A list read from `list_url`, with its `index` (the latest list, not a saved copy).
+    pub fn new(list: List, index: Index, list_url: &str) -> Self {
         Self {
             dataset: list.loaded.dataset,
             index,
             report: list.loaded.report,
-            saved,
+            saved: None,
             part_of: list.part_of,
             detail: list.detail,
             list_url: list_url.to_owned(),
@@ -133,7 +133,7 @@ pub async fn fetch_catalog(
     let failure = loop {
         tries += 1;
         let failure = match download(url).await {
-            Ok(text) => match read_catalog(&text, None, url).await {
+            Ok(text) => match read_catalog(&text, url).await {
                 Ok(catalog) => {
                     if keep == Keep::LastGoodCopy {
                         // Saving must not delay the list; a failure to save only loses the
@@ -164,39 +164,35 @@ pub async fn fetch_catalog(
         return Err(failure);
     }
     match saved::read(url).await {
-        Some((text, saved_at_ms)) => {
-            let saved = SavedCopy {
-                saved_at_ms,
-                failure,
-            };
-            let failure = saved.failure.clone();
+        Some((text, saved_at_ms)) => match read_catalog(&text, url).await {
+            Ok(catalog) => Ok(Catalog {
+                saved: Some(SavedCopy {
+                    saved_at_ms,
+                    failure,
+                }),
+                ..catalog
+            }),
             // A copy this version of the app cannot read is no fallback.
-            read_catalog(&text, Some(saved), url)
-                .await
-                .map_err(|_| failure)
-        }
+            Err(_) => Err(failure),
+        },
         None => Err(failure),
     }
 }
 
 /// Reads and indexes the list file `text` downloaded from `url`, a slice of records at a time
 /// so the page can paint and answer input meanwhile (`wjc_core::pace`).
-async fn read_catalog(
-    text: &str,
-    saved: Option<SavedCopy>,
-    url: &str,
-) -> Result<Catalog, LoadError> {
+async fn read_catalog(text: &str, url: &str) -> Result<Catalog, LoadError> {
     let mut pause = FramePause::starting_now();
     let list = read_list_paced(text, &mut pause).await?;
     let index = Index::build(&list.loaded.dataset, &mut pause).await;
-    Ok(Catalog::new(list, index, saved, url))
+    Ok(Catalog::new(list, index, url))
 }
 
 /// Downloads and reads a lean list's first page (one try, no saved copy: the list itself
 /// follows).
 pub async fn fetch_first_page(url: &str) -> Option<Catalog> {
     let text = download(url).await.ok()?;
-    read_catalog(&text, None, url)
+    read_catalog(&text, url)
         .await
         .ok()
         .filter(|c| c.part_of.is_some())

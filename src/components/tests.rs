@@ -22,7 +22,7 @@ const DATASET: &str = include_str!("../../assets/data/prisoners.json");
 fn catalog() -> Arc<Catalog> {
     let list = read_list(DATASET).expect("the shipped dataset loads");
     let index = Index::new(&list.loaded.dataset);
-    Arc::new(Catalog::new(list, index, None, "data/list.json"))
+    Arc::new(Catalog::new(list, index, "data/list.json"))
 }
 
 /// A fresh element in the document to mount into.

@@ -33,11 +33,18 @@ impl Pause for NoPause {
 /// Runs `work` to its end on the spot. Only for work whose pauses never wait ([`NoPause`]): it
 /// is then ready at its first poll.
 pub fn at_once<T>(work: impl Future<Output = T>) -> T {
+    poll_to_end(work).0
+}
+
+/// Polls `work` until it is ready: its value, and how many polls found it waiting.
+fn poll_to_end<T>(work: impl Future<Output = T>) -> (T, usize) {
     let mut work = pin!(work);
     let mut context = Context::from_waker(Waker::noop());
+    let mut pending = 0;
     loop {
-        if let Poll::Ready(value) = work.as_mut().poll(&mut context) {
-            return value;
+        match work.as_mut().poll(&mut context) {
+            Poll::Ready(value) => return (value, pending),
+            Poll::Pending => pending += 1,
         }
     }
 }
@@ -70,15 +77,7 @@ pub(crate) mod tests {
 
     /// Runs `work`, counting the polls that found it waiting.
     pub(crate) fn run_counting<T>(work: impl Future<Output = T>) -> (T, usize) {
-        let mut work = pin!(work);
-        let mut context = Context::from_waker(Waker::noop());
-        let mut pending = 0;
-        loop {
-            match work.as_mut().poll(&mut context) {
-                Poll::Ready(value) => return (value, pending),
-                Poll::Pending => pending += 1,
-            }
-        }
+        poll_to_end(work)
     }
 
     #[test]

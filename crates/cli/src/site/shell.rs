@@ -304,11 +304,11 @@ pub fn external_loader(code: &str) -> Result<String, String> {
 /// The loader's first step: wait until the browser reports the first contentful paint (at most
 /// half a second; not at all where paint timing is unavailable).
 ///
-/// Why: the static page is the visitor's first view and needs nothing else. Without this, the
-/// app's code (which Trunk also preloads in the head) shares the connection
-/// and the main thread with that first paint. A fast machine has the app running before the
-/// browser has reported the paint, and replacing the static page then makes Chrome forget it: the
-/// paint metrics credit the app's copy of the page, after its download and start-up.
+/// Why: the static page is the visitor's first view and needs nothing else. Fetched at once (as
+/// Trunk's loader and its preload in the head do), the app's code shares the connection and the
+/// main thread with that first paint. A fast machine then has the app running before the browser
+/// has reported the paint, and replacing the static page makes Chrome forget it: the paint
+/// metrics credit the app's copy of the page, after its download and start-up.
 pub const WAIT_FOR_FIRST_PAINT: &str = "  // The static page is painted first; the app's code is downloaded after that.
   if (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
     await new Promise((painted) => {
