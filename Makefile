@@ -63,10 +63,11 @@ clean:
 
 ## bench: every budget of docs/performance.md: sizes, and the built site at 1k, 10k and 50k generated
 ## people in headless Chromium (with and without 4x CPU slowdown), Lighthouse, MiniSearch and
-## Array.filter side by side, then criterion benches of wjc-core. Writes the table into
-## docs/performance.md; fails only when a hard cap is broken.
+## Array.filter side by side, the stack's code-size floor (bench/floor), then criterion benches of
+## wjc-core. Writes the table into docs/performance.md; fails only when a hard cap is broken.
 bench: dist
 	cargo bench --locked -p wjc-core
+	bash bench/floor/build.sh
 	cargo build --locked --quiet --release -p wjc-cli
 	WJC=target/release/wjc node bench/budgets.mjs
 
