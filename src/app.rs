@@ -176,7 +176,12 @@ fn load_dataset(state: AppState, in_place: bool) {
         // goes back where it was, on the same control or the same person's card.
         let focused = browser::focused_selector();
         state.load.set(match result {
-            Ok(catalog) => Load::Ready(std::sync::Arc::new(catalog)),
+            Ok(catalog) => {
+                if let Load::Ready(earlier) = &*state.load.read_untracked() {
+                    catalog.keep_whole_records(earlier);
+                }
+                Load::Ready(std::sync::Arc::new(catalog))
+            }
             Err(failure) => Load::Failed(failure),
         });
         if let Some(selector) = focused {

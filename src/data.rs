@@ -18,7 +18,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wjc_core::fetch::{self, Failure, SavedCopy, ANSWER_TIMEOUT_SECONDS, STALL_TIMEOUT_SECONDS};
 use wjc_core::query::Index;
-use wjc_core::{load, read_list_paced, Dataset, Detail, List, LoadError, Person, Report};
+use wjc_core::{
+    load, read_list, read_list_paced, Dataset, Detail, List, LoadError, Person, Report,
+};
 
 use crate::browser::FramePause;
 use crate::saved;
@@ -40,7 +42,9 @@ pub struct Catalog {
     detail: Detail,
     /// The list's address, which detail files are relative to.
     list_url: String,
-    /// Detail files read so far, by path: previous/next often stay within one.
+    /// Whole records at hand, by detail file path: files read so far (previous/next often stay
+    /// within one), and the people of an earlier catalog kept by [`Catalog::keep_whole_records`]
+    /// (part of a file, until the file itself is read).
     details: Mutex<HashMap<String, Arc<Vec<Person>>>>,
 }
 
@@ -75,6 +79,51 @@ impl Catalog {
                 .ok()?
                 .get(&path)
                 .and_then(|people| people.iter().find(|p| p.id == person.id).cloned()),
+        }
+    }
+
+    /// Keeps the whole records `earlier` has at hand (a first page's people, detail files read)
+    /// when this catalog replaces it, so a profile open meanwhile stays on screen instead of
+    /// downloading its story again. Only from the same edition of the list, and only for people
+    /// whose name and status are unchanged in this one.
+    pub fn keep_whole_records(&self, earlier: &Catalog) {
+        let same_edition = earlier.dataset.title == self.dataset.title
+            && earlier.dataset.updated == self.dataset.updated;
+        if !same_edition || self.detail == Detail::Inline {
+            return;
+        }
+        let earlier_files: Vec<Arc<Vec<Person>>> = earlier
+            .details
+            .lock()
+            .map(|files| files.values().cloned().collect())
+            .unwrap_or_default();
+        let at_hand: HashMap<&str, &Person> = earlier
+            .dataset
+            .people
+            .iter()
+            .filter(|_| earlier.detail == Detail::Inline)
+            .chain(earlier_files.iter().flat_map(|file| file.iter()))
+            .map(|person| (person.id.as_str(), person))
+            .collect();
+        if at_hand.is_empty() {
+            return;
+        }
+        let mut kept: HashMap<String, Vec<Person>> = HashMap::new();
+        for (position, lean) in self.dataset.people.iter().enumerate() {
+            let Some(whole) = at_hand.get(lean.id.as_str()) else {
+                continue;
+            };
+            let unchanged = whole.name == lean.name
+                && whole.status == lean.status
+                && whole.status_as_of == lean.status_as_of;
+            if let (true, Some(path)) = (unchanged, self.detail.file(position)) {
+                kept.entry(path).or_default().push((*whole).clone());
+            }
+        }
+        if let Ok(mut files) = self.details.lock() {
+            for (path, people) in kept {
+                files.entry(path).or_insert_with(|| Arc::new(people));
+            }
         }
     }
 
@@ -189,13 +238,12 @@ async fn read_catalog(text: &str, url: &str) -> Result<Catalog, LoadError> {
 }
 
 /// Downloads and reads a lean list's first page (one try, no saved copy: the list itself
-/// follows).
+/// follows). A page of people is read at once; only a file that is a first page is indexed.
 pub async fn fetch_first_page(url: &str) -> Option<Catalog> {
     let text = download(url).await.ok()?;
-    read_catalog(&text, url)
-        .await
-        .ok()
-        .filter(|c| c.part_of.is_some())
+    let list = read_list(&text).ok().filter(|l| l.part_of.is_some())?;
+    let index = Index::new(&list.loaded.dataset);
+    Some(Catalog::new(list, index, url))
 }
 
 /// Aborts the request when dropped, so a refused or failed download stops using the network.
@@ -267,4 +315,80 @@ pub async fn download(url: &str) -> Result<String, Failure> {
         chunk.copy_to(&mut bytes[start..]);
     }
     fetch::decode(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+    use wjc_core::compiled::{compile, Compiled};
+    use wjc_core::Status;
+
+    use super::*;
+
+    /// The shipped dataset's people three times over (new ids), compiled into a lean list.
+    fn lean() -> (Dataset, Compiled) {
+        let mut dataset = wjc_core::load(include_str!("../assets/data/prisoners.json"))
+            .expect("the shipped dataset loads")
+            .dataset;
+        let people = dataset.people.clone();
+        for round in 1..3 {
+            dataset.people.extend(people.iter().map(|p| Person {
+                id: format!("{}-{round}", p.id),
+                ..p.clone()
+            }));
+        }
+        let compiled = compile(&dataset);
+        (dataset, compiled)
+    }
+
+    fn catalog(text: &str, url: &str) -> Catalog {
+        let list = read_list(text).expect("the compiled file reads");
+        let index = Index::new(&list.loaded.dataset);
+        Catalog::new(list, index, url)
+    }
+
+    #[wasm_bindgen_test]
+    fn the_list_keeps_the_first_pages_whole_records_of_the_same_edition() {
+        let (_, compiled) = lean();
+        let first = catalog(compiled.first.as_deref().unwrap(), "data/first.json");
+        let opening = &first.dataset.people[0];
+        let list = catalog(&compiled.list, "data/list.json");
+        let at = list.position(&opening.id).unwrap();
+        assert_eq!(list.person_at_hand(at), None, "lean until kept");
+        list.keep_whole_records(&first);
+        assert_eq!(list.person_at_hand(at).as_ref(), Some(opening));
+        // Someone else in the same detail file still needs the file.
+        let neighbour = (0..list.dataset.people.len())
+            .find(|&p| {
+                list.detail.file(p) == list.detail.file(at)
+                    && first.position(&list.dataset.people[p].id).is_none()
+            })
+            .unwrap();
+        assert_eq!(list.person_at_hand(neighbour), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn changed_people_and_other_editions_are_not_kept() {
+        let (mut dataset, compiled) = lean();
+        let first = catalog(compiled.first.as_deref().unwrap(), "data/first.json");
+        let opening = first.dataset.people[0].id.clone();
+        let moved = dataset.people.iter_mut().find(|p| p.id == opening).unwrap();
+        moved.status = if moved.status == Status::Released {
+            Status::Detained
+        } else {
+            Status::Released
+        };
+        let changed = catalog(&compile(&dataset).list, "data/list.json");
+        changed.keep_whole_records(&first);
+        assert_eq!(
+            changed.person_at_hand(changed.position(&opening).unwrap()),
+            None
+        );
+
+        dataset.title.push_str(" (new edition)");
+        let other = catalog(&compile(&dataset).list, "data/list.json");
+        other.keep_whole_records(&first);
+        let second = first.dataset.people[1].id.clone();
+        assert_eq!(other.person_at_hand(other.position(&second).unwrap()), None);
+    }
 }

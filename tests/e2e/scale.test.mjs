@@ -262,6 +262,41 @@ test('the first page comes from data/first.json while the list downloads; typing
   await page.close();
 });
 
+test('a profile opened from the first page stays as it is when the whole list arrives', async () => {
+  const page = await env.context.newPage();
+  page.requests = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/data/list.json', async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.origin}/`);
+  await cardsReady(page);
+  // The first page's last person: their "next" is on the list's second page, so it appears
+  // only once the whole list is read.
+  const last = cards(page).nth(PAGE - 1);
+  const name = await last.locator('.wjc-card__name').textContent();
+  await last.locator('.wjc-card__name a').click();
+  const story = page.locator('.wjc-profile__story');
+  await story.waitFor();
+  const told = await story.textContent();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'profile-title');
+  assert.equal(await page.locator('.wjc-pager__next').count(), 0, 'no next person before the list');
+  await page.evaluate(() => {
+    window.__pending = false;
+    new MutationObserver(() => {
+      window.__pending ||= document.querySelector('.wjc-profile--pending') !== null;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  release();
+  await page.locator('.wjc-pager__next').waitFor();
+  assert.equal(await page.evaluate(() => window.__pending), false, 'the story never gave way to "loading"');
+  assert.equal(await story.textContent(), told);
+  assert.equal(await page.locator('#profile-title').textContent(), name);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'profile-title', 'focus stays on the heading');
+  assert.deepEqual(page.requests.filter((u) => u.includes('/data/detail/')), [], 'the story is not downloaded again');
+  await page.close();
+});
+
 test('the country filter shows its most common countries, finds others as you type, and shows all on request', async () => {
   const page = await list();
   const countries = new Set(data.people.map((p) => p.country)).size;
