@@ -18,9 +18,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wjc_core::fetch::{self, Failure, SavedCopy, ANSWER_TIMEOUT_SECONDS, STALL_TIMEOUT_SECONDS};
 use wjc_core::query::Index;
-use wjc_core::{
-    load, read_list, read_list_paced, Dataset, Detail, List, LoadError, Person, Report,
-};
+use wjc_core::{load, read_list_paced, Dataset, Detail, List, LoadError, Person, Report};
 
 use crate::browser::FramePause;
 use crate::saved;
@@ -97,32 +95,40 @@ impl Catalog {
             .lock()
             .map(|files| files.values().cloned().collect())
             .unwrap_or_default();
-        let at_hand: HashMap<&str, &Person> = earlier
+        // Sorted by id for lookups, a few dozen people at most; no map type of its own, which
+        // would be more code to download.
+        let mut at_hand: Vec<&Person> = earlier
             .dataset
             .people
             .iter()
             .filter(|_| earlier.detail == Detail::Inline)
             .chain(earlier_files.iter().flat_map(|file| file.iter()))
-            .map(|person| (person.id.as_str(), person))
             .collect();
         if at_hand.is_empty() {
             return;
         }
-        let mut kept: HashMap<String, Vec<Person>> = HashMap::new();
-        for (position, lean) in self.dataset.people.iter().enumerate() {
-            let Some(whole) = at_hand.get(lean.id.as_str()) else {
-                continue;
-            };
-            let unchanged = whole.name == lean.name
-                && whole.status == lean.status
-                && whole.status_as_of == lean.status_as_of;
-            if let (true, Some(path)) = (unchanged, self.detail.file(position)) {
-                kept.entry(path).or_default().push((*whole).clone());
-            }
-        }
+        at_hand.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        // In list order, so the people of one detail file are next to each other.
+        let kept: Vec<(String, Person)> = self
+            .dataset
+            .people
+            .iter()
+            .enumerate()
+            .filter_map(|(position, lean)| {
+                let found = at_hand.binary_search_by(|whole| whole.id.cmp(&lean.id));
+                let whole = at_hand[found.ok()?];
+                let unchanged = whole.name == lean.name
+                    && whole.status == lean.status
+                    && whole.status_as_of == lean.status_as_of;
+                let path = self.detail.file(position).filter(|_| unchanged)?;
+                Some((path, whole.clone()))
+            })
+            .collect();
         if let Ok(mut files) = self.details.lock() {
-            for (path, people) in kept {
-                files.entry(path).or_insert_with(|| Arc::new(people));
+            for file in kept.chunk_by(|a, b| a.0 == b.0) {
+                files
+                    .entry(file[0].0.clone())
+                    .or_insert_with(|| Arc::new(file.iter().map(|(_, p)| p.clone()).collect()));
             }
         }
     }
@@ -238,12 +244,13 @@ async fn read_catalog(text: &str, url: &str) -> Result<Catalog, LoadError> {
 }
 
 /// Downloads and reads a lean list's first page (one try, no saved copy: the list itself
-/// follows). A page of people is read at once; only a file that is a first page is indexed.
+/// follows).
 pub async fn fetch_first_page(url: &str) -> Option<Catalog> {
     let text = download(url).await.ok()?;
-    let list = read_list(&text).ok().filter(|l| l.part_of.is_some())?;
-    let index = Index::new(&list.loaded.dataset);
-    Some(Catalog::new(list, index, url))
+    read_catalog(&text, url)
+        .await
+        .ok()
+        .filter(|c| c.part_of.is_some())
 }
 
 /// Aborts the request when dropped, so a refused or failed download stops using the network.
@@ -321,7 +328,7 @@ pub async fn download(url: &str) -> Result<String, Failure> {
 mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
     use wjc_core::compiled::{compile, Compiled};
-    use wjc_core::Status;
+    use wjc_core::{read_list, Status};
 
     use super::*;
 
