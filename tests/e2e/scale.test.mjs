@@ -210,7 +210,8 @@ test('a profile whose details cannot be downloaded says so, keeps the name, and 
   await page.close();
 });
 
-test('the first page comes from data/first.json while the list downloads; typing meanwhile is kept and applied', async () => {
+/** The list's opening page from data/first.json, with data/list.json held until `release()`. */
+async function firstPageWithListHeld() {
   const page = await env.context.newPage();
   page.requests = [];
   page.on('request', (r) => page.requests.push(r.url()));
@@ -219,6 +220,11 @@ test('the first page comes from data/first.json while the list downloads; typing
   await page.route('**/data/list.json', async (route) => { await held; await route.continue(); });
   await page.goto(`${env.origin}/`);
   await cardsReady(page);
+  return { page, release };
+}
+
+test('the first page comes from data/first.json while the list downloads; typing meanwhile is kept and applied', async () => {
+  const { page, release } = await firstPageWithListHeld();
   const count = page.locator('#wjc-root .wjc-results-bar__count');
   // It says what the list will say, and that the rest is coming.
   assert.equal(await count.textContent(), '1000 people');
@@ -264,14 +270,7 @@ test('the first page comes from data/first.json while the list downloads; typing
 });
 
 test('a profile opened from the first page stays as it is when the whole list arrives', async () => {
-  const page = await env.context.newPage();
-  page.requests = [];
-  page.on('request', (r) => page.requests.push(r.url()));
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/data/list.json', async (route) => { await held; await route.continue(); });
-  await page.goto(`${env.origin}/`);
-  await cardsReady(page);
+  const { page, release } = await firstPageWithListHeld();
   // The first page's last person: their "next" is on the list's second page, so it appears
   // only once the whole list is read.
   const last = cards(page).nth(PAGE - 1);
