@@ -3,6 +3,7 @@
 // search to the updated list and to the next frame.
 // Run: make bench   (prints a Markdown table; see docs/performance.md)
 import { start, open, cardsReady } from '../tests/e2e/browser.mjs';
+import { watchFirstCards, firstCards } from './first-card.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const QUERIES = ['belarus', 'pham doan', 'journalist', 'imprisoned'];
@@ -13,31 +14,17 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
 const env = await start();
 try {
-  // From navigation start to the first card of the static page in the DOM, and to the first card
-  // of the app, shown (the app is then interactive).
+  // From navigation start to the first card painted (the static page's), and to the app's first
+  // card in the DOM (the app is then interactive).
   const firstCard = [];
   const appCard = [];
   for (let i = 0; i < RUNS; i++) {
     const page = await env.context.newPage();
-    await page.addInitScript(() => {
-      // The first card painted (Element Timing on every card's name, marked as it is inserted).
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__firstCard ??= e.renderTime || e.loadTime;
-      }).observe({ type: 'element', buffered: true });
-      new MutationObserver((_, observer) => {
-        for (const name of document.querySelectorAll('.wjc-card__name:not([elementtiming])')) {
-          name.setAttribute('elementtiming', 'card');
-        }
-        if (document.querySelector('#wjc-root:not([hidden]) .wjc-card:not(.wjc-card--skeleton)')) {
-          window.__appCard = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true, attributes: true });
-    });
+    await page.addInitScript(watchFirstCards);
     await page.goto(env.origin + '/');
-    await page.waitForFunction(() => window.__appCard !== undefined && window.__firstCard !== undefined);
-    firstCard.push(await page.evaluate(() => window.__firstCard));
-    appCard.push(await page.evaluate(() => window.__appCard));
+    const { painted, app } = await firstCards(page);
+    firstCard.push(painted);
+    appCard.push(app);
     await page.close();
   }
 

@@ -14,6 +14,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { serve } from '../tests/e2e/server.mjs';
+import { watchFirstCards, firstCards } from './first-card.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const SMOKE = process.argv.includes('--smoke');
@@ -110,26 +111,12 @@ function buildSite(size) {
 
 // ---------------------------------------------------------------- the browser
 
-/** Installed in every page before its scripts: first cards, and the app's query measures. */
+/** Installed in every page before its scripts: the app's query measures, and when the whole list is read. */
 function probe() {
-  window.__bench = { queries: [], firstCard: undefined, appCard: undefined, wholeList: undefined };
+  window.__bench = { queries: [], wholeList: undefined };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'wjc:query') window.__bench.queries.push(e.duration);
   }).observe({ type: 'measure' });
-  // The first card on screen, painted (Element Timing): every card's name is marked as the
-  // parser or the app inserts it, before it can be painted, so the page itself is unchanged.
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__bench.firstCard ??= e.renderTime || e.loadTime;
-  }).observe({ type: 'element', buffered: true });
-  new MutationObserver((_, observer) => {
-    for (const name of document.querySelectorAll('.wjc-card__name:not([elementtiming])')) {
-      name.setAttribute('elementtiming', 'card');
-    }
-    if (document.querySelector('#wjc-root:not([hidden]) .wjc-card:not(.wjc-card--skeleton)')) {
-      window.__bench.appCard = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true, attributes: true });
   // The filters appear with the whole list (a lean list's first page comes before it).
   new MutationObserver((_, observer) => {
     if (document.querySelector('#wjc-root:not([hidden]) .wjc-list__side:not(.wjc-waiting)')) {
@@ -183,17 +170,17 @@ async function loadOnce(browser, origin, size) {
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(watchFirstCards);
   await page.addInitScript(probe);
   await page.goto(`${origin}/`);
-  await page.waitForFunction(() => window.__bench.appCard !== undefined, null, { timeout: 120_000 });
-  await page.waitForFunction(() => window.__bench.firstCard !== undefined, null, { timeout: 120_000 });
+  const { painted: firstCard, app: appCard } = await firstCards(page, 120_000);
   await page.waitForFunction(() => window.__bench.wholeList !== undefined, null, { timeout: 120_000 });
-  const { firstCard, appCard, wholeList } = await page.evaluate(() => window.__bench);
+  const { wholeList } = await page.evaluate(() => window.__bench);
   const outside = requests.filter((url) => !url.startsWith(origin));
   if (outside.length) throw new Error(`requests left the local host: ${outside.join(', ')}`);
   // The JSON the page had asked for when its first card was drawn (the page's own clock).
   const data = await page.evaluate(() => performance.getEntriesByType('resource')
-    .filter((e) => /\.json(\?|$)/.test(e.name) && e.startTime <= window.__bench.appCard)
+    .filter((e) => /\.json(\?|$)/.test(e.name) && e.startTime <= window.__firstCards.app)
     .map((e) => new URL(e.name).pathname));
   await page.waitForTimeout(300);
   const dom = await domSize(page);
