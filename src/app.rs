@@ -2,17 +2,12 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use wjc_core::paging::{Page, PAGE_SIZE};
-use wjc_core::text::{self, ui};
 use wjc_core::url_state::ViewState;
 
 use crate::browser;
 use crate::components::error::ErrorView;
 use crate::components::fetch_notes::{RetryNote, SavedCopyNote};
-use crate::components::footer::Footer;
-use crate::components::header::SiteHeader;
-use crate::components::list::ListPage;
-use crate::components::profile::ProfilePage;
+use crate::components::frame::{CatalogView, Frame};
 use crate::components::skeleton::SkeletonPage;
 use crate::data::{fetch_catalog, fetch_first_page, Keep};
 use crate::state::{AppState, Fetch, Load};
@@ -32,28 +27,9 @@ pub fn App() -> impl IntoView {
     // The document title says who or which page of the list is on screen, as the static pages'
     // titles do, so bookmarks, shared links and the history list do too.
     Effect::new(move |_| {
-        let Some(catalog) = state.catalog() else {
-            return;
-        };
-        let site = &catalog.dataset.title;
-        let list_title = |index: usize| {
-            let page = Page::of(state.outcome.with(|o| o.matches.len()), index, PAGE_SIZE);
-            if page.index == 0 {
-                site.clone()
-            } else {
-                text::list_page_title(page.number(), page.count, site)
-            }
-        };
-        let title = state.view.with(|v| {
-            v.profile
-                .as_deref()
-                .and_then(|id| catalog.position(id))
-                .map_or_else(
-                    || list_title(v.page),
-                    |i| text::profile_title(&catalog.dataset.people[i].name, site),
-                )
-        });
-        browser::set_title(&title);
+        if let Some(title) = state.title() {
+            browser::set_title(&title);
+        }
     });
 
     // A page's static rendering gives way once the data has settled, in the same frame as the
@@ -78,7 +54,7 @@ pub fn App() -> impl IntoView {
                 (before, Some(id)) if before.as_ref() != Some(id) => {
                     request_animation_frame(move || {
                         browser::scroll_to(0.0);
-                        focus_selector("#profile-title");
+                        browser::focus_selector("#profile-title");
                     });
                 }
                 (Some(id), None) => {
@@ -89,7 +65,7 @@ pub fn App() -> impl IntoView {
                         // Previous/next may have led to a person on another page of the list,
                         // whose card is elsewhere.
                         browser::reveal_whole(&format!("#card-{id}"));
-                        focus_selector(&format!("#card-{id} a"));
+                        browser::focus_selector(&format!("#card-{id} a"));
                     });
                 }
                 _ => {}
@@ -107,30 +83,11 @@ pub fn App() -> impl IntoView {
             let saved = catalog.saved.clone().map(|saved| {
                 view! { <SavedCopyNote saved=saved on_retry=move || reload(true) /> }
             });
-            let page = if profile.with(Option::is_some) {
-                view! { <ProfilePage catalog=catalog /> }.into_any()
-            } else {
-                view! { <ListPage catalog=catalog /> }.into_any()
-            };
-            view! { {saved} {page} }.into_any()
+            view! { {saved} <CatalogView catalog=catalog /> }.into_any()
         }
     };
 
-    view! {
-        // A plain "#results" fragment would be read as a view; move focus instead.
-        <a class="wjc-skip" href="#results" on:click=move |ev| {
-            ev.prevent_default();
-            focus_selector("#results");
-        }>{ui::SKIP_TO_RESULTS}</a>
-        <SiteHeader />
-        <main class="wjc-main" aria-busy=move || state.load.with(|l| matches!(l, Load::Loading)).to_string()>
-            <p class="wjc-visually-hidden" role="status">
-                {move || state.load.with(|l| matches!(l, Load::Loading)).then_some(ui::LOADING)}
-            </p>
-            {main}
-        </main>
-        <Footer />
-    }
+    view! { <Frame>{main}</Frame> }
 }
 
 /// Loads the list into `state` (with `load_list`), after showing a lean list's first page when
@@ -185,12 +142,7 @@ fn load_dataset(state: AppState, in_place: bool) {
             Err(failure) => Load::Failed(failure),
         });
         if let Some(selector) = focused {
-            request_animation_frame(move || focus_selector(&selector));
+            request_animation_frame(move || browser::focus_selector(&selector));
         }
     });
-}
-
-/// Moves keyboard focus to the first element matching `selector`, if any.
-fn focus_selector(selector: &str) {
-    browser::focus_element(document().query_selector(selector).ok().flatten());
 }

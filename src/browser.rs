@@ -79,6 +79,11 @@ pub fn focus_element(element: Option<web_sys::Element>) {
     }
 }
 
+/// Moves keyboard focus to the first element matching `selector`, if any.
+pub fn focus_selector(selector: &str) {
+    focus_element(document().query_selector(selector).ok().flatten());
+}
+
 /// Scrolls the first element matching `selector` to the top of the window, unless it is already
 /// wholly in view.
 pub fn reveal_whole(selector: &str) {
@@ -201,6 +206,10 @@ pub const QUERY_MEASURE: &str = "wjc:query";
 /// have already received it), so a long session keeps no growing buffer.
 pub fn measure_query<T>(work: impl FnOnce() -> T) -> T {
     const START: &str = "wjc:query:start";
+    // Natively (the static pages) there is no page and no timeline.
+    if cfg!(not(target_family = "wasm")) {
+        return work();
+    }
     let Some(performance) = window().performance() else {
         return work();
     };

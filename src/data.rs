@@ -33,9 +33,8 @@ pub struct Catalog {
     pub report: Report,
     /// Set when this is the copy kept in the browser, shown because the latest list failed.
     pub saved: Option<SavedCopy>,
-    /// Set on a lean list's first page, shown while the list downloads: how many people the
-    /// list has.
-    pub part_of: Option<usize>,
+    /// The whole list, or a lean list's first page.
+    pub extent: Extent,
     /// Where the records' details are.
     detail: Detail,
     /// The list's address, which detail files are relative to.
@@ -46,7 +45,43 @@ pub struct Catalog {
     details: Mutex<HashMap<String, Arc<Vec<Person>>>>,
 }
 
+/// How much of the list a [`Catalog`] holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Extent {
+    /// The whole list.
+    Whole,
+    /// A lean list's first page, shown while the list downloads: what the list will show first,
+    /// without search, filters or other pages until the list is there.
+    FirstPage {
+        /// How many people the whole list has.
+        of: usize,
+    },
+}
+
 impl Catalog {
+    /// A whole dataset at hand, every record whole (the static pages, rendered natively).
+    #[cfg(feature = "ssr")]
+    pub fn whole(dataset: Dataset, report: Report) -> Self {
+        Self {
+            index: Index::new(&dataset),
+            dataset,
+            report,
+            saved: None,
+            extent: Extent::Whole,
+            detail: Detail::Inline,
+            list_url: String::new(),
+            details: Mutex::default(),
+        }
+    }
+
+    /// How many people the whole list has (on a first page, more than it holds).
+    pub fn total(&self) -> usize {
+        match self.extent {
+            Extent::Whole => self.dataset.people.len(),
+            Extent::FirstPage { of } => of,
+        }
+    }
+
     /// A list read from `list_url`, with its `index` (the latest list, not a saved copy).
     pub fn new(list: List, index: Index, list_url: &str) -> Self {
         Self {
@@ -54,7 +89,9 @@ impl Catalog {
             index,
             report: list.loaded.report,
             saved: None,
-            part_of: list.part_of,
+            extent: list
+                .part_of
+                .map_or(Extent::Whole, |of| Extent::FirstPage { of }),
             detail: list.detail,
             list_url: list_url.to_owned(),
             details: Mutex::default(),
@@ -250,7 +287,7 @@ pub async fn fetch_first_page(url: &str) -> Option<Catalog> {
     read_catalog(&text, url)
         .await
         .ok()
-        .filter(|c| c.part_of.is_some())
+        .filter(|c| c.extent != Extent::Whole)
 }
 
 /// Aborts the request when dropped, so a refused or failed download stops using the network.

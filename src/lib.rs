@@ -5,11 +5,15 @@
 
 // Leptos components receive their props by value, whether or not they consume them.
 #![allow(clippy::needless_pass_by_value)]
+// Natively (`ssr`), without `erase_components`, the profile's view type is deeply nested.
+#![recursion_limit = "512"]
 
 mod app;
 mod browser;
 mod components;
 mod data;
+#[cfg(feature = "ssr")]
+pub mod render;
 mod saved;
 mod state;
 pub mod widget;

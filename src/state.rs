@@ -8,13 +8,16 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wjc_core::paging::{page_of, PAGE_SIZE};
+use wjc_core::paging::{page_of, Page, PAGE_SIZE};
 use wjc_core::query::{Outcome, Query};
+use wjc_core::text;
 use wjc_core::url_state::{self, View, ViewState};
 use wjc_core::Failure;
 
+use wjc_core::embed::LinkMode;
+
 use crate::browser::{self, HistoryMode};
-use crate::data::{Catalog, Retrying};
+use crate::data::{Catalog, Extent, Retrying};
 use crate::world::WorldLoad;
 
 /// Where loading the dataset stands.
@@ -39,29 +42,51 @@ pub enum Fetch {
     Retrying(Retrying),
 }
 
-/// How the app sits in its page.
+/// How the app sits in its page. Each host decides how links are written and what may be read
+/// from the browser.
 #[derive(Clone, Debug)]
-pub struct Host {
-    /// What every link the app writes starts with: nothing on the campaign site (links are
-    /// fragments of the page); in a widget, the campaign site's address, so a link opened in a new
-    /// tab goes to the campaign site rather than to the partner's page.
-    pub base: String,
-    /// True on the campaign site, where the view is in the URL.
-    pub owns_url: bool,
-    /// In a widget with `link="site"`: profiles open on the campaign site, in a new tab.
-    pub profiles_on_site: bool,
-    /// The campaign site's origin (`https://host`), to tell its own photos from third-party ones.
-    pub origin: String,
+pub enum Host {
+    /// The campaign site's own page: the view is in the URL's fragment, and every link is a
+    /// fragment of the page.
+    Site {
+        /// The site's origin (`https://host`), to tell its own photos from third-party ones.
+        origin: String,
+    },
+    /// A widget on a partner's page: the view lives in the widget's signals alone.
+    Widget {
+        /// The campaign site's address, ending in `/`: every link the widget writes starts with
+        /// it, so a link opened in a new tab goes to the campaign site rather than to the
+        /// partner's page.
+        site: String,
+        /// The campaign site's origin, to tell its own photos from third-party ones.
+        origin: String,
+        /// Where a card opens its profile (`link`): inside the widget, or on the campaign site
+        /// in a new tab.
+        profiles: LinkMode,
+    },
+    /// A static page that `wjc site` writes, `depth` folders below the site's root: links go to
+    /// the other static pages, and what needs the app's code running is left out.
+    Static {
+        /// How many folders below the site's root the page is (`person/x.html` is 1 deep).
+        depth: usize,
+    },
 }
 
 impl Host {
-    /// The campaign site's own page.
+    /// The campaign site's own page, in the browser.
     pub fn site_page() -> Self {
-        Self {
-            base: String::new(),
-            owns_url: true,
-            profiles_on_site: false,
+        Self::Site {
             origin: browser::origin(),
+        }
+    }
+
+    /// What every link to a view starts with: nothing on the site (fragments), the campaign
+    /// site in a widget, the way up to the site's root on a static page.
+    fn base(&self) -> String {
+        match self {
+            Self::Site { .. } => String::new(),
+            Self::Widget { site, .. } => site.clone(),
+            Self::Static { depth } => "../".repeat(*depth),
         }
     }
 }
@@ -117,7 +142,7 @@ impl AppState {
             load.with(|load| match load {
                 // A first page shown while the list downloads is shown as it is: a search or
                 // filter applies once the whole list is there.
-                Load::Ready(catalog) if catalog.part_of.is_some() => {
+                Load::Ready(catalog) if catalog.extent != Extent::Whole => {
                     catalog.index.run(&Query::default())
                 }
                 Load::Ready(catalog) => {
@@ -126,6 +151,38 @@ impl AppState {
                 Load::Loading | Load::Failed(_) => Outcome::default(),
             })
         });
+        Self::provide_with(host, view, query, load, world, outcome)
+    }
+
+    /// The state of one static page showing `view` of `catalog`, whose answer to the default
+    /// query, `outcome`, every page shares (counted once for the whole site).
+    #[cfg(feature = "ssr")]
+    pub fn provide_static(
+        depth: usize,
+        view: ViewState,
+        catalog: Arc<Catalog>,
+        outcome: ArcMemo<Outcome>,
+    ) -> Self {
+        let view = RwSignal::new(view);
+        let query = Memo::new(move |_| view.with(|v| v.query.clone()));
+        Self::provide_with(
+            Host::Static { depth },
+            view,
+            query,
+            RwSignal::new(Load::Ready(catalog)),
+            RwSignal::new(WorldLoad::Idle),
+            Memo::from(outcome),
+        )
+    }
+
+    fn provide_with(
+        host: Host,
+        view: RwSignal<ViewState>,
+        query: Memo<Query>,
+        load: RwSignal<Load>,
+        world: RwSignal<WorldLoad>,
+        outcome: Memo<Outcome>,
+    ) -> Self {
         let state = Self {
             view,
             ignored: RwSignal::new(Vec::new()),
@@ -154,9 +211,33 @@ impl AppState {
         })
     }
 
+    /// The document's title for the view on screen: the person's name on a profile, the list's
+    /// page on a later page of the list (tracked; `None` until the data is in).
+    pub fn title(&self) -> Option<String> {
+        let catalog = self.catalog()?;
+        let site = &catalog.dataset.title;
+        let list_title = |index: usize| {
+            let page = Page::of(self.outcome.with(|o| o.matches.len()), index, PAGE_SIZE);
+            if page.index == 0 {
+                site.clone()
+            } else {
+                text::list_page_title(page.number(), page.count, site)
+            }
+        };
+        Some(self.view.with(|v| {
+            v.profile
+                .as_deref()
+                .and_then(|id| catalog.position(id))
+                .map_or_else(
+                    || list_title(v.page),
+                    |i| text::profile_title(&catalog.dataset.people[i].name, site),
+                )
+        }))
+    }
+
     /// Shows `next` and, on the campaign site, records it in the URL.
     pub fn navigate(&self, next: ViewState, mode: HistoryMode) {
-        if self.host.with_value(|h| h.owns_url) {
+        if self.host.with_value(|h| matches!(h, Host::Site { .. })) {
             browser::set_fragment(&url_state::to_fragment(&next), mode);
         }
         self.apply(next);
@@ -171,7 +252,16 @@ impl AppState {
             return false;
         }
         ev.prevent_default();
-        if next.profile.is_some() && self.host.with_value(|h| h.profiles_on_site) {
+        let on_site = self.host.with_value(|h| {
+            matches!(
+                h,
+                Host::Widget {
+                    profiles: LinkMode::Site,
+                    ..
+                }
+            )
+        });
+        if next.profile.is_some() && on_site {
             browser::open_in_new_tab(&self.href(&next));
             false
         } else {
@@ -181,19 +271,32 @@ impl AppState {
     }
 
     /// The address of `view`: a fragment on the campaign site, the campaign site's page for it
-    /// in a widget.
+    /// in a widget, the static page that shows it on a static page.
     pub fn href(&self, view: &ViewState) -> String {
-        self.host
-            .with_value(|h| format!("{}{}", h.base, url_state::to_fragment(view)))
+        self.host.with_value(|h| {
+            let fragment = url_state::to_fragment(view);
+            match (h, url_state::static_path(view)) {
+                (Host::Static { .. }, Some(path)) => format!("{}{path}", h.base()),
+                _ => format!("{}{fragment}", h.base()),
+            }
+        })
+    }
+
+    /// Whether the view is drawn for a static page, where only links work: controls that need
+    /// the app's code are left out.
+    pub fn is_static(&self) -> bool {
+        self.host.with_value(|h| matches!(h, Host::Static { .. }))
     }
 
     /// The link to share for a person: their static page when the campaign site has them, the
     /// app's address for them otherwise.
     pub fn share_url(&self, id: &str, static_pages: bool) -> String {
-        let (base, owns_url) = self.host.with_value(|h| (h.base.clone(), h.owns_url));
+        let (base, on_site) = self
+            .host
+            .with_value(|h| (h.base(), matches!(h, Host::Site { .. })));
         match url_state::static_profile_path(id) {
             Some(path) if static_pages => browser::resolve(&format!("{base}{path}")),
-            _ if owns_url => browser::href(),
+            _ if on_site => browser::href(),
             _ => self.href(&ViewState {
                 profile: Some(id.to_owned()),
                 ..ViewState::default()
@@ -203,13 +306,18 @@ impl AppState {
 
     /// The address of one of the campaign site's files, from its path in the site.
     pub fn site_file(&self, path: &str) -> String {
-        self.host.with_value(|h| format!("{}{path}", h.base))
+        self.host.with_value(|h| format!("{}{path}", h.base()))
     }
 
-    /// Whether a photo at `url` is on the campaign site (others are never loaded).
+    /// Whether a photo at `url` is on the campaign site (others are never loaded). A static page
+    /// does not know which host will serve it, so it shows initials.
     pub fn own_photo(&self, url: &str) -> bool {
-        self.host
-            .with_value(|h| url.starts_with(&format!("{}/", h.origin)))
+        self.host.with_value(|h| match h {
+            Host::Site { origin } | Host::Widget { origin, .. } => {
+                url.starts_with(&format!("{origin}/"))
+            }
+            Host::Static { .. } => false,
+        })
     }
 
     /// Changes the query (search, filters, sort) and returns to the list, at its first page.

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 use wjc_core::compiled::LIST_PATH;
-use wjc_core::embed::{LinkMode, Settings, Warning};
+use wjc_core::embed::{Settings, Warning};
 use wjc_core::text::{self, embed as t, ui};
 
 use crate::browser;
@@ -165,13 +165,12 @@ fn WidgetRoot(settings: RwSignal<Settings>, site: String) -> impl IntoView {
     });
     let body = move || {
         let (url, link) = source.get();
-        let host = Host {
-            base: site.clone(),
-            owns_url: false,
-            profiles_on_site: link == LinkMode::Site,
+        let host = Host::Widget {
+            site: site.clone(),
             origin: web_sys::Url::new(&site)
                 .map(|u| u.origin())
                 .unwrap_or_default(),
+            profiles: link,
         };
         let load = RwSignal::from(shared_dataset(&url));
         let world = RwSignal::from(shared_world(&format!("{site}{WORLD_PATH}")));

@@ -7,7 +7,7 @@ use wjc_core::model::Photo;
 use wjc_core::text;
 
 use super::badge::StatusBadge;
-use crate::data::Catalog;
+use crate::data::{Catalog, Extent};
 use crate::state::AppState;
 
 /// One person's card.
@@ -48,7 +48,7 @@ pub fn Card(
                 </p>
                 // A lean list (a large dataset) leaves summaries to the profiles; its first page
                 // has them, but shows its cards as the list will.
-                {(!person.summary.is_empty() && catalog.part_of.is_none()).then(|| view! {
+                {(!person.summary.is_empty() && catalog.extent == Extent::Whole).then(|| view! {
                     <p class="wjc-card__summary" dir="auto">{person.summary.clone()}</p>
                 })}
                 <ul class="wjc-card__facts">

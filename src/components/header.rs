@@ -7,6 +7,7 @@ use wjc_core::url_state::ViewState;
 
 use crate::browser::HistoryMode;
 
+use crate::data::Extent;
 use crate::state::AppState;
 
 /// The header, with totals once the data is in.
@@ -14,15 +15,27 @@ use crate::state::AppState;
 pub fn SiteHeader() -> impl IntoView {
     let state = AppState::expect();
     let catalog = move || state.catalog();
+    let home = move || {
+        view! {
+            <a href=state.href(&ViewState::default()) on:click=move |ev| {
+                ev.prevent_default();
+                state.navigate(ViewState::default(), HistoryMode::Push);
+            }>{move || catalog().map_or_else(|| "Without Just Cause".to_owned(), |c| c.dataset.title.clone())}</a>
+        }
+    };
+    // On the list the site's name is the page's main heading; on a profile the person's is.
+    let on_profile = Memo::new(move |_| state.view.with(|v| v.profile.is_some()));
+    let title = move || {
+        if on_profile.get() {
+            view! { <p class="wjc-header__title">{home()}</p> }.into_any()
+        } else {
+            view! { <h1 class="wjc-header__title">{home()}</h1> }.into_any()
+        }
+    };
     view! {
         <header class="wjc-header">
             <div class="wjc-header__inner">
-                <p class="wjc-header__title">
-                    <a href="#/" on:click=move |ev| {
-                        ev.prevent_default();
-                        state.navigate(ViewState::default(), HistoryMode::Push);
-                    }>{move || catalog().map_or_else(|| "Without Just Cause".to_owned(), |c| c.dataset.title.clone())}</a>
-                </p>
+                {title}
                 <p class="wjc-header__lede">
                     {move || catalog().map(|c| c.dataset.description.clone())}
                 </p>
@@ -34,7 +47,7 @@ pub fn SiteHeader() -> impl IntoView {
                     // A lean list's first page would count only its own people: the totals'
                     // place is kept, unseen, until the whole list is there.
                     view! {
-                        <dl class="wjc-totals" class:wjc-waiting=c.part_of.is_some()>
+                        <dl class="wjc-totals" class:wjc-waiting=c.extent != Extent::Whole>
                             <Total value=t.people label=ui::TOTAL_PEOPLE />
                             <Total value=t.countries label=ui::TOTAL_COUNTRIES />
                             <Total value=t.held label=ui::TOTAL_HELD />

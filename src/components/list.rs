@@ -11,7 +11,7 @@ use wjc_core::paging::{Link, Page, PAGE_SIZE};
 use wjc_core::query::Query;
 use wjc_core::text::{self, map as map_text, ui};
 use wjc_core::url_state::{View, ViewState};
-use wjc_core::Status;
+use wjc_core::{Status, DATASET_PATH};
 
 use super::badge::StatusLegend;
 use super::card::Card;
@@ -20,7 +20,7 @@ use super::filters::{FilterPanel, SearchBox};
 use super::map::MapPanel;
 use super::notice::{IgnoredUrlNotice, SkippedNotice};
 use crate::browser::{self, HistoryMode};
-use crate::data::Catalog;
+use crate::data::{Catalog, Extent};
 use crate::state::AppState;
 
 /// The list of people with its controls.
@@ -34,10 +34,13 @@ pub fn ListPage(
     // say (its count, "page 1 of N"); no filters, map, embedding or other pages until their
     // figures are real. The filters' place is kept (unseen, inert), so nothing moves when the
     // list arrives.
-    let part_of = catalog.part_of;
-    let whole = part_of.is_none();
-    let total = part_of.unwrap_or(catalog.dataset.people.len());
-    let count = move || part_of.unwrap_or_else(|| state.outcome.with(|o| o.matches.len()));
+    let extent = catalog.extent;
+    let whole = extent == Extent::Whole;
+    let total = catalog.total();
+    let count = move || match extent {
+        Extent::FirstPage { of } => of,
+        Extent::Whole => state.outcome.with(|o| o.matches.len()),
+    };
     let page = Memo::new(move |_| {
         let index = state.view.with(|v| v.page);
         Page::of(count(), index, PAGE_SIZE)
@@ -58,6 +61,56 @@ pub fn ListPage(
     let paged = move || page.with(|p| p.count > 1);
     let grid_catalog = catalog.clone();
     let on_map = Memo::new(move |_| state.view.with(|v| v.view == View::Map));
+    let results = view! {
+        <section class="wjc-list__results" aria-labelledby="results-title">
+        <div class="wjc-results-bar">
+            <h2 id="results-title" class="wjc-results-bar__title">{ui::RESULTS}</h2>
+            // Announced politely to screen readers whenever the filters change the count.
+            <p class="wjc-results-bar__count" role="status" aria-live="polite" aria-atomic="true">
+                {move || text::result_count(count(), total)}
+            </p>
+            <Show when=paged>
+                <p id="results-page" class="wjc-results-bar__page">
+                    {move || page.with(|p| {
+                        text::page_summary(p.number(), p.count, p.items.0 + 1, p.items.1)
+                    })}
+                </p>
+            </Show>
+            <StatusLegend statuses=statuses />
+        </div>
+        <Show when=move || count() == 0>
+            <EmptyResult />
+        </Show>
+        // Focused after a page link (see `ListPager`): its name and the page's summary
+        // tell screen-reader users where they are.
+        <ul id="results" class="wjc-grid" tabindex="-1" aria-labelledby="results-title"
+            aria-describedby=move || paged().then_some("results-page")>
+            <For each=visible key=|i| *i let(position)>
+                <Card catalog=grid_catalog.clone() position=position />
+            </For>
+        </ul>
+        <Show when=move || whole && paged()>
+            <ListPager page=page />
+        </Show>
+        {(!whole).then(|| view! {
+            <p class="wjc-list__waiting" role="status">{ui::WAITING_FOR_LIST}</p>
+        })}
+        </section>
+    };
+    if state.is_static() {
+        // Without the app's code, the list is read page by page: no search, filters or map.
+        return view! {
+            <div class="wjc-list__main">
+                <p class="wjc-static-note">
+                    {ui::STATIC_NOTE}" "
+                    <a href=state.site_file(DATASET_PATH)>{ui::STATIC_DATA_LINK}</a>
+                </p>
+                <SkippedNotice report=catalog.report.clone() />
+                {results}
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <div class="wjc-list" class:wjc-list--map=on_map>
             <aside class="wjc-list__side" class:wjc-waiting=!whole inert=!whole>
@@ -77,44 +130,12 @@ pub fn ListPage(
                 <Show when=move || on_map.get()>
                     <MapPanel />
                 </Show>
-                <section class="wjc-list__results" aria-labelledby="results-title">
-                <div class="wjc-results-bar">
-                    <h2 id="results-title" class="wjc-results-bar__title">{ui::RESULTS}</h2>
-                    // Announced politely to screen readers whenever the filters change the count.
-                    <p class="wjc-results-bar__count" role="status" aria-live="polite" aria-atomic="true">
-                        {move || text::result_count(count(), total)}
-                    </p>
-                    <Show when=paged>
-                        <p id="results-page" class="wjc-results-bar__page">
-                            {move || page.with(|p| {
-                                text::page_summary(p.number(), p.count, p.items.0 + 1, p.items.1)
-                            })}
-                        </p>
-                    </Show>
-                    <StatusLegend statuses=statuses />
-                </div>
-                <Show when=move || count() == 0>
-                    <EmptyResult />
-                </Show>
-                // Focused after a page link (see `ListPager`): its name and the page's summary
-                // tell screen-reader users where they are.
-                <ul id="results" class="wjc-grid" tabindex="-1" aria-labelledby="results-title"
-                    aria-describedby=move || paged().then_some("results-page")>
-                    <For each=visible key=|i| *i let(position)>
-                        <Card catalog=grid_catalog.clone() position=position />
-                    </For>
-                </ul>
-                <Show when=move || whole && paged()>
-                    <ListPager page=page />
-                </Show>
-                {(!whole).then(|| view! {
-                    <p class="wjc-list__waiting" role="status">{ui::WAITING_FOR_LIST}</p>
-                })}
-                </section>
+                {results}
                 </div>
             </div>
         </div>
     }
+    .into_any()
 }
 
 /// Links to the previous and next pages and to a few pages around the current one (at most
@@ -207,10 +228,12 @@ fn EmptyResult() -> impl IntoView {
         <div class="wjc-empty">
             <h3 class="wjc-empty__title">{ui::EMPTY_TITLE}</h3>
             <p>{ui::EMPTY_BODY}</p>
-            <button type="button" class="wjc-button"
-                on:click=move |_| state.update_query(HistoryMode::Push, |q| *q = Query { sort: q.sort, ..Query::default() })>
-                {ui::EMPTY_ACTION}
-            </button>
+            {(!state.is_static()).then(|| view! {
+                <button type="button" class="wjc-button"
+                    on:click=move |_| state.update_query(HistoryMode::Push, |q| *q = Query { sort: q.sort, ..Query::default() })>
+                    {ui::EMPTY_ACTION}
+                </button>
+            })}
         </div>
     }
 }

@@ -7,6 +7,7 @@ pub mod error;
 pub mod fetch_notes;
 pub mod filters;
 pub mod footer;
+pub mod frame;
 pub mod header;
 pub mod list;
 pub mod map;

@@ -13,6 +13,8 @@ pub fn SkippedNotice(
     report: Report,
 ) -> impl IntoView {
     let dismissed = RwSignal::new(false);
+    // A static page has no code to dismiss it with.
+    let dismissable = !AppState::expect().is_static();
     let skipped = report.skipped();
     let problems: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
     view! {
@@ -23,9 +25,11 @@ pub fn SkippedNotice(
                     <summary>{ui::DETAILS}</summary>
                     <ul>{problems.iter().map(|p| view! { <li dir="auto">{p.clone()}</li> }).collect_view()}</ul>
                 </details>
-                <button type="button" class="wjc-button wjc-button--quiet" on:click=move |_| dismissed.set(true)>
-                    {ui::DISMISS}
-                </button>
+                {dismissable.then(|| view! {
+                    <button type="button" class="wjc-button wjc-button--quiet" on:click=move |_| dismissed.set(true)>
+                        {ui::DISMISS}
+                    </button>
+                })}
             </div>
         </Show>
     }

@@ -138,9 +138,11 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
     let copied = RwSignal::new(None::<bool>);
     // With the static pages built, the shared link is the person's own page, which opens in
     // every browser; the app takes it over where it can run.
-    let share_url = state.share_url(&person.id, use_context::<StaticPages>().is_some());
+    let static_pages = use_context::<StaticPages>().is_some();
+    let id = person.id.clone();
     let copy = move |_| {
-        let share_url = share_url.clone();
+        // Read from the page's address when it is needed, not while the view is drawn.
+        let share_url = state.share_url(&id, static_pages);
         leptos::task::spawn_local(async move {
             copied.set(Some(browser::copy_text(&share_url).await));
         });
@@ -188,10 +190,12 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                             <div class="wjc-facts__row"><dt>{label}</dt><dd dir="auto">{value}</dd></div>
                         }).collect_view()}
                     </dl>
-                    <button type="button" class="wjc-button" on:click=copy>{ui::COPY_LINK}</button>
-                    <p class="wjc-copy-status" role="status">
-                        {move || copied.get().map(|ok| if ok { ui::COPIED } else { ui::COPY_FAILED })}
-                    </p>
+                    {(!state.is_static()).then(|| view! {
+                        <button type="button" class="wjc-button" on:click=copy>{ui::COPY_LINK}</button>
+                        <p class="wjc-copy-status" role="status">
+                            {move || copied.get().map(|ok| if ok { ui::COPIED } else { ui::COPY_FAILED })}
+                        </p>
+                    })}
                 </aside>
             </div>
             <nav class="wjc-pager" aria-label=ui::PAGER>

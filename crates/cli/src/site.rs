@@ -1,11 +1,11 @@
 //! `wjc site DIR`: finishes the site Trunk built in DIR. Moves Trunk's inline loader into a file
 //! (so the pages run under a strict Content-Security-Policy), and writes the list and every
 //! profile as static HTML from the dataset the app will load (compiled as `wjc compile` does), for
-//! browsers without JavaScript or WebAssembly and for links that open anywhere. The app takes
-//! these pages over when it starts.
+//! browsers without JavaScript or WebAssembly and for links that open anywhere. The pages are
+//! drawn by the app's own components (`without_just_cause::render`); the app takes them over when
+//! it starts.
 
 mod html;
-mod render;
 mod shell;
 mod widget;
 
@@ -20,7 +20,8 @@ use wjc_core::DATASET_PATH;
 
 use crate::args::{self, Opt, Positional};
 use crate::{compile, files, validate, Failure, Verdict};
-use render::{list_path, profile_path, Site};
+use html::Esc;
+use without_just_cause::render::StaticSite;
 
 const DIR: Positional = Positional {
     name: "DIR",
@@ -63,7 +64,8 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         w.write_all(loader_code.as_bytes())
     })?;
 
-    let site = Site::new(&loaded.dataset, &loaded.report);
+    let skipped = loaded.report.skipped();
+    let site = StaticSite::new(loaded.dataset, loaded.report);
     for folder in PAGE_FOLDERS {
         let path = dir.join(folder);
         if path.exists() {
@@ -71,45 +73,38 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         }
     }
     let nested = trunk.shell(1, &loader_file, &integrity, "");
-    let mut bytes = 0;
     let pages = site.list_pages();
-    for page in 2..=pages {
-        bytes += write_file(&dir.join(list_path(page)), |w| {
+    let (mut bytes, mut profiles, mut first_page) = (0, 0, None);
+    for view in site.views() {
+        profiles += usize::from(view.profile.is_some());
+        let Some(page) = site.page(view) else {
+            continue;
+        };
+        if page.depth == 0 {
+            // Last, so a run that stops half-way leaves Trunk's page and can simply be run again.
+            first_page = Some(page);
+            continue;
+        }
+        let app_url = page.app_url.as_deref().unwrap_or_default();
+        bytes += write_file(&dir.join(&page.path), |w| {
             nested.write(
                 w,
-                &site.list_title(page),
-                &loaded.dataset.description,
-                &Site::app_url_attr(None, page),
-                |w| site.write_list(w, page, 1),
+                &page.title,
+                &page.description,
+                &format!(" data-app-url=\"{}\"", Esc(app_url)),
+                |w| w.write_all(page.html.as_bytes()),
             )
         })?;
     }
-    let mut profiles = 0;
-    for (rank, person) in site.people().enumerate() {
-        let title = wjc_core::text::profile_title(&person.name, &loaded.dataset.title);
-        bytes += write_file(&dir.join(profile_path(person)), |w| {
-            nested.write(
-                w,
-                &title,
-                &person.summary,
-                &Site::app_url_attr(Some(person), 1),
-                |w| site.write_profile(w, rank),
-            )
+    if let Some(page) = first_page {
+        let (head, first) = first_page_markup(lean);
+        let root = trunk.shell(0, &loader_file, &integrity, &head);
+        bytes += write_file(&index, |w| {
+            root.write(w, &page.title, &page.description, &first, |w| {
+                w.write_all(page.html.as_bytes())
+            })
         })?;
-        profiles += 1;
     }
-    // Last, so a run that stops half-way leaves Trunk's page and can simply be run again.
-    let (head, first) = first_page_markup(lean);
-    let root = trunk.shell(0, &loader_file, &integrity, &head);
-    bytes += write_file(&index, |w| {
-        root.write(
-            w,
-            &site.list_title(1),
-            &loaded.dataset.description,
-            &first,
-            |w| site.write_list(w, 1, 0),
-        )
-    })?;
 
     let _ = writeln!(
         out,
@@ -126,14 +121,14 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         bytes.div_ceil(1024)
     );
     if let Some(widget_build) = parsed.value(WIDGET.long) {
-        let written = widget::write(dir, Path::new(widget_build), &loaded.dataset.title)?;
+        let written = widget::write(dir, Path::new(widget_build), &site.dataset().title)?;
         let _ = writeln!(out, "widget: {}", written.join(", "));
     }
-    if loaded.report.skipped() > 0 {
+    if skipped > 0 {
         let _ = writeln!(
             out,
             "{} left out of the pages, as the app leaves them out (see \"wjc validate {}\")",
-            validate::plural(loaded.report.skipped(), "record", "records"),
+            validate::plural(skipped, "record", "records"),
             data.display()
         );
     }

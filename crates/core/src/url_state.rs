@@ -216,6 +216,30 @@ pub fn static_profile_path(id: &str) -> Option<String> {
     is_id(id).then(|| format!("{}{id}.html", &PROFILE_PREFIX[1..]))
 }
 
+/// Where list page `page` (from 0) is as a static page, relative to the site's root:
+/// `index.html`, then `list/2.html`, `list/3.html`… (`wjc site` writes them; the app's `#/?page=3`
+/// shows the same people as `list/3.html`).
+pub fn static_list_path(page: usize) -> String {
+    if page == 0 {
+        "index.html".to_owned()
+    } else {
+        format!("list/{}.html", page.saturating_add(1))
+    }
+}
+
+/// Where the static page showing `state` is, relative to the site's root: a profile's page, or a
+/// page of the list as it opens (no search, filter or map). `None` when `wjc site` writes no page
+/// for it.
+pub fn static_path(state: &ViewState) -> Option<String> {
+    match &state.profile {
+        Some(id) => static_profile_path(id),
+        None if state.query == Query::default() && state.view == View::List => {
+            Some(static_list_path(state.page))
+        }
+        None => None,
+    }
+}
+
 fn is_id(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 80
@@ -276,6 +300,25 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn static_paths_name_the_profiles_and_the_pages_of_the_unfiltered_list() {
+        let at = |fragment: &str| static_path(&state_of(fragment));
+        assert_eq!(at("#/").as_deref(), Some("index.html"));
+        assert_eq!(at("#/?page=3").as_deref(), Some("list/3.html"));
+        assert_eq!(
+            at("#/person/ales-bialiatski?country=BY").as_deref(),
+            Some("person/ales-bialiatski.html")
+        );
+        for fragment in [
+            "#/?country=BY",
+            "#/?q=x",
+            "#/?view=map",
+            "#/?sort=arrested&page=2",
+        ] {
+            assert_eq!(at(fragment), None, "{fragment}");
+        }
+    }
 
     #[test]
     fn static_profile_paths_are_only_made_from_ids() {
