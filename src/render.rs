@@ -18,6 +18,9 @@ use crate::state::{AppState, Host, Load};
 use crate::world::WorldLoad;
 use crate::STATIC_ID;
 
+/// Where [`StaticSite::app_view`] draws the app, as if the site were there.
+const SITE: &str = "https://campaign.example/";
+
 /// A dataset ready to be drawn as static pages.
 pub struct StaticSite {
     catalog: Arc<Catalog>,
@@ -129,7 +132,8 @@ impl StaticSite {
         render(move || {
             AppState::provide(
                 Host::Site {
-                    origin: String::new(),
+                    site: SITE.to_owned(),
+                    origin: SITE.trim_end_matches('/').to_owned(),
                 },
                 view,
                 RwSignal::new(Load::Ready(Arc::clone(&catalog))),

@@ -49,6 +49,9 @@ pub enum Host {
     /// The campaign site's own page: the view is in the URL's fragment, and every link is a
     /// fragment of the page.
     Site {
+        /// The site's address (the page's folder, ending in `/`), where partners load the
+        /// widget from.
+        site: String,
         /// The site's origin (`https://host`), to tell its own photos from third-party ones.
         origin: String,
     },
@@ -76,6 +79,7 @@ impl Host {
     /// The campaign site's own page, in the browser.
     pub fn site_page() -> Self {
         Self::Site {
+            site: browser::resolve("./"),
             origin: browser::origin(),
         }
     }
@@ -282,6 +286,14 @@ impl AppState {
         })
     }
 
+    /// The campaign site's address, ending in `/` (relative on a static page).
+    pub fn site_address(&self) -> String {
+        self.host.with_value(|h| match h {
+            Host::Site { site, .. } | Host::Widget { site, .. } => site.clone(),
+            Host::Static { .. } => h.base(),
+        })
+    }
+
     /// Whether the view is drawn for a static page, where only links work: controls that need
     /// the app's code are left out.
     pub fn is_static(&self) -> bool {
@@ -313,7 +325,7 @@ impl AppState {
     /// does not know which host will serve it, so it shows initials.
     pub fn own_photo(&self, url: &str) -> bool {
         self.host.with_value(|h| match h {
-            Host::Site { origin } | Host::Widget { origin, .. } => {
+            Host::Site { origin, .. } | Host::Widget { origin, .. } => {
                 url.starts_with(&format!("{origin}/"))
             }
             Host::Static { .. } => false,

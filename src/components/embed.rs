@@ -20,7 +20,7 @@ pub fn EmbedButton(
     let open = RwSignal::new(false);
     let settings = Memo::new(move |_| state.view.with(Settings::for_view));
     // The campaign site's address, where partners load the widget from.
-    let site = browser::resolve("./");
+    let site = state.site_address();
     let title = move || {
         settings.with(|s| {
             let names: Vec<&str> = s

@@ -193,3 +193,97 @@ fn hex(bytes: &[u8]) -> String {
         s
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use wjc_core::url_state;
+
+    use super::html::{tags, Tag};
+    use super::*;
+
+    /// The text and the links' addresses of the first element of `html` that `is` picks, leaving
+    /// out buttons (a static page has no code to run them).
+    fn part(html: &str, is: impl Fn(&Tag<'_>) -> bool) -> Option<(String, Vec<String>)> {
+        let found = tags(html);
+        let first = found.iter().position(|t| !t.closing && is(t))?;
+        let name = &found[first].name;
+        let (mut depth, mut skipping, mut at) = (0_usize, 0_usize, found[first].end);
+        let (mut text, mut links) = (String::new(), Vec::new());
+        for tag in &found[first..] {
+            if skipping == 0 {
+                text.push_str(&html[at.min(tag.start)..tag.start]);
+            }
+            at = tag.end;
+            if tag.name == "button" {
+                skipping = if tag.closing {
+                    skipping - 1
+                } else {
+                    skipping + 1
+                };
+            }
+            if tag.name == "a" && !tag.closing && skipping == 0 {
+                links.extend(tag.attr("href").map(str::to_owned));
+            }
+            if &tag.name == name {
+                depth = if tag.closing { depth - 1 } else { depth + 1 };
+                if depth == 0 {
+                    break;
+                }
+            }
+        }
+        // Leptos' markers for dynamic text are comments, not text.
+        let mut plain = String::new();
+        let mut rest = text.as_str();
+        while let Some(open) = rest.find("<!") {
+            plain.push_str(&rest[..open]);
+            let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
+            rest = &rest[close..];
+        }
+        plain.push_str(rest);
+        Some((
+            plain.split_whitespace().collect::<Vec<_>>().join(" "),
+            links,
+        ))
+    }
+
+    #[test]
+    fn every_static_page_says_what_the_app_says_at_the_same_address() {
+        let loaded = wjc_core::load(include_str!("../../../assets/data/prisoners.json"))
+            .expect("the shipped dataset loads");
+        let site = StaticSite::new(loaded.dataset, loaded.report);
+        let by_class = |class: &'static str| move |t: &Tag<'_>| t.attr("class") == Some(class);
+        let mut pages = 0;
+        for view in site.views() {
+            let address = url_state::to_fragment(&view);
+            let page = site.page(view.clone()).expect("every view has a page");
+            let app = site.app_view(&address);
+            let body = if view.profile.is_some() {
+                "wjc-profile"
+            } else {
+                "wjc-list__results"
+            };
+            for class in ["wjc-header", body, "wjc-footer"] {
+                let (static_text, static_links) =
+                    part(&page.html, by_class(class)).expect("on the static page");
+                let (app_text, app_links) = part(&app, by_class(class)).expect("in the app");
+                assert!(!static_text.is_empty(), "{address} {class}");
+                assert_eq!(static_text, app_text, "{address}: the text of .{class}");
+                // Each link goes to the static page of the view the app's link opens.
+                let up = "../".repeat(page.depth);
+                let expected: Vec<String> = app_links
+                    .iter()
+                    .map(|href| match href.strip_prefix('#') {
+                        Some(_) => {
+                            let path = url_state::static_path(&url_state::parse(href).state);
+                            format!("{up}{}", path.expect("a static page for every link"))
+                        }
+                        None => href.clone(),
+                    })
+                    .collect();
+                assert_eq!(static_links, expected, "{address}: the links of .{class}");
+            }
+            pages += 1;
+        }
+        assert_eq!(pages, 2 + 37, "two pages of the list and a page per person");
+    }
+}
