@@ -41,6 +41,7 @@ test: tools lint test-native test-wasm test-e2e bench-smoke
 
 lint:
 	cargo fmt --all -- --check
+	leptosfmt --quiet --check src
 	cargo clippy --locked -p wjc-core -p wjc-cli -p wjc-atlas --all-targets -- -D warnings
 	cargo clippy --locked -p without-just-cause --no-default-features --features ssr --lib -- -D warnings
 	cargo clippy --locked -p without-just-cause --all-targets --target wasm32-unknown-unknown -- -D warnings

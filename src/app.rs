@@ -75,7 +75,11 @@ pub fn App() -> impl IntoView {
     });
 
     let main = move || match state.load.get() {
-        Load::Loading => view! { <RetryNote /> <SkeletonPage /> }.into_any(),
+        Load::Loading => view! {
+            <RetryNote />
+            <SkeletonPage />
+        }
+        .into_any(),
         Load::Failed(failure) => {
             view! { <ErrorView failure=failure on_retry=move || reload(false) /> }.into_any()
         }
@@ -83,7 +87,11 @@ pub fn App() -> impl IntoView {
             let saved = catalog.saved.clone().map(|saved| {
                 view! { <SavedCopyNote saved=saved on_retry=move || reload(true) /> }
             });
-            view! { {saved} <CatalogView catalog=catalog /> }.into_any()
+            view! {
+                {saved}
+                <CatalogView catalog=catalog />
+            }
+            .into_any()
         }
     };
 

@@ -68,7 +68,9 @@ pub enum Host {
         profiles: LinkMode,
     },
     /// A static page that `wjc site` writes, `depth` folders below the site's root: links go to
-    /// the other static pages, and what needs the app's code running is left out.
+    /// the other static pages, and what needs the app's code running is left out. Only natively
+    /// (`ssr`): the browser's build has no code for static pages.
+    #[cfg(feature = "ssr")]
     Static {
         /// How many folders below the site's root the page is (`person/x.html` is 1 deep).
         depth: usize,
@@ -90,6 +92,7 @@ impl Host {
         match self {
             Self::Site { .. } => String::new(),
             Self::Widget { site, .. } => site.clone(),
+            #[cfg(feature = "ssr")]
             Self::Static { depth } => "../".repeat(*depth),
         }
     }
@@ -140,22 +143,21 @@ impl AppState {
         load: RwSignal<Load>,
         world: RwSignal<WorldLoad>,
     ) -> Self {
-        let view = RwSignal::new(view);
-        let query = Memo::new(move |_| view.with(|v| v.query.clone()));
-        let outcome = Memo::new(move |_| {
-            load.with(|load| match load {
-                // A first page shown while the list downloads is shown as it is: a search or
-                // filter applies once the whole list is there.
-                Load::Ready(catalog) if catalog.extent != Extent::Whole => {
-                    catalog.index.run(&Query::default())
-                }
-                Load::Ready(catalog) => {
-                    query.with(|q| browser::measure_query(|| catalog.index.run(q)))
-                }
-                Load::Loading | Load::Failed(_) => Outcome::default(),
+        Self::provide_with(host, view, load, world, |query| {
+            Memo::new(move |_| {
+                load.with(|load| match load {
+                    // A first page shown while the list downloads is shown as it is: a search or
+                    // filter applies once the whole list is there.
+                    Load::Ready(catalog) if catalog.extent != Extent::Whole => {
+                        catalog.index.run(&Query::default())
+                    }
+                    Load::Ready(catalog) => {
+                        query.with(|q| browser::measure_query(|| catalog.index.run(q)))
+                    }
+                    Load::Loading | Load::Failed(_) => Outcome::default(),
+                })
             })
-        });
-        Self::provide_with(host, view, query, load, world, outcome)
+        })
     }
 
     /// The state of one static page showing `view` of `catalog`, whose answer to the default
@@ -167,26 +169,27 @@ impl AppState {
         catalog: Arc<Catalog>,
         outcome: ArcMemo<Outcome>,
     ) -> Self {
-        let view = RwSignal::new(view);
-        let query = Memo::new(move |_| view.with(|v| v.query.clone()));
         Self::provide_with(
             Host::Static { depth },
             view,
-            query,
             RwSignal::new(Load::Ready(catalog)),
             RwSignal::new(WorldLoad::Idle),
-            Memo::from(outcome),
+            |_| Memo::from(outcome),
         )
     }
 
+    /// Provides the state showing `view`, whose query's answer is `outcome` (made from the
+    /// query's memo).
     fn provide_with(
         host: Host,
-        view: RwSignal<ViewState>,
-        query: Memo<Query>,
+        view: ViewState,
         load: RwSignal<Load>,
         world: RwSignal<WorldLoad>,
-        outcome: Memo<Outcome>,
+        outcome: impl FnOnce(Memo<Query>) -> Memo<Outcome>,
     ) -> Self {
+        let view = RwSignal::new(view);
+        let query = Memo::new(move |_| view.with(|v| v.query.clone()));
+        let outcome = outcome(query);
         let state = Self {
             view,
             ignored: RwSignal::new(Vec::new()),
@@ -278,11 +281,11 @@ impl AppState {
     /// in a widget, the static page that shows it on a static page.
     pub fn href(&self, view: &ViewState) -> String {
         self.host.with_value(|h| {
-            let fragment = url_state::to_fragment(view);
-            match (h, url_state::static_path(view)) {
-                (Host::Static { .. }, Some(path)) => format!("{}{path}", h.base()),
-                _ => format!("{}{fragment}", h.base()),
+            #[cfg(feature = "ssr")]
+            if let (Host::Static { .. }, Some(path)) = (h, url_state::static_path(view)) {
+                return format!("{}{path}", h.base());
             }
+            format!("{}{}", h.base(), url_state::to_fragment(view))
         })
     }
 
@@ -290,14 +293,28 @@ impl AppState {
     pub fn site_address(&self) -> String {
         self.host.with_value(|h| match h {
             Host::Site { site, .. } | Host::Widget { site, .. } => site.clone(),
+            #[cfg(feature = "ssr")]
             Host::Static { .. } => h.base(),
         })
     }
 
     /// Whether the view is drawn for a static page, where only links work: controls that need
     /// the app's code are left out.
+    #[cfg(feature = "ssr")]
     pub fn is_static(&self) -> bool {
         self.host.with_value(|h| matches!(h, Host::Static { .. }))
+    }
+
+    /// `controls`, except on a static page, which has no code to run them.
+    #[cfg(feature = "ssr")]
+    pub fn interactive<V>(&self, controls: V) -> Option<V> {
+        (!self.is_static()).then_some(controls)
+    }
+
+    /// `controls`: the browser's build draws no static pages, and has no code for them.
+    #[cfg(not(feature = "ssr"))]
+    pub fn interactive<V>(&self, controls: V) -> V {
+        controls
     }
 
     /// The link to share for a person: their static page when the campaign site has them, the
@@ -328,6 +345,7 @@ impl AppState {
             Host::Site { origin, .. } | Host::Widget { origin, .. } => {
                 url.starts_with(&format!("{origin}/"))
             }
+            #[cfg(feature = "ssr")]
             Host::Static { .. } => false,
         })
     }

@@ -213,7 +213,9 @@ fn WidgetBody(
     focus_on_view_change(state, root);
     let main = move || match load.get() {
         Load::Loading => view! {
-            <p class="wjc-widget__message" role="status">{ui::LOADING}</p>
+            <p class="wjc-widget__message" role="status">
+                {ui::LOADING}
+            </p>
         }
         .into_any(),
         Load::Failed(failure) => {
@@ -228,7 +230,11 @@ fn WidgetBody(
             }
         }
     };
-    view! { <div node_ref=root aria-busy=move || load.with(|l| matches!(l, Load::Loading)).to_string()>{main}</div> }
+    view! {
+        <div node_ref=root aria-busy=move || load.with(|l| matches!(l, Load::Loading)).to_string()>
+            {main}
+        </div>
+    }
 }
 
 /// Opening a profile moves focus to its heading; returning puts focus back on the card.
@@ -268,7 +274,8 @@ fn WidgetList(
     let panes = Memo::new(move |_| settings.with(|s| s.panes));
     let title = view! {
         <a href=state.site_file("") target="_blank" rel="noopener">
-            {catalog.dataset.title.clone()}<span class="wjc-visually-hidden">{t::NEW_TAB}</span>
+            {catalog.dataset.title.clone()}
+            <span class="wjc-visually-hidden">{t::NEW_TAB}</span>
         </a>
     };
     let cards = move || {
@@ -314,12 +321,18 @@ fn WidgetCards(
                 <Card catalog=catalog.clone() position=position />
             </For>
         </ul>
-        {move || (count() > limit.get()).then(|| view! {
-            <p class="wjc-widget__all">
-                <a href=all_href target="_blank" rel="noopener">
-                    {t::show_all(count())}<span class="wjc-visually-hidden">{t::NEW_TAB}</span>
-                </a>
-            </p>
-        })}
+        {move || {
+            (count() > limit.get())
+                .then(|| {
+                    view! {
+                        <p class="wjc-widget__all">
+                            <a href=all_href target="_blank" rel="noopener">
+                                {t::show_all(count())}
+                                <span class="wjc-visually-hidden">{t::NEW_TAB}</span>
+                            </a>
+                        </p>
+                    }
+                })
+        }}
     }
 }

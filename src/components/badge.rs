@@ -27,7 +27,14 @@ pub fn StatusIcon(
 ) -> impl IntoView {
     let shape = icon::status_path(status);
     view! {
-        <svg class="wjc-badge__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+        <svg
+            class="wjc-badge__icon"
+            viewBox="0 0 16 16"
+            width="14"
+            height="14"
+            aria-hidden="true"
+            focusable="false"
+        >
             <path d=shape />
         </svg>
     }
@@ -43,12 +50,19 @@ pub fn StatusLegend(
         <details class="wjc-legend">
             <summary>{ui::LEGEND}</summary>
             <dl>
-                {statuses.into_iter().map(|status| view! {
-                    <div class="wjc-legend__item">
-                        <dt><StatusBadge status=status /></dt>
-                        <dd>{text::status_description(status)}</dd>
-                    </div>
-                }).collect_view()}
+                {statuses
+                    .into_iter()
+                    .map(|status| {
+                        view! {
+                            <div class="wjc-legend__item">
+                                <dt>
+                                    <StatusBadge status=status />
+                                </dt>
+                                <dd>{text::status_description(status)}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
             </dl>
         </details>
     }

@@ -35,12 +35,32 @@ pub fn Card(
             <div class="wjc-card__body">
                 <h3 class="wjc-card__name">
                     // The link covers the whole card (see the CSS), so the card is one target.
-                    <a href=href dir="auto" on:click=move |ev| { state.follow(&ev, state.profile_view(&id)); }>{person.name.clone()}</a>
+                    <a
+                        href=href
+                        dir="auto"
+                        on:click=move |ev| {
+                            state.follow(&ev, state.profile_view(&id));
+                        }
+                    >
+                        {person.name.clone()}
+                    </a>
                 </h3>
-                {person.native_name.clone().map(|n| view! { <p class="wjc-card__native" dir="auto">{n}</p> })}
+                {person
+                    .native_name
+                    .clone()
+                    .map(|n| {
+                        view! {
+                            <p class="wjc-card__native" dir="auto">
+                                {n}
+                            </p>
+                        }
+                    })}
                 <p class="wjc-card__country">
-                    <span class="wjc-flag" aria-hidden="true">{person.country.flag()}</span>
-                    " "{person.country.name()}
+                    <span class="wjc-flag" aria-hidden="true">
+                        {person.country.flag()}
+                    </span>
+                    " "
+                    {person.country.name()}
                 </p>
                 <p class="wjc-card__status">
                     <StatusBadge status=person.status />
@@ -48,9 +68,14 @@ pub fn Card(
                 </p>
                 // A lean list (a large dataset) leaves summaries to the profiles; its first page
                 // has them, but shows its cards as the list will.
-                {(!person.summary.is_empty() && catalog.extent == Extent::Whole).then(|| view! {
-                    <p class="wjc-card__summary" dir="auto">{person.summary.clone()}</p>
-                })}
+                {(!person.summary.is_empty() && catalog.extent == Extent::Whole)
+                    .then(|| {
+                        view! {
+                            <p class="wjc-card__summary" dir="auto">
+                                {person.summary.clone()}
+                            </p>
+                        }
+                    })}
                 <ul class="wjc-card__facts">
                     {custody.map(|c| view! { <li>{c}</li> })}
                     {sentence.map(|s| view! { <li>{s}</li> })}
@@ -73,12 +98,22 @@ pub fn Avatar(
     match &photo {
         // Photos elsewhere would tell a third party who looked at whom: only our own are loaded.
         Some(photo) if state.own_photo(photo.url.as_str()) => view! {
-            <img class="wjc-avatar" src=photo.url.as_str().to_owned() alt=photo.alt.clone()
-                loading="lazy" decoding="async" width="64" height="64" referrerpolicy="no-referrer" />
+            <img
+                class="wjc-avatar"
+                src=photo.url.as_str().to_owned()
+                alt=photo.alt.clone()
+                loading="lazy"
+                decoding="async"
+                width="64"
+                height="64"
+                referrerpolicy="no-referrer"
+            />
         }
         .into_any(),
         _ => view! {
-            <span class="wjc-avatar wjc-avatar--initials" aria-hidden="true">{text::initials(&name)}</span>
+            <span class="wjc-avatar wjc-avatar--initials" aria-hidden="true">
+                {text::initials(&name)}
+            </span>
         }
         .into_any(),
     }

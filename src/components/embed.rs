@@ -57,19 +57,48 @@ pub fn EmbedButton(
         }
     };
     view! {
-        <button type="button" class="wjc-button wjc-button--quiet" aria-haspopup="dialog" on:click=show>{t::BUTTON}</button>
-        <dialog node_ref=dialog class="wjc-embed" aria-labelledby="wjc-embed-title" on:close=move |_| open.set(false)>
+        <button
+            type="button"
+            class="wjc-button wjc-button--quiet"
+            aria-haspopup="dialog"
+            on:click=show
+        >
+            {t::BUTTON}
+        </button>
+        <dialog
+            node_ref=dialog
+            class="wjc-embed"
+            aria-labelledby="wjc-embed-title"
+            on:close=move |_| open.set(false)
+        >
             <div class="wjc-embed__head">
                 <h2 id="wjc-embed-title">{t::DIALOG_TITLE}</h2>
-                <button type="button" class="wjc-button wjc-button--quiet" on:click=close>{t::CLOSE}</button>
+                <button type="button" class="wjc-button wjc-button--quiet" on:click=close>
+                    {t::CLOSE}
+                </button>
             </div>
             <p>{t::DIALOG_INTRO}</p>
-            <Snippet id="wjc-embed-script" title=t::SCRIPT_TITLE help=t::SCRIPT_HELP code=Signal::derive(script) />
-            <Snippet id="wjc-embed-iframe" title=t::IFRAME_TITLE help=t::IFRAME_HELP code=Signal::derive(iframe) />
+            <Snippet
+                id="wjc-embed-script"
+                title=t::SCRIPT_TITLE
+                help=t::SCRIPT_HELP
+                code=Signal::derive(script)
+            />
+            <Snippet
+                id="wjc-embed-iframe"
+                title=t::IFRAME_TITLE
+                help=t::IFRAME_HELP
+                code=Signal::derive(iframe)
+            />
             <h3>{t::PREVIEW}</h3>
-            {move || preview().map(|src| view! {
-                <iframe class="wjc-embed__preview" src=src title=title.clone()></iframe>
-            })}
+            {move || {
+                preview()
+                    .map(|src| {
+                        view! {
+                            <iframe class="wjc-embed__preview" src=src title=title.clone()></iframe>
+                        }
+                    })
+            }}
         </dialog>
     }
 }
@@ -93,12 +122,25 @@ fn Snippet(
         <section class="wjc-embed__snippet" aria-labelledby=format!("{id}-title")>
             <h3 id=format!("{id}-title")>{title}</h3>
             <p id=format!("{id}-help")>{help}</p>
-            <textarea id=id class="wjc-embed__code" readonly rows="4" spellcheck="false"
-                aria-labelledby=format!("{id}-title") aria-describedby=format!("{id}-help")
-                prop:value=move || code.get()></textarea>
+            <textarea
+                id=id
+                class="wjc-embed__code"
+                readonly
+                rows="4"
+                spellcheck="false"
+                aria-labelledby=format!("{id}-title")
+                aria-describedby=format!("{id}-help")
+                prop:value=move || code.get()
+            ></textarea>
             <div class="wjc-embed__actions">
-                <button type="button" class="wjc-button" on:click=copy>{t::COPY}" "{title}</button>
-                <span role="status">{move || copied.get().map(|ok| if ok { t::COPIED } else { t::COPY_FAILED })}</span>
+                <button type="button" class="wjc-button" on:click=copy>
+                    {t::COPY}
+                    " "
+                    {title}
+                </button>
+                <span role="status">
+                    {move || copied.get().map(|ok| if ok { t::COPIED } else { t::COPY_FAILED })}
+                </span>
             </div>
         </section>
     }

@@ -15,8 +15,12 @@ pub fn ErrorView(
     view! {
         <section class="wjc-error" role="alert" aria-labelledby="wjc-error-title">
             <h2 id="wjc-error-title">{ui::ERROR_TITLE}</h2>
-            <p class="wjc-error__message" dir="auto">{failure.to_string()}</p>
-            <button type="button" class="wjc-button" on:click=move |_| on_retry()>{ui::RETRY}</button>
+            <p class="wjc-error__message" dir="auto">
+                {failure.to_string()}
+            </p>
+            <button type="button" class="wjc-button" on:click=move |_| on_retry()>
+                {ui::RETRY}
+            </button>
         </section>
     }
 }

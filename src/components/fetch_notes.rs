@@ -18,7 +18,9 @@ pub fn RetryNote() -> impl IntoView {
         })
     };
     view! {
-        <p class="wjc-retry-note" role="status">{note}</p>
+        <p class="wjc-retry-note" role="status">
+            {note}
+        </p>
     }
 }
 

@@ -18,15 +18,23 @@ pub fn SearchBox() -> impl IntoView {
     let state = AppState::expect();
     view! {
         <div class="wjc-search">
-            <label for="wjc-search-input" class="wjc-search__label">{ui::SEARCH_LABEL}</label>
-            <input id="wjc-search-input" class="wjc-search__input" type="search" autocomplete="off"
-                spellcheck="false" placeholder=ui::SEARCH_PLACEHOLDER
+            <label for="wjc-search-input" class="wjc-search__label">
+                {ui::SEARCH_LABEL}
+            </label>
+            <input
+                id="wjc-search-input"
+                class="wjc-search__input"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=ui::SEARCH_PLACEHOLDER
                 prop:value=move || state.query.with(|q| q.text.clone())
                 // Replace, not push: typing a word should not add a history entry per letter.
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     state.update_query(HistoryMode::Replace, |q| q.text = value);
-                } />
+                }
+            />
         </div>
     }
 }
@@ -214,17 +222,39 @@ pub fn FilterPanel(
     view! {
         <section class="wjc-filters" aria-labelledby="wjc-filters-title">
             <div class="wjc-filters__head">
-                <h2 id="wjc-filters-title" class="wjc-filters__title">{ui::FILTERS}</h2>
-                <button type="button" class="wjc-button wjc-button--quiet" disabled=move || !active()
-                    on:click=move |_| state.update_query(HistoryMode::Push, |q| *q = Query { sort: q.sort, ..Query::default() })>
+                <h2 id="wjc-filters-title" class="wjc-filters__title">
+                    {ui::FILTERS}
+                </h2>
+                <button
+                    type="button"
+                    class="wjc-button wjc-button--quiet"
+                    disabled=move || !active()
+                    on:click=move |_| {
+                        state
+                            .update_query(
+                                HistoryMode::Push,
+                                |q| {
+                                    *q = Query {
+                                        sort: q.sort,
+                                        ..Query::default()
+                                    };
+                                },
+                            )
+                    }
+                >
                     {ui::CLEAR_ALL}
                 </button>
             </div>
             <SortSelect />
-            {groups.into_iter().map(|facet| {
-                let options = state.outcome.with_untracked(|o| facet.options(&o.facets, &catalog));
-                view! { <FacetGroup facet=facet options=options /> }
-            }).collect_view()}
+            {groups
+                .into_iter()
+                .map(|facet| {
+                    let options = state
+                        .outcome
+                        .with_untracked(|o| facet.options(&o.facets, &catalog));
+                    view! { <FacetGroup facet=facet options=options /> }
+                })
+                .collect_view()}
         </section>
     }
 }
@@ -302,49 +332,81 @@ fn FacetGroup(facet: Facet, options: Vec<(String, String)>) -> impl IntoView {
         let options_id = options_id.clone();
         let find_id = find_id.clone();
         view! {
-            {long.then(|| view! {
-                <div class="wjc-facet__find">
-                    <label for=find_id.clone()>{facet.find_label()}</label>
-                    <input id=find_id type="search" class="wjc-facet__find-input" autocomplete="off"
-                        spellcheck="false" aria-controls=options_id.clone()
-                        prop:value=move || find.get()
-                        on:input=move |ev| {
-                            touched.update(BTreeSet::clear);
-                            find.set(event_target_value(&ev));
-                        } />
-                    <p class="wjc-facet__found" role="status">
-                        {move || find.with(|f| !f.trim().is_empty()).then(|| {
-                            text::options_found(list.with(|l| l.matching), total, singular, plural)
-                        })}
-                    </p>
-                </div>
-            })}
+            {long
+                .then(|| {
+                    view! {
+                        <div class="wjc-facet__find">
+                            <label for=find_id.clone()>{facet.find_label()}</label>
+                            <input
+                                id=find_id
+                                type="search"
+                                class="wjc-facet__find-input"
+                                autocomplete="off"
+                                spellcheck="false"
+                                aria-controls=options_id.clone()
+                                prop:value=move || find.get()
+                                on:input=move |ev| {
+                                    touched.update(BTreeSet::clear);
+                                    find.set(event_target_value(&ev));
+                                }
+                            />
+                            <p class="wjc-facet__found" role="status">
+                                {move || {
+                                    find.with(|f| !f.trim().is_empty())
+                                        .then(|| {
+                                            text::options_found(
+                                                list.with(|l| l.matching),
+                                                total,
+                                                singular,
+                                                plural,
+                                            )
+                                        })
+                                }}
+                            </p>
+                        </div>
+                    }
+                })}
             <fieldset id=options_id.clone() class="wjc-facet__options">
                 <legend class="wjc-visually-hidden">{facet.title()}</legend>
                 <For each=move || list.with(|l| l.shown.clone()) key=|i| *i let(i)>
                     {row(i)}
                 </For>
             </fieldset>
-            <ShowAllButton controls=options_id plural=plural
+            <ShowAllButton
+                controls=options_id
+                plural=plural
                 shown=Signal::derive(move || list.with(|l| l.expandable.map(|e| (e, l.matching))))
                 on_toggle=Callback::new(move |()| {
                     touched.update(BTreeSet::clear);
                     expanded.update(|e| *e = !*e);
-                }) />
+                })
+            />
         }
     };
     view! {
-        <details class="wjc-facet" prop:open=move || open.get()
+        <details
+            class="wjc-facet"
+            prop:open=move || open.get()
             on:toggle=move |ev| {
                 let now = event_target::<web_sys::Element>(&ev).has_attribute("open");
                 if now != open.get_untracked() {
                     touched.update(BTreeSet::clear);
                     open.set(now);
                 }
-            }>
+            }
+        >
             <summary class="wjc-facet__summary">
                 {facet.title()}
-                {move || (chosen() > 0).then(|| view! { <span class="wjc-facet__selected">{format!(" ({} selected)", chosen())}</span> })}
+                {move || {
+                    (chosen() > 0)
+                        .then(|| {
+                            view! {
+                                <span class="wjc-facet__selected">
+                                    {format!(" ({} selected)", chosen())}
+                                </span>
+                            }
+                        })
+                }}
             </summary>
             <Show when=move || open.get()>{body.clone()}</Show>
         </details>
@@ -368,9 +430,13 @@ pub fn ShowAllButton(
     let expanded = move || shown.with(|s| s.is_some_and(|(all, _)| all));
     view! {
         <Show when=move || shown.with(Option::is_some)>
-            <button type="button" class="wjc-button wjc-button--quiet wjc-more-options"
-                aria-controls=controls.clone() aria-expanded=move || expanded().to_string()
-                on:click=move |_| on_toggle.run(())>
+            <button
+                type="button"
+                class="wjc-button wjc-button--quiet wjc-more-options"
+                aria-controls=controls.clone()
+                aria-expanded=move || expanded().to_string()
+                on:click=move |_| on_toggle.run(())
+            >
                 {move || match shown.get() {
                     Some((true, _)) => text::show_fewer_options(plural),
                     Some((false, n)) => text::show_all_options(n, plural),
@@ -394,15 +460,28 @@ fn SortSelect() -> impl IntoView {
     view! {
         <div class="wjc-sort">
             <label for="wjc-sort">{ui::SORT_LABEL}</label>
-            <select id="wjc-sort" class="wjc-sort__select"
+            <select
+                id="wjc-sort"
+                class="wjc-sort__select"
                 on:change=move |ev| {
                     if let Some(sort) = Sort::parse(&event_target_value(&ev)) {
                         state.update_query(HistoryMode::Push, |q| q.sort = sort);
                     }
-                }>
-                {Sort::ALL.iter().map(|&sort| view! {
-                    <option value=sort.as_str() selected=move || state.query.with(|q| q.sort == sort)>{label(sort)}</option>
-                }).collect_view()}
+                }
+            >
+                {Sort::ALL
+                    .iter()
+                    .map(|&sort| {
+                        view! {
+                            <option
+                                value=sort.as_str()
+                                selected=move || state.query.with(|q| q.sort == sort)
+                            >
+                                {label(sort)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }

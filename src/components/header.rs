@@ -17,10 +17,21 @@ pub fn SiteHeader() -> impl IntoView {
     let catalog = move || state.catalog();
     let home = move || {
         view! {
-            <a href=state.href(&ViewState::default()) on:click=move |ev| {
-                ev.prevent_default();
-                state.navigate(ViewState::default(), HistoryMode::Push);
-            }>{move || catalog().map_or_else(|| "Without Just Cause".to_owned(), |c| c.dataset.title.clone())}</a>
+            <a
+                href=state.href(&ViewState::default())
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    state.navigate(ViewState::default(), HistoryMode::Push);
+                }
+            >
+                {move || {
+                    catalog()
+                        .map_or_else(
+                            || "Without Just Cause".to_owned(),
+                            |c| c.dataset.title.clone(),
+                        )
+                }}
+            </a>
         }
     };
     // On the list the site's name is the page's main heading; on a profile the person's is.
@@ -39,23 +50,33 @@ pub fn SiteHeader() -> impl IntoView {
                 <p class="wjc-header__lede">
                     {move || catalog().map(|c| c.dataset.description.clone())}
                 </p>
-                {move || catalog().map(|c| {
-                    let t = totals(&c.dataset.people);
-                    let synthetic = c.dataset.synthetic.then(|| view! {
-                        <p class="wjc-banner" role="note">{ui::SYNTHETIC_BANNER}</p>
-                    });
-                    // A lean list's first page would count only its own people: the totals'
-                    // place is kept, unseen, until the whole list is there.
-                    view! {
-                        <dl class="wjc-totals" class:wjc-waiting=c.extent != Extent::Whole>
-                            <Total value=t.people label=ui::TOTAL_PEOPLE />
-                            <Total value=t.countries label=ui::TOTAL_COUNTRIES />
-                            <Total value=t.held label=ui::TOTAL_HELD />
-                            <Total value=t.released label=ui::TOTAL_RELEASED />
-                        </dl>
-                        {synthetic}
-                    }
-                })}
+                {move || {
+                    catalog()
+                        .map(|c| {
+                            let t = totals(&c.dataset.people);
+                            let synthetic = c
+                                .dataset
+                                .synthetic
+                                .then(|| {
+                                    view! {
+                                        <p class="wjc-banner" role="note">
+                                            {ui::SYNTHETIC_BANNER}
+                                        </p>
+                                    }
+                                });
+                            // A lean list's first page would count only its own people: the totals'
+                            // place is kept, unseen, until the whole list is there.
+                            view! {
+                                <dl class="wjc-totals" class:wjc-waiting=c.extent != Extent::Whole>
+                                    <Total value=t.people label=ui::TOTAL_PEOPLE />
+                                    <Total value=t.countries label=ui::TOTAL_COUNTRIES />
+                                    <Total value=t.held label=ui::TOTAL_HELD />
+                                    <Total value=t.released label=ui::TOTAL_RELEASED />
+                                </dl>
+                                {synthetic}
+                            }
+                        })
+                }}
             </div>
         </header>
     }

@@ -11,7 +11,7 @@ use wjc_core::paging::{Link, Page, PAGE_SIZE};
 use wjc_core::query::Query;
 use wjc_core::text::{self, map as map_text, ui};
 use wjc_core::url_state::{View, ViewState};
-use wjc_core::{Status, DATASET_PATH};
+use wjc_core::Status;
 
 use super::badge::StatusLegend;
 use super::card::Card;
@@ -63,47 +63,67 @@ pub fn ListPage(
     let on_map = Memo::new(move |_| state.view.with(|v| v.view == View::Map));
     let results = view! {
         <section class="wjc-list__results" aria-labelledby="results-title">
-        <div class="wjc-results-bar">
-            <h2 id="results-title" class="wjc-results-bar__title">{ui::RESULTS}</h2>
-            // Announced politely to screen readers whenever the filters change the count.
-            <p class="wjc-results-bar__count" role="status" aria-live="polite" aria-atomic="true">
-                {move || text::result_count(count(), total)}
-            </p>
-            <Show when=paged>
-                <p id="results-page" class="wjc-results-bar__page">
-                    {move || page.with(|p| {
-                        text::page_summary(p.number(), p.count, p.items.0 + 1, p.items.1)
-                    })}
+            <div class="wjc-results-bar">
+                <h2 id="results-title" class="wjc-results-bar__title">
+                    {ui::RESULTS}
+                </h2>
+                // Announced politely to screen readers whenever the filters change the count.
+                <p
+                    class="wjc-results-bar__count"
+                    role="status"
+                    aria-live="polite"
+                    aria-atomic="true"
+                >
+                    {move || text::result_count(count(), total)}
                 </p>
+                <Show when=paged>
+                    <p id="results-page" class="wjc-results-bar__page">
+                        {move || {
+                            page.with(|p| {
+                                text::page_summary(p.number(), p.count, p.items.0 + 1, p.items.1)
+                            })
+                        }}
+                    </p>
+                </Show>
+                <StatusLegend statuses=statuses />
+            </div>
+            <Show when=move || count() == 0>
+                <EmptyResult />
             </Show>
-            <StatusLegend statuses=statuses />
-        </div>
-        <Show when=move || count() == 0>
-            <EmptyResult />
-        </Show>
-        // Focused after a page link (see `ListPager`): its name and the page's summary
-        // tell screen-reader users where they are.
-        <ul id="results" class="wjc-grid" tabindex="-1" aria-labelledby="results-title"
-            aria-describedby=move || paged().then_some("results-page")>
-            <For each=visible key=|i| *i let(position)>
-                <Card catalog=grid_catalog.clone() position=position />
-            </For>
-        </ul>
-        <Show when=move || whole && paged()>
-            <ListPager page=page />
-        </Show>
-        {(!whole).then(|| view! {
-            <p class="wjc-list__waiting" role="status">{ui::WAITING_FOR_LIST}</p>
-        })}
+            // Focused after a page link (see `ListPager`): its name and the page's summary
+            // tell screen-reader users where they are.
+            <ul
+                id="results"
+                class="wjc-grid"
+                tabindex="-1"
+                aria-labelledby="results-title"
+                aria-describedby=move || paged().then_some("results-page")
+            >
+                <For each=visible key=|i| *i let(position)>
+                    <Card catalog=grid_catalog.clone() position=position />
+                </For>
+            </ul>
+            <Show when=move || whole && paged()>
+                <ListPager page=page />
+            </Show>
+            {(!whole)
+                .then(|| {
+                    view! {
+                        <p class="wjc-list__waiting" role="status">
+                            {ui::WAITING_FOR_LIST}
+                        </p>
+                    }
+                })}
         </section>
     };
+    #[cfg(feature = "ssr")]
     if state.is_static() {
         // Without the app's code, the list is read page by page: no search, filters or map.
         return view! {
             <div class="wjc-list__main">
                 <p class="wjc-static-note">
                     {ui::STATIC_NOTE}" "
-                    <a href=state.site_file(DATASET_PATH)>{ui::STATIC_DATA_LINK}</a>
+                    <a href=state.site_file(wjc_core::DATASET_PATH)>{ui::STATIC_DATA_LINK}</a>
                 </p>
                 <SkippedNotice report=catalog.report.clone() />
                 {results}
@@ -111,7 +131,7 @@ pub fn ListPage(
         }
         .into_any();
     }
-    view! {
+    let page = view! {
         <div class="wjc-list" class:wjc-list--map=on_map>
             <aside class="wjc-list__side" class:wjc-waiting=!whole inert=!whole>
                 <FilterPanel catalog=catalog.clone() />
@@ -134,8 +154,11 @@ pub fn ListPage(
                 </div>
             </div>
         </div>
-    }
-    .into_any()
+    };
+    // Only natively does the list have two forms (the static page's above).
+    #[cfg(feature = "ssr")]
+    let page = page.into_any();
+    page
 }
 
 /// Links to the previous and next pages and to a few pages around the current one (at most
@@ -161,8 +184,14 @@ fn ListPager(page: Memo<Page>) -> impl IntoView {
     let step = move |to: Option<usize>, label: &'static str, rel: &'static str| {
         to.map(|index| {
             view! {
-                <a class=format!("wjc-pages__{rel}") href=move || href(index) rel=rel
-                    on:click=move |ev| go(ev, index)>{label}</a>
+                <a
+                    class=format!("wjc-pages__{rel}")
+                    href=move || href(index)
+                    rel=rel
+                    on:click=move |ev| go(ev, index)
+                >
+                    {label}
+                </a>
             }
         })
     };
@@ -176,10 +205,15 @@ fn ListPager(page: Memo<Page>) -> impl IntoView {
                     let current = index == p.index;
                     view! {
                         <li>
-                            <a class="wjc-pages__link" href=move || href(index)
+                            <a
+                                class="wjc-pages__link"
+                                href=move || href(index)
                                 aria-label=text::page_link(index + 1)
                                 aria-current=current.then_some("page")
-                                on:click=move |ev| go(ev, index)>{index + 1}</a>
+                                on:click=move |ev| go(ev, index)
+                            >
+                                {index + 1}
+                            </a>
                         </li>
                     }
                     .into_any()
@@ -204,12 +238,17 @@ fn ViewSwitch() -> impl IntoView {
     let option = move |view: View, label: &'static str| {
         let current = move || state.view.with(|v| v.view == view);
         view! {
-            <a class="wjc-switch__option" href=move || state.href(&state.as_view(view))
+            <a
+                class="wjc-switch__option"
+                href=move || state.href(&state.as_view(view))
                 aria-current=move || current().then_some("true")
                 on:click=move |ev| {
                     ev.prevent_default();
                     state.show(view);
-                }>{label}</a>
+                }
+            >
+                {label}
+            </a>
         }
     };
     view! {
@@ -228,12 +267,29 @@ fn EmptyResult() -> impl IntoView {
         <div class="wjc-empty">
             <h3 class="wjc-empty__title">{ui::EMPTY_TITLE}</h3>
             <p>{ui::EMPTY_BODY}</p>
-            {(!state.is_static()).then(|| view! {
-                <button type="button" class="wjc-button"
-                    on:click=move |_| state.update_query(HistoryMode::Push, |q| *q = Query { sort: q.sort, ..Query::default() })>
-                    {ui::EMPTY_ACTION}
-                </button>
-            })}
+            {state
+                .interactive(
+                    view! {
+                        <button
+                            type="button"
+                            class="wjc-button"
+                            on:click=move |_| {
+                                state
+                                    .update_query(
+                                        HistoryMode::Push,
+                                        |q| {
+                                            *q = Query {
+                                                sort: q.sort,
+                                                ..Query::default()
+                                            };
+                                        },
+                                    )
+                            }
+                        >
+                            {ui::EMPTY_ACTION}
+                        </button>
+                    },
+                )}
         </div>
     }
 }

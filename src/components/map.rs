@@ -121,18 +121,28 @@ pub fn MapPanel() -> impl IntoView {
     view! {
         <section class="wjc-map" aria-labelledby="map-title">
             <div class="wjc-map__head">
-                <h2 id="map-title" class="wjc-map__title">{t::TITLE}</h2>
+                <h2 id="map-title" class="wjc-map__title">
+                    {t::TITLE}
+                </h2>
                 <Show when=any_country>
-                    <button type="button" class="wjc-button" on:click=move |_| {
-                        state.update_query(HistoryMode::Push, |q| q.filters.countries.clear());
-                    }>{t::ALL_COUNTRIES}</button>
+                    <button
+                        type="button"
+                        class="wjc-button"
+                        on:click=move |_| {
+                            state.update_query(HistoryMode::Push, |q| q.filters.countries.clear());
+                        }
+                    >
+                        {t::ALL_COUNTRIES}
+                    </button>
                 </Show>
             </div>
             // The frame keeps the map's proportions before and after the shapes arrive, so
             // nothing below it moves.
             <div class="wjc-map__frame">{drawing}</div>
             <MapLegend shading=shading />
-            <p id="map-hint" class="wjc-map__hint">{t::HINT}</p>
+            <p id="map-hint" class="wjc-map__hint">
+                {t::HINT}
+            </p>
             <CountryTable />
         </section>
     }
@@ -191,18 +201,21 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
             };
             let marker = shape.marker.then(|| {
                 view! {
-                    <circle class="wjc-map__marker" cx=hundredths(centroid.0)
+                    <circle
+                        class="wjc-map__marker"
+                        cx=hundredths(centroid.0)
                         cy=hundredths(centroid.1)
-                        r=move || js_number(MARKER_RADIUS / viewport.with(Viewport::zoom)) />
+                        r=move || js_number(MARKER_RADIUS / viewport.with(Viewport::zoom))
+                    />
                 }
             });
             Some(view! {
                 <g>
-                    <a href=href aria-label=move || summary(state, country)
+                    <a
+                        href=href
+                        aria-label=move || summary(state, country)
                         on:click=move |ev| {
                             ev.prevent_default();
-                            // A drag that ends over a country is not a click on it; Enter
-                            // (a click with no pointer, detail 0) always is.
                             if ev.detail() != 0 && gesture.with_value(|g| g.dragged) {
                                 return;
                             }
@@ -211,9 +224,13 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
                         on:focus=move |_| pointed.set(Some((country, centroid)))
                         on:blur=move |_| pointed.set(None)
                         on:pointerenter=move |_| pointed.set(Some((country, centroid)))
-                        on:pointerleave=move |_| pointed.set(None)>
-                        <path id=format!("wjc-shape-{country}") d=shape.path.clone()
-                            class=move || SHADES[shading.with(|s| s.shade(country))] />
+                        on:pointerleave=move |_| pointed.set(None)
+                    >
+                        <path
+                            id=format!("wjc-shape-{country}")
+                            d=shape.path.clone()
+                            class=move || SHADES[shading.with(|s| s.shade(country))]
+                        />
                         {marker}
                     </a>
                 </g>
@@ -384,11 +401,19 @@ fn MapLegend(shading: Memo<Shading>) -> impl IntoView {
     };
     view! {
         <div class="wjc-map__legend">
-            <p class="wjc-map__legend-title" id="map-legend">{t::LEGEND}</p>
+            <p class="wjc-map__legend-title" id="map-legend">
+                {t::LEGEND}
+            </p>
             <ul class="wjc-map__legend-list" aria-labelledby="map-legend">
-                <li><span class=SWATCHES[0]></span>{t::LEGEND_NONE}</li>
+                <li>
+                    <span class=SWATCHES[0]></span>
+                    {t::LEGEND_NONE}
+                </li>
                 <For each=entries key=|entry| entry.clone() let((shade, label))>
-                    <li><span class=SWATCHES[shade]></span>{label}</li>
+                    <li>
+                        <span class=SWATCHES[shade]></span>
+                        {label}
+                    </li>
                 </For>
             </ul>
         </div>
@@ -475,31 +500,63 @@ fn CountryTable() -> impl IntoView {
     view! {
         // A heading rather than a caption, so the title wraps on narrow screens while the table
         // scrolls sideways.
-        <h3 id="map-table-title" class="wjc-map-table__title">{t::TABLE_TITLE}</h3>
+        <h3 id="map-table-title" class="wjc-map-table__title">
+            {t::TABLE_TITLE}
+        </h3>
         <div class="wjc-map-table__wrap">
             <table id="map-table" class="wjc-map-table" aria-labelledby="map-table-title">
                 <thead>
                     <tr>
                         <th scope="col">{t::TABLE_COUNTRY}</th>
-                        <th scope="col" class="wjc-map-table__number">{t::TABLE_TOTAL}</th>
-                        {statuses.iter().map(|s| view! {
-                            <th scope="col" class="wjc-map-table__number">{text::status_label(*s)}</th>
-                        }).collect_view()}
+                        <th scope="col" class="wjc-map-table__number">
+                            {t::TABLE_TOTAL}
+                        </th>
+                        {statuses
+                            .iter()
+                            .map(|s| {
+                                view! {
+                                    <th scope="col" class="wjc-map-table__number">
+                                        {text::status_label(*s)}
+                                    </th>
+                                }
+                            })
+                            .collect_view()}
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.with(|r| r.0.clone()) key=|country| *country let(country)>
+                    <For
+                        each=move || rows.with(|r| r.0.clone())
+                        key=|country| *country
+                        let(country)
+                    >
                         {
+                            let at = figures
+                                .with_untracked(|f| f.iter().position(|row| row.0 == country));
                             // Every country of the data is in the figures, always at one place.
-                            let at = figures.with_untracked(|f| f.iter().position(|row| row.0 == country));
                             view! {
                                 <tr>
-                                    <th scope="row"><a href=move || state.href(&list_of(country))
-                                        on:click=move |ev| { state.follow(&ev, list_of(country)); }>{country.name()}</a></th>
-                                    <td class="wjc-map-table__number">{move || figure(at, country, None)}</td>
-                                    {(0..width).map(|j| view! {
-                                        <td class="wjc-map-table__number">{move || figure(at, country, Some(j))}</td>
-                                    }).collect_view()}
+                                    <th scope="row">
+                                        <a
+                                            href=move || state.href(&list_of(country))
+                                            on:click=move |ev| {
+                                                state.follow(&ev, list_of(country));
+                                            }
+                                        >
+                                            {country.name()}
+                                        </a>
+                                    </th>
+                                    <td class="wjc-map-table__number">
+                                        {move || figure(at, country, None)}
+                                    </td>
+                                    {(0..width)
+                                        .map(|j| {
+                                            view! {
+                                                <td class="wjc-map-table__number">
+                                                    {move || figure(at, country, Some(j))}
+                                                </td>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </tr>
                             }
                         }
@@ -507,9 +564,12 @@ fn CountryTable() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <ShowAllButton controls="map-table".to_owned() plural=plural
+        <ShowAllButton
+            controls="map-table".to_owned()
+            plural=plural
             shown=Signal::derive(move || rows.with(|r| r.1.map(|all| (all, r.2))))
-            on_toggle=Callback::new(move |()| expanded.update(|e| *e = !*e)) />
+            on_toggle=Callback::new(move |()| expanded.update(|e| *e = !*e))
+        />
     }
 }
 

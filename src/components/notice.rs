@@ -13,8 +13,7 @@ pub fn SkippedNotice(
     report: Report,
 ) -> impl IntoView {
     let dismissed = RwSignal::new(false);
-    // A static page has no code to dismiss it with.
-    let dismissable = !AppState::expect().is_static();
+    let state = AppState::expect();
     let skipped = report.skipped();
     let problems: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
     view! {
@@ -23,13 +22,25 @@ pub fn SkippedNotice(
                 <p class="wjc-notice__text">{text::skipped_notice(skipped)}</p>
                 <details class="wjc-notice__details">
                     <summary>{ui::DETAILS}</summary>
-                    <ul>{problems.iter().map(|p| view! { <li dir="auto">{p.clone()}</li> }).collect_view()}</ul>
+                    <ul>
+                        {problems
+                            .iter()
+                            .map(|p| view! { <li dir="auto">{p.clone()}</li> })
+                            .collect_view()}
+                    </ul>
                 </details>
-                {dismissable.then(|| view! {
-                    <button type="button" class="wjc-button wjc-button--quiet" on:click=move |_| dismissed.set(true)>
-                        {ui::DISMISS}
-                    </button>
-                })}
+                {state
+                    .interactive(
+                        view! {
+                            <button
+                                type="button"
+                                class="wjc-button wjc-button--quiet"
+                                on:click=move |_| dismissed.set(true)
+                            >
+                                {ui::DISMISS}
+                            </button>
+                        },
+                    )}
             </div>
         </Show>
     }
@@ -43,8 +54,27 @@ pub fn IgnoredUrlNotice() -> impl IntoView {
         <Show when=move || state.ignored.with(|i| !i.is_empty())>
             <div class="wjc-notice" role="note">
                 <p class="wjc-notice__text">{ui::IGNORED_URL_PARTS}</p>
-                <ul>{move || state.ignored.get().into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
-                <button type="button" class="wjc-button wjc-button--quiet" on:click=move |_| state.ignored.set(vec![])>
+                <ul>
+                    {move || {
+                        state
+                            .ignored
+                            .get()
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <li>
+                                        <code>{p}</code>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <button
+                    type="button"
+                    class="wjc-button wjc-button--quiet"
+                    on:click=move |_| state.ignored.set(vec![])
+                >
                     {ui::DISMISS}
                 </button>
             </div>

@@ -27,10 +27,19 @@ pub fn ProfilePage(
         }
         None => view! {
             <section class="wjc-profile wjc-profile--missing">
-                <h1 id="profile-title" tabindex="-1">{ui::NOT_FOUND_TITLE}</h1>
+                <h1 id="profile-title" tabindex="-1">
+                    {ui::NOT_FOUND_TITLE}
+                </h1>
                 <p>{ui::NOT_FOUND_BODY}</p>
-                <a class="wjc-button" href=move || state.href(&state.list_view())
-                    on:click=move |ev| { state.follow(&ev, state.list_view()); }>{ui::BACK}</a>
+                <a
+                    class="wjc-button"
+                    href=move || state.href(&state.list_view())
+                    on:click=move |ev| {
+                        state.follow(&ev, state.list_view());
+                    }
+                >
+                    {ui::BACK}
+                </a>
             </section>
         }
         .into_any(),
@@ -83,16 +92,32 @@ fn PersonProfile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
             view! {
                 <section class="wjc-profile wjc-profile--pending" aria-busy=busy>
                     <BackToList />
-                    <h1 id="profile-title" class="wjc-profile__name" tabindex="-1" dir="auto" node_ref=heading>{name.clone()}</h1>
+                    <h1
+                        id="profile-title"
+                        class="wjc-profile__name"
+                        tabindex="-1"
+                        dir="auto"
+                        node_ref=heading
+                    >
+                        {name.clone()}
+                    </h1>
                     {match failed {
                         None => view! { <p role="status">{ui::DETAIL_LOADING}</p> }.into_any(),
-                        Some(failure) => view! {
-                            <div role="alert">
-                                <p dir="auto">{text::detail_failure(&failure)}</p>
-                                <button type="button" class="wjc-button" on:click=move |_| fetch()>{ui::RETRY}</button>
-                            </div>
+                        Some(failure) => {
+                            view! {
+                                <div role="alert">
+                                    <p dir="auto">{text::detail_failure(&failure)}</p>
+                                    <button
+                                        type="button"
+                                        class="wjc-button"
+                                        on:click=move |_| fetch()
+                                    >
+                                        {ui::RETRY}
+                                    </button>
+                                </div>
+                            }
+                                .into_any()
                         }
-                        .into_any(),
                     }}
                 </section>
             }
@@ -107,9 +132,16 @@ fn BackToList() -> impl IntoView {
     let state = AppState::expect();
     view! {
         <nav class="wjc-profile__nav" aria-label=ui::PROFILE_NAV>
-            <a class="wjc-back" href=state.href(&state.list_view()) on:click=move |ev| {
-                state.follow(&ev, state.list_view());
-            }>"← "{ui::BACK}</a>
+            <a
+                class="wjc-back"
+                href=state.href(&state.list_view())
+                on:click=move |ev| {
+                    state.follow(&ev, state.list_view());
+                }
+            >
+                "← "
+                {ui::BACK}
+            </a>
         </nav>
     }
 }
@@ -126,10 +158,18 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
             let other = &catalog.dataset.people[p];
             let next = state.profile_view(&other.id);
             view! {
-                <a class=format!("wjc-pager__{rel}") href=state.href(&next) rel=rel
-                    on:click=move |ev| { state.follow(&ev, next.clone()); }>
+                <a
+                    class=format!("wjc-pager__{rel}")
+                    href=state.href(&next)
+                    rel=rel
+                    on:click=move |ev| {
+                        state.follow(&ev, next.clone());
+                    }
+                >
                     <span class="wjc-pager__label">{label}</span>
-                    <span class="wjc-pager__name" dir="auto">{other.name.clone()}</span>
+                    <span class="wjc-pager__name" dir="auto">
+                        {other.name.clone()}
+                    </span>
                 </a>
             }
         })
@@ -153,49 +193,116 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
             <header class="wjc-profile__header">
                 <Avatar name=person.name.clone() photo=person.photo.clone() />
                 <div>
-                    <h1 id="profile-title" class="wjc-profile__name" tabindex="-1" dir="auto">{person.name.clone()}</h1>
-                    {person.native_name.clone().map(|n| view! { <p class="wjc-profile__native" dir="auto">{n}</p> })}
+                    <h1 id="profile-title" class="wjc-profile__name" tabindex="-1" dir="auto">
+                        {person.name.clone()}
+                    </h1>
+                    {person
+                        .native_name
+                        .clone()
+                        .map(|n| {
+                            view! {
+                                <p class="wjc-profile__native" dir="auto">
+                                    {n}
+                                </p>
+                            }
+                        })}
                     <p class="wjc-profile__status">
                         <StatusBadge status=person.status />
-                        " "<span>{text::as_of(person.status_as_of)}</span>
+                        " "
+                        <span>{text::as_of(person.status_as_of)}</span>
                     </p>
-                    <p class="wjc-profile__summary" dir="auto">{person.summary.clone()}</p>
+                    <p class="wjc-profile__summary" dir="auto">
+                        {person.summary.clone()}
+                    </p>
                 </div>
             </header>
             <div class="wjc-profile__body">
                 <section class="wjc-profile__story" aria-labelledby="story-title">
                     <h2 id="story-title">{ui::STORY}</h2>
-                    {person.paragraphs().map(|p| view! { <p dir="auto">{p.to_owned()}</p> }).collect_view()}
-                    {(!person.timeline.is_empty()).then(|| view! {
-                        <h2>{ui::TIMELINE}</h2>
-                        <ol class="wjc-timeline">
-                            {person.timeline.iter().map(|e| view! {
-                                <li><time datetime=e.date.to_string()>{text::date(e.date)}</time>" — "<span dir="auto">{e.event.clone()}</span></li>
-                            }).collect_view()}
-                        </ol>
-                    })}
-                    {(!person.links.is_empty()).then(|| view! {
-                        <h2>{ui::LINKS}</h2>
-                        <ul class="wjc-links">
-                            {person.links.iter().map(|l| view! {
-                                <li><a href=l.url.as_str().to_owned() rel="noopener noreferrer" referrerpolicy="no-referrer" target="_blank">{l.title.clone()}</a></li>
-                            }).collect_view()}
-                        </ul>
-                    })}
+                    {person
+                        .paragraphs()
+                        .map(|p| view! { <p dir="auto">{p.to_owned()}</p> })
+                        .collect_view()}
+                    {(!person.timeline.is_empty())
+                        .then(|| {
+                            view! {
+                                <h2>{ui::TIMELINE}</h2>
+                                <ol class="wjc-timeline">
+                                    {person
+                                        .timeline
+                                        .iter()
+                                        .map(|e| {
+                                            view! {
+                                                <li>
+                                                    <time datetime=e
+                                                        .date
+                                                        .to_string()>{text::date(e.date)}</time>
+                                                    " — "
+                                                    <span dir="auto">{e.event.clone()}</span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ol>
+                            }
+                        })}
+                    {(!person.links.is_empty())
+                        .then(|| {
+                            view! {
+                                <h2>{ui::LINKS}</h2>
+                                <ul class="wjc-links">
+                                    {person
+                                        .links
+                                        .iter()
+                                        .map(|l| {
+                                            view! {
+                                                <li>
+                                                    <a
+                                                        href=l.url.as_str().to_owned()
+                                                        rel="noopener noreferrer"
+                                                        referrerpolicy="no-referrer"
+                                                        target="_blank"
+                                                    >
+                                                        {l.title.clone()}
+                                                    </a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })}
                 </section>
                 <aside class="wjc-profile__facts" aria-labelledby="facts-title">
                     <h2 id="facts-title">{ui::FACTS}</h2>
                     <dl class="wjc-facts">
-                        {facts.into_iter().map(|(label, value)| view! {
-                            <div class="wjc-facts__row"><dt>{label}</dt><dd dir="auto">{value}</dd></div>
-                        }).collect_view()}
+                        {facts
+                            .into_iter()
+                            .map(|(label, value)| {
+                                view! {
+                                    <div class="wjc-facts__row">
+                                        <dt>{label}</dt>
+                                        <dd dir="auto">{value}</dd>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
                     </dl>
-                    {(!state.is_static()).then(|| view! {
-                        <button type="button" class="wjc-button" on:click=copy>{ui::COPY_LINK}</button>
-                        <p class="wjc-copy-status" role="status">
-                            {move || copied.get().map(|ok| if ok { ui::COPIED } else { ui::COPY_FAILED })}
-                        </p>
-                    })}
+                    {state
+                        .interactive(
+                            view! {
+                                <button type="button" class="wjc-button" on:click=copy>
+                                    {ui::COPY_LINK}
+                                </button>
+                                <p class="wjc-copy-status" role="status">
+                                    {move || {
+                                        copied
+                                            .get()
+                                            .map(|ok| if ok { ui::COPIED } else { ui::COPY_FAILED })
+                                    }}
+                                </p>
+                            },
+                        )}
                 </aside>
             </div>
             <nav class="wjc-pager" aria-label=ui::PAGER>

@@ -10,12 +10,22 @@ const SKELETON_CARDS: usize = 9;
 pub fn SkeletonPage() -> impl IntoView {
     view! {
         <div class="wjc-list" aria-hidden="true">
-            <aside class="wjc-list__side"><div class="wjc-skeleton wjc-skeleton--panel"></div></aside>
+            <aside class="wjc-list__side">
+                <div class="wjc-skeleton wjc-skeleton--panel"></div>
+            </aside>
             <section class="wjc-list__main">
                 <div class="wjc-skeleton wjc-skeleton--search"></div>
                 <div class="wjc-skeleton wjc-skeleton--bar"></div>
                 <ul class="wjc-grid">
-                    {(0..SKELETON_CARDS).map(|_| view! { <li class="wjc-card wjc-card--skeleton"><div class="wjc-skeleton"></div></li> }).collect_view()}
+                    {(0..SKELETON_CARDS)
+                        .map(|_| {
+                            view! {
+                                <li class="wjc-card wjc-card--skeleton">
+                                    <div class="wjc-skeleton"></div>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             </section>
         </div>
