@@ -312,6 +312,8 @@ impl AppState {
     }
 
     /// `controls`: the browser's build draws no static pages, and has no code for them.
+    // The same call as the native build's, which asks the host.
+    #[allow(clippy::unused_self)]
     #[cfg(not(feature = "ssr"))]
     pub fn interactive<V>(&self, controls: V) -> V {
         controls
@@ -357,6 +359,16 @@ impl AppState {
         next.profile = None;
         next.page = 0;
         self.navigate(next, mode);
+    }
+
+    /// Clears the search and every filter (keeping the order), back at the list's first page.
+    pub fn clear_query(&self) {
+        self.update_query(HistoryMode::Push, |q| {
+            *q = Query {
+                sort: q.sort,
+                ..Query::default()
+            };
+        });
     }
 
     /// Follows the URL after Back/Forward, a clicked link or an edited address.

@@ -229,18 +229,7 @@ pub fn FilterPanel(
                     type="button"
                     class="wjc-button wjc-button--quiet"
                     disabled=move || !active()
-                    on:click=move |_| {
-                        state
-                            .update_query(
-                                HistoryMode::Push,
-                                |q| {
-                                    *q = Query {
-                                        sort: q.sort,
-                                        ..Query::default()
-                                    };
-                                },
-                            )
-                    }
+                    on:click=move |_| state.clear_query()
                 >
                     {ui::CLEAR_ALL}
                 </button>

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wjc_core::paging::{Link, Page, PAGE_SIZE};
-use wjc_core::query::Query;
+
 use wjc_core::text::{self, map as map_text, ui};
 use wjc_core::url_state::{View, ViewState};
 use wjc_core::Status;
@@ -19,11 +19,13 @@ use super::embed::EmbedButton;
 use super::filters::{FilterPanel, SearchBox};
 use super::map::MapPanel;
 use super::notice::{IgnoredUrlNotice, SkippedNotice};
-use crate::browser::{self, HistoryMode};
+use crate::browser;
 use crate::data::{Catalog, Extent};
 use crate::state::AppState;
 
 /// The list of people with its controls.
+// One view of the list's parts, as leptosfmt lays them out; split, its markup would scatter.
+#[allow(clippy::too_many_lines)]
 #[component]
 pub fn ListPage(
     /// The loaded data.
@@ -273,18 +275,7 @@ fn EmptyResult() -> impl IntoView {
                         <button
                             type="button"
                             class="wjc-button"
-                            on:click=move |_| {
-                                state
-                                    .update_query(
-                                        HistoryMode::Push,
-                                        |q| {
-                                            *q = Query {
-                                                sort: q.sort,
-                                                ..Query::default()
-                                            };
-                                        },
-                                    )
-                            }
+                            on:click=move |_| state.clear_query()
                         >
                             {ui::EMPTY_ACTION}
                         </button>
