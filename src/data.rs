@@ -17,7 +17,7 @@ use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wjc_core::fetch::{self, Failure, SavedCopy, ANSWER_TIMEOUT_SECONDS, STALL_TIMEOUT_SECONDS};
-use wjc_core::query::Index;
+use wjc_core::query::{totals, Index, Query, Totals};
 use wjc_core::{load, read_list_paced, Dataset, Detail, List, LoadError, Person, Report};
 
 use crate::browser::FramePause;
@@ -29,6 +29,8 @@ pub struct Catalog {
     pub dataset: Dataset,
     /// Search and facet keys for `dataset`.
     pub index: Index,
+    /// The header's numbers, counted once per list (every page of the static site shows them).
+    pub totals: Totals,
     /// What the loader skipped and why.
     pub report: Report,
     /// Set when this is the copy kept in the browser, shown because the latest list failed.
@@ -37,6 +39,11 @@ pub struct Catalog {
     pub extent: Extent,
     /// Where the records' details are.
     detail: Detail,
+    /// Natively, for the static pages (a page per person, 50,000 at scale): positions sorted by
+    /// id, and each person's rank in the list's opening order, so finding a person or their
+    /// neighbours takes no walk through the whole list.
+    #[cfg(feature = "ssr")]
+    lookup: (Vec<usize>, Vec<usize>),
     /// The list's address, which detail files are relative to.
     list_url: String,
     /// Whole records at hand, by detail file path: files read so far (previous/next often stay
@@ -62,8 +69,17 @@ impl Catalog {
     /// A whole dataset at hand, every record whole (the static pages, rendered natively).
     #[cfg(feature = "ssr")]
     pub fn whole(dataset: Dataset, report: Report) -> Self {
+        let index = Index::new(&dataset);
+        let mut by_id: Vec<usize> = (0..dataset.people.len()).collect();
+        by_id.sort_unstable_by(|&a, &b| dataset.people[a].id.cmp(&dataset.people[b].id));
+        let mut ranks = vec![usize::MAX; dataset.people.len()];
+        for (rank, position) in index.run(&Query::default()).matches.into_iter().enumerate() {
+            ranks[position] = rank;
+        }
         Self {
-            index: Index::new(&dataset),
+            lookup: (by_id, ranks),
+            totals: totals(&dataset.people),
+            index,
             dataset,
             report,
             saved: None,
@@ -85,6 +101,7 @@ impl Catalog {
     /// A list read from `list_url`, with its `index` (the latest list, not a saved copy).
     pub fn new(list: List, index: Index, list_url: &str) -> Self {
         Self {
+            totals: totals(&list.loaded.dataset.people),
             dataset: list.loaded.dataset,
             index,
             report: list.loaded.report,
@@ -93,6 +110,8 @@ impl Catalog {
                 .part_of
                 .map_or(Extent::Whole, |of| Extent::FirstPage { of }),
             detail: list.detail,
+            #[cfg(feature = "ssr")]
+            lookup: (Vec::new(), Vec::new()),
             list_url: list_url.to_owned(),
             details: Mutex::default(),
         }
@@ -100,7 +119,25 @@ impl Catalog {
 
     /// Position of the person with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
+        #[cfg(feature = "ssr")]
+        if !self.lookup.0.is_empty() {
+            let people = &self.dataset.people;
+            let by_id = &self.lookup.0;
+            let found = by_id.binary_search_by(|&p| people[p].id.as_str().cmp(id));
+            return found.ok().map(|i| by_id[i]);
+        }
         self.dataset.people.iter().position(|p| p.id == id)
+    }
+
+    /// Where the person at `position` is in `matches` (the answer to a query over this list).
+    pub fn rank_in(&self, matches: &[usize], position: usize) -> Option<usize> {
+        #[cfg(feature = "ssr")]
+        if let Some(&rank) = self.lookup.1.get(position) {
+            if matches.get(rank) == Some(&position) {
+                return Some(rank);
+            }
+        }
+        matches.iter().position(|&p| p == position)
     }
 
     /// The whole record of the person at `position`, when it is at hand without a download.

@@ -421,10 +421,9 @@ impl AppState {
         });
         let open = self.view.with(|v| v.profile.clone());
         if let (Some(id), Load::Ready(catalog)) = (open, self.load.get()) {
-            let rank = catalog.position(&id).and_then(|position| {
-                self.outcome
-                    .with(|o| o.matches.iter().position(|&p| p == position))
-            });
+            let rank = catalog
+                .position(&id)
+                .and_then(|position| self.outcome.with(|o| catalog.rank_in(&o.matches, position)));
             if let Some(rank) = rank {
                 list.page = page_of(rank, PAGE_SIZE);
             }

@@ -1,7 +1,6 @@
 //! The site header: title, what the list is, and headline totals.
 
 use leptos::prelude::*;
-use wjc_core::query::totals;
 use wjc_core::text::ui;
 use wjc_core::url_state::ViewState;
 
@@ -53,7 +52,7 @@ pub fn SiteHeader() -> impl IntoView {
                 {move || {
                     catalog()
                         .map(|c| {
-                            let t = totals(&c.dataset.people);
+                            let t = c.totals;
                             let synthetic = c
                                 .dataset
                                 .synthetic

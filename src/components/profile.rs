@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wjc_core::query::neighbours;
+use wjc_core::query::around;
 use wjc_core::text::{self, ui};
 
 use super::badge::StatusBadge;
@@ -152,7 +152,7 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
     let person = &person;
     let (previous, next) = state
         .outcome
-        .with_untracked(|o| neighbours(&o.matches, position));
+        .with_untracked(|o| around(&o.matches, catalog.rank_in(&o.matches, position)));
     let neighbour_link = |position: Option<usize>, label: &'static str, rel: &'static str| {
         position.map(|p| {
             let other = &catalog.dataset.people[p];

@@ -408,9 +408,15 @@ pub fn totals<'a>(people: impl IntoIterator<Item = &'a Person>) -> Totals {
 
 /// The people before and after `position` in a result list, for previous/next links.
 pub fn neighbours(matches: &[usize], position: usize) -> (Option<usize>, Option<usize>) {
-    match matches.iter().position(|&m| m == position) {
+    around(matches, matches.iter().position(|&m| m == position))
+}
+
+/// The people before and after the one at `rank` in a result list (none when `rank` is `None`),
+/// for a caller that knows where the person is without searching the list.
+pub fn around(matches: &[usize], rank: Option<usize>) -> (Option<usize>, Option<usize>) {
+    match rank {
         Some(i) => (
-            i.checked_sub(1).map(|j| matches[j]),
+            i.checked_sub(1).and_then(|j| matches.get(j).copied()),
             matches.get(i + 1).copied(),
         ),
         None => (None, None),
