@@ -17,7 +17,7 @@ use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wjc_core::fetch::{self, Failure, SavedCopy, ANSWER_TIMEOUT_SECONDS, STALL_TIMEOUT_SECONDS};
-use wjc_core::query::{totals, Index, Query, Totals};
+use wjc_core::query::{totals, Index, Totals};
 use wjc_core::{load, read_list_paced, Dataset, Detail, List, LoadError, Person, Report};
 
 use crate::browser::FramePause;
@@ -73,7 +73,12 @@ impl Catalog {
         let mut by_id: Vec<usize> = (0..dataset.people.len()).collect();
         by_id.sort_unstable_by(|&a, &b| dataset.people[a].id.cmp(&dataset.people[b].id));
         let mut ranks = vec![usize::MAX; dataset.people.len()];
-        for (rank, position) in index.run(&Query::default()).matches.into_iter().enumerate() {
+        for (rank, position) in index
+            .run(&wjc_core::query::Query::default())
+            .matches
+            .into_iter()
+            .enumerate()
+        {
             ranks[position] = rank;
         }
         Self {
@@ -130,6 +135,8 @@ impl Catalog {
     }
 
     /// Where the person at `position` is in `matches` (the answer to a query over this list).
+    // Natively it reads the list's ranks; the browser's build only searches `matches`.
+    #[cfg_attr(not(feature = "ssr"), allow(clippy::unused_self))]
     pub fn rank_in(&self, matches: &[usize], position: usize) -> Option<usize> {
         #[cfg(feature = "ssr")]
         if let Some(&rank) = self.lookup.1.get(position) {
