@@ -34,7 +34,15 @@ if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -d /usr/sha
   apt-get install -y -qq chromium chromium-driver fonts-noto-core fonts-noto-color-emoji >/dev/null
 fi
 
-# npm packages (wasm-opt from binaryen, playwright-core, axe-core) pinned by package-lock.json.
+# Java runs the W3C Nu Html Checker (npm vnu-jar) on every page `make dist` writes.
+if ! java -version >/dev/null 2>&1; then
+  say "installing Java (default-jre-headless) from Debian, for the HTML checker"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq default-jre-headless >/dev/null
+fi
+
+# npm packages (wasm-opt from binaryen, playwright-core, axe-core, vnu-jar) pinned by package-lock.json.
 if [ -f package-lock.json ]; then
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm packages"

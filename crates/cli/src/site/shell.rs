@@ -15,8 +15,7 @@ use super::html::{tags, Tag};
 /// headers. `frame-ancestors` only works as a header, so it is left to the server (see
 /// docs/deploying.md).
 pub const META_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-    style-src 'self'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; \
-    base-uri 'none'";
+    style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 /// Trunk's `index.html`, read and checked.
 #[derive(Debug)]
@@ -41,7 +40,13 @@ pub struct TrunkPage {
     /// Trunk's `<link rel="preload">` of the WebAssembly file, which the pages leave out (see
     /// [`external_loader`]).
     wasm_preload: Option<Range<usize>>,
+    /// `integrity` attributes where HTML does not allow one (Trunk puts one on the icon's link),
+    /// with the space before them: left out, so every page is valid HTML.
+    stray_integrity: Vec<Range<usize>>,
 }
+
+/// The `<link rel>` values that may carry `integrity` (HTML's "link" element); scripts may too.
+const INTEGRITY_LINKS: [&str; 3] = ["stylesheet", "preload", "modulepreload"];
 
 /// Reads Trunk's `index.html`. Refuses anything a strict policy would block (inline scripts other
 /// than the loader, `<style>`, `style` and `on…` attributes, `javascript:` URLs) and a page
@@ -52,6 +57,7 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
     let (mut after_charset, mut title, mut description, mut app) = (None, None, None, None);
     let mut relative_urls = Vec::new();
     let mut wasm_preload = None;
+    let mut stray_integrity = Vec::new();
     for (i, tag) in found.iter().enumerate() {
         if tag.closing {
             continue;
@@ -99,6 +105,9 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
             {
                 wasm_preload = Some(tag.start..tag.end);
             }
+            "link" if !INTEGRITY_LINKS.iter().any(|rel| tag.attr("rel") == Some(rel)) => {
+                stray_integrity.extend(attribute_span(&html, tag, "integrity"));
+            }
             "meta" if tag.attr("charset").is_some() => after_charset = Some(tag.end),
             "meta" if tag.attr("name") == Some("description") => {
                 description = tag
@@ -137,8 +146,18 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
         app_content,
         relative_urls,
         wasm_preload,
+        stray_integrity,
         html,
     })
+}
+
+/// Where the attribute `name="…"` of `tag` is in `html`, with the white space before it.
+fn attribute_span(html: &str, tag: &Tag<'_>, name: &str) -> Option<Range<usize>> {
+    let (_, value) = tag.attrs.iter().find(|a| a.name == name)?.value.as_ref()?;
+    let name_at = tag.start + html[tag.start..value.start].rfind(name)?;
+    let start = html[..name_at].trim_end().len();
+    let end = value.end + usize::from(matches!(html.as_bytes().get(value.end), Some(b'"' | b'\'')));
+    Some(start..end)
 }
 
 /// Where attributes go in `<div id="app">` and where its content is; the content must be empty
@@ -196,9 +215,8 @@ impl TrunkPage {
             (self.app_attrs..self.app_attrs, None),
             (self.app_content.clone(), None),
         ];
-        if let Some(preload) = &self.wasm_preload {
-            edits.push((preload.clone(), Some(String::new())));
-        }
+        let left_out = self.wasm_preload.iter().chain(&self.stray_integrity);
+        edits.extend(left_out.map(|range| (range.clone(), Some(String::new()))));
         if depth > 0 {
             edits.extend(self.relative_urls.iter().map(|range| {
                 let url = &self.html[range.clone()];
@@ -376,6 +394,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(html.contains("<link rel=\"modulepreload\" href=\"./without-just-cause-358f066cfa2fdbed.js\" crossorigin=\"anonymous\" integrity=\"sha384-srN\"></head>"));
         assert!(!html.contains("_bg.wasm"), "{html}");
         assert!(html.contains("<title>T &lt;1&gt;</title>"));
+        // HTML allows `integrity` on stylesheets and preloads, not on the icon's link.
+        assert!(html.contains("<link rel=\"icon\" href=\"./favicon-686a7adc4fd77041.svg\"/>"));
+        assert!(html.contains("<link rel=\"stylesheet\" href=\"./app-a726784b260a5a3f.css\" integrity=\"sha384-Phy\"/>"));
         assert!(html.contains("content=\"D &amp; &lt;d&gt;\""));
         assert!(html.contains("<div id=\"app\" class=\"wjc-app\" data-x=\"1\"><p>static</p></div>"));
         assert!(html.contains(&format!("<meta charset=\"utf-8\">\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{META_POLICY}\">")));
