@@ -102,7 +102,6 @@ try {
 let timer = null;
 let changed = new Set();
 function onChange(path) {
-  if (!path || IGNORED.test(path)) return;
   changed.add(path);
   clearTimeout(timer);
   timer = setTimeout(() => {
@@ -115,7 +114,10 @@ for (const entry of WATCHED) {
   const path = join(ROOT, entry);
   if (!existsSync(path)) continue;
   const recursive = readdirSync(ROOT, { withFileTypes: true }).find((d) => d.name === entry)?.isDirectory();
-  watch(path, { recursive }, (_, name) => onChange(recursive ? join(entry, name ?? '') : entry));
+  watch(path, { recursive }, (_, name) => {
+    const changedPath = recursive ? join(entry, name ?? '') : entry;
+    if (!IGNORED.test(changedPath)) onChange(changedPath);
+  });
 }
 // The data file may be anywhere (make serve DATASET=…); watch its folder, as editors replace files.
 const datasetName = relative(ROOT, dataset);

@@ -198,8 +198,8 @@ test('a photo on another host is neither requested nor allowed; one on the site 
     document.body.append(img);
   });
   await page.waitForFunction(() => window.__cspViolations.some((v) => v.startsWith('img-src')));
-  assert.deepEqual((await cspViolations(page)).filter((v) => v.startsWith('img-src')).map((v) => v.split(' at ')[0]),
-    ['img-src blocked https://photos.example.org/slipped.jpg']);
+  const blocked = (await cspViolations(page)).filter((v) => v.startsWith('img-src')).map((v) => v.split(' at ')[0]);
+  assert.deepEqual([...new Set(blocked)], ['img-src blocked https://photos.example.org/slipped.jpg']);
   assert.deepEqual(outside, [], 'no request left the site');
   await page.close();
 });
