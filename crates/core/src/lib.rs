@@ -14,6 +14,7 @@ pub mod embed;
 pub mod fetch;
 pub mod fold;
 pub mod html;
+pub mod i18n;
 pub mod icon;
 pub mod load;
 pub mod map;

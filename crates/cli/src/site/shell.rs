@@ -105,7 +105,11 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
             {
                 wasm_preload = Some(tag.start..tag.end);
             }
-            "link" if !INTEGRITY_LINKS.iter().any(|rel| tag.attr("rel") == Some(rel)) => {
+            "link"
+                if !INTEGRITY_LINKS
+                    .iter()
+                    .any(|rel| tag.attr("rel") == Some(rel)) =>
+            {
                 stray_integrity.extend(attribute_span(&html, tag, "integrity"));
             }
             "meta" if tag.attr("charset").is_some() => after_charset = Some(tag.end),
