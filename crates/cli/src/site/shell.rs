@@ -62,29 +62,7 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
         if tag.closing {
             continue;
         }
-        for attr in &tag.attrs {
-            if attr.name == "style" || attr.name.starts_with("on") {
-                return Err(format!(
-                    "<{}> has a \"{}\" attribute, which the Content-Security-Policy blocks",
-                    tag.name, attr.name
-                ));
-            }
-            let Some((value, range)) = &attr.value else {
-                continue;
-            };
-            if matches!(attr.name.as_str(), "href" | "src") {
-                if value
-                    .trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("javascript:")
-                {
-                    return Err(format!("<{}> links to a javascript: URL", tag.name));
-                }
-                if is_relative(value) {
-                    relative_urls.push(range.clone());
-                }
-            }
-        }
+        check_attributes(tag, &mut relative_urls)?;
         match tag.name.as_str() {
             "style" => {
                 return Err(
@@ -153,6 +131,35 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
         stray_integrity,
         html,
     })
+}
+
+/// Refuses the attributes a strict policy would block (`style`, `on…`, `javascript:` URLs) and
+/// notes where `href` and `src` values relative to the page are.
+fn check_attributes(tag: &Tag<'_>, relative_urls: &mut Vec<Range<usize>>) -> Result<(), String> {
+    for attr in &tag.attrs {
+        if attr.name == "style" || attr.name.starts_with("on") {
+            return Err(format!(
+                "<{}> has a \"{}\" attribute, which the Content-Security-Policy blocks",
+                tag.name, attr.name
+            ));
+        }
+        let Some((value, range)) = &attr.value else {
+            continue;
+        };
+        if matches!(attr.name.as_str(), "href" | "src") {
+            if value
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("javascript:")
+            {
+                return Err(format!("<{}> links to a javascript: URL", tag.name));
+            }
+            if is_relative(value) {
+                relative_urls.push(range.clone());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Where the attribute `name="…"` of `tag` is in `html`, with the white space before it.
