@@ -5,6 +5,7 @@
 //! these pages over when it starts.
 
 mod html;
+mod offline;
 mod render;
 mod shell;
 mod widget;
@@ -49,19 +50,8 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
     let index = dir.join("index.html");
     let index_name = index.to_string_lossy().into_owned();
     let trunk = shell::read(files::read_text(&index_name)?)
-        .and_then(|page| shell::external_loader(page.loader_code()).map(|code| (page, code)))
-        .map_err(|e| Failure::Data(format!("{index_name}: {e}")));
-    let (trunk, loader_code) = trunk?;
-
-    let digest = Sha384::digest(loader_code.as_bytes());
-    let loader_file = format!("loader-{}.js", hex(&digest[..8]));
-    let integrity = format!(
-        "sha384-{}",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    );
-    write_file(&dir.join(&loader_file), |w| {
-        w.write_all(loader_code.as_bytes())
-    })?;
+        .map_err(|e| Failure::Data(format!("{index_name}: {e}")))?;
+    let (loader_file, integrity) = write_loader(dir, &trunk, &index_name)?;
 
     let site = Site::new(&loaded.dataset, &loaded.report);
     for folder in PAGE_FOLDERS {
@@ -138,6 +128,28 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         );
     }
     Ok(Verdict::Clean)
+}
+
+/// Writes the loader moved out of Trunk's page (named by its content) and the service worker that
+/// keeps the app's files; returns the loader's name and its `integrity` value. `index_name` names
+/// Trunk's page in errors.
+fn write_loader(
+    dir: &Path,
+    trunk: &shell::TrunkPage,
+    index_name: &str,
+) -> Result<(String, String), Failure> {
+    let shell::Loader { code, wasm } = shell::external_loader(trunk.loader_code())
+        .map_err(|e| Failure::Data(format!("{index_name}: {e}")))?;
+    let digest = Sha384::digest(code.as_bytes());
+    let loader_file = format!("loader-{}.js", hex(&digest[..8]));
+    let integrity = format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    );
+    write_file(&dir.join(&loader_file), |w| w.write_all(code.as_bytes()))?;
+    let app_files = [loader_file.as_str(), &wasm, wjc_core::map::WORLD_PATH];
+    offline::write(dir, trunk.asset_urls().chain(app_files))?;
+    Ok((loader_file, integrity))
 }
 
 /// For a lean list, what `index.html` gets so the app can show the first page from its own small

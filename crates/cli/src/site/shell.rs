@@ -197,6 +197,14 @@ fn is_relative(url: &str) -> bool {
 }
 
 impl TrunkPage {
+    /// The files Trunk's page links relative to itself (stylesheet, icon, the app's JavaScript
+    /// glue), as written there: `./app-….css`.
+    pub fn asset_urls(&self) -> impl Iterator<Item = &str> {
+        self.relative_urls
+            .iter()
+            .map(|range| &self.html[range.clone()])
+    }
+
     /// Trunk's loader code.
     pub fn loader_code(&self) -> &str {
         &self.html[self.loader_code.clone()]
@@ -288,11 +296,21 @@ impl Shell {
     }
 }
 
+/// The external loader, and the WebAssembly file it starts, relative to the site's root.
+pub struct Loader {
+    /// The loader's code.
+    pub code: String,
+    /// The app's WebAssembly file (`./without-just-cause-…_bg.wasm`).
+    pub wasm: String,
+}
+
 /// The external loader: Trunk's code, run only where WebAssembly exists, so a browser without it
 /// (Tor Browser at "Safer") keeps the static page instead of an error; fetching the wasm file
-/// relative to the loader rather than the page, so pages in subfolders can start the app too; and
-/// only once the browser has painted the static page (see [`WAIT_FOR_FIRST_PAINT`]).
-pub fn external_loader(code: &str) -> Result<String, String> {
+/// relative to the loader rather than the page, so pages in subfolders can start the app too; only
+/// once the browser has painted the static page (see [`WAIT_FOR_FIRST_PAINT`]); and, once the app
+/// runs, registering the service worker that keeps its files for offline reloads
+/// ([`REGISTER_SERVICE_WORKER`]).
+pub fn external_loader(code: &str) -> Result<Loader, String> {
     const PATH_KEY: &str = "module_or_path: '";
     let changed =
         || "Trunk's loader is not as expected (a Trunk upgrade?); update `wjc site`".to_owned();
@@ -317,18 +335,31 @@ pub fn external_loader(code: &str) -> Result<String, String> {
          if (typeof WebAssembly === 'object') {\n",
     );
     out.push_str(WAIT_FOR_FIRST_PAINT);
+    let wasm = &body[start..end];
     let body = format!(
-        "{}new URL('{}', import.meta.url){}",
+        "{}new URL('{wasm}', import.meta.url){}",
         &body[..start - 1],
-        &body[start..end],
         &body[end + 1..]
     );
     for line in body.lines() {
         let _ = writeln!(out, "  {}", line.trim());
     }
+    out.push_str(REGISTER_SERVICE_WORKER);
     out.push_str("}\n");
-    Ok(out)
+    Ok(Loader {
+        code: out,
+        wasm: wasm.to_owned(),
+    })
 }
+
+/// The loader's last step, once the app runs: the service worker (`sw.js`, written by
+/// [`super::offline`]) for the whole site, whose root is the loader's folder.
+pub const REGISTER_SERVICE_WORKER: &str = "  // Keeps the app's files and the pages opened, so the site reloads with no network (docs/privacy.md).
+  if ('serviceWorker' in navigator) {
+    const root = new URL('./', import.meta.url);
+    navigator.serviceWorker.register(new URL('sw.js', root), { scope: root.href }).catch(() => {});
+  }
+";
 
 /// The loader's first step: wait until the browser reports the first contentful paint (at most
 /// half a second; not at all where paint timing is unavailable).
@@ -436,7 +467,8 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     #[test]
     fn the_external_loader_runs_trunks_code_only_with_webassembly() {
         let trunk = read(TRUNK_INDEX.to_owned()).unwrap();
-        let loader = external_loader(trunk.loader_code()).unwrap();
+        let Loader { code: loader, wasm } = external_loader(trunk.loader_code()).unwrap();
+        assert_eq!(wasm, "./without-just-cause-358f066cfa2fdbed_bg.wasm");
         assert!(loader.starts_with("// Written by `wjc site`"));
         let lines: Vec<&str> = loader.lines().collect();
         assert_eq!(
@@ -445,7 +477,10 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         );
         assert!(loader.contains(&format!("if (typeof WebAssembly === 'object') {{\n{WAIT_FOR_FIRST_PAINT}  const wasm = await init({{ module_or_path: new URL('./without-just-cause-358f066cfa2fdbed_bg.wasm', import.meta.url) }});")), "{loader}");
         assert!(loader.contains("  dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\""));
-        assert!(loader.ends_with("}\n"));
+        assert!(
+            loader.ends_with(&format!("{REGISTER_SERVICE_WORKER}}}\n")),
+            "{loader}"
+        );
         assert!(external_loader("console.log(1)").is_err());
     }
 
