@@ -9,27 +9,17 @@ use std::path::Path;
 use wjc_core::compiled::{self, FIRST_PATH, LIST_PATH};
 use wjc_core::Loaded;
 
-use crate::args::{self, Positional};
-use crate::{files, validate, Failure, Verdict};
+use crate::progress::Progress;
 
-const FILE: Positional = Positional {
-    name: "FILE",
-    what: "the data file, e.g. assets/data/prisoners.json",
-};
+use crate::{cli, files, validate, Failure, Settings, Verdict};
 
-const DIR: Positional = Positional {
-    name: "DIR",
-    what: "the site folder to write data/list.json and data/detail/ into, e.g. dist",
-};
-
-/// Runs `wjc compile`.
-pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
-    let parsed = args::parse(argv, &[FILE, DIR], &[])?;
-    let file = parsed.positional(0);
+/// Runs `wjc compile FILE DIR`.
+pub fn run(args: &cli::Compile, out: &mut String, settings: &Settings) -> Result<Verdict, Failure> {
+    let file = args.file.as_str();
     let Some(loaded) = validate::read_and_load(file, out)? else {
         return Ok(Verdict::Problems);
     };
-    write(Path::new(parsed.positional(1)), &loaded, out)?;
+    write(Path::new(&args.dir), &loaded, out, settings)?;
     if loaded.report.skipped() > 0 {
         let _ = writeln!(
             out,
@@ -43,8 +33,14 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
 /// Writes the compiled files of `loaded` into the site folder `dir`, replacing earlier detail
 /// files, and says what it wrote in `out`. Returns whether the list is lean, with a first page
 /// of its own.
-pub fn write(dir: &Path, loaded: &Loaded, out: &mut String) -> Result<bool, Failure> {
+pub fn write(
+    dir: &Path,
+    loaded: &Loaded,
+    out: &mut String,
+    settings: &Settings,
+) -> Result<bool, Failure> {
     let compiled = compiled::compile(&loaded.dataset);
+    let progress = Progress::new(settings, compiled.details.len(), "writing details");
     let details = dir.join("data/detail");
     if details.exists() {
         fs::remove_dir_all(&details).map_err(|e| files::write_failed(&details, &e))?;
@@ -70,7 +66,9 @@ pub fn write(dir: &Path, loaded: &Loaded, out: &mut String) -> Result<bool, Fail
     let folder = Path::new(LIST_PATH).parent().unwrap_or(Path::new(""));
     for (path, text) in &compiled.details {
         written(&folder.join(path).to_string_lossy(), text)?;
+        progress.step();
     }
+    drop(progress);
     let people = validate::plural(loaded.dataset.people.len(), "person", "people");
     let _ = if compiled.details.is_empty() {
         writeln!(

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use wjc_core::Dataset;
 
+use crate::clock::Utc;
 use crate::Failure;
 
 /// Reads a whole UTF-8 text file. A missing or unreadable file is a misuse; text that is not
@@ -26,17 +27,111 @@ pub fn read_text(path: &str) -> Result<String, Failure> {
     }
 }
 
+/// How many backups of a data file are kept beside it; older ones are removed.
+pub const BACKUPS_KEPT: usize = 5;
+
 /// Writes a data file the way every tool here does: pretty JSON in the model's field order and a
-/// final newline, replacing `path` atomically.
-pub fn write_dataset(path: &str, dataset: &Dataset) -> Result<(), Failure> {
-    write_atomically(path, |out| {
-        serde_json::to_writer_pretty(&mut *out, dataset)?;
+/// final newline, with `schema` (the file's `"$schema"` reference, kept from the file it was made
+/// from) first. The file at `path`, if any, is first copied to a timestamped backup beside it
+/// ([`backup`]), then replaced atomically. Returns the backup's path.
+pub fn write_dataset(
+    path: &str,
+    dataset: &Dataset,
+    schema: Option<&str>,
+    now: Utc,
+) -> Result<Option<PathBuf>, Failure> {
+    let backup = backup(Path::new(path), now)?;
+    let written = write_atomically(path, |out| {
+        let mut text = serde_json::to_string_pretty(dataset)?;
+        if let Some(schema) = schema {
+            // The model has no `$schema`; it goes first, where editors and people look for it.
+            let line = format!("\n  \"$schema\": {},", serde_json::to_string(schema)?);
+            text.insert_str(1, &line);
+        }
+        out.write_all(text.as_bytes())?;
         out.write_all(b"\n")
-    })
+    });
+    if let Err(failure) = written {
+        // The file is untouched, so its copy is not needed.
+        if let Some(backup) = &backup {
+            let _ = fs::remove_file(backup);
+        }
+        return Err(failure);
+    }
+    Ok(backup)
+}
+
+/// Copies the file at `path`, when there is one, to `NAME.STAMP.bak` beside it (`STAMP` is
+/// [`Utc::stamp`], so names sort by age), then removes all but the [`BACKUPS_KEPT`] newest.
+fn backup(path: &Path, now: Utc) -> Result<Option<PathBuf>, Failure> {
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let name = file_name(path);
+    let mut stamp = now;
+    let mut copy = path.with_file_name(format!("{name}.{}.bak", stamp.stamp()));
+    // Two writes in one millisecond: the later backup takes the next free millisecond.
+    while copy.exists() {
+        stamp = stamp.next();
+        copy = path.with_file_name(format!("{name}.{}.bak", stamp.stamp()));
+    }
+    fs::copy(path, &copy).map_err(|e| {
+        Failure::Misuse(format!(
+            "cannot keep a copy of \"{}\" before replacing it, so it was left as it was: cannot write \"{}\": {}",
+            path.display(),
+            copy.display(),
+            describe(&e)
+        ))
+    })?;
+    for old in backups(path).iter().rev().skip(BACKUPS_KEPT) {
+        // Best effort: a backup that cannot be removed is only clutter.
+        let _ = fs::remove_file(old);
+    }
+    Ok(Some(copy))
+}
+
+/// The backups of the data file at `path`, oldest first.
+pub fn backups(path: &Path) -> Vec<PathBuf> {
+    let name = file_name(path);
+    let folder = folder(path);
+    let Ok(entries) = fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let file = file_name(p);
+            file.strip_prefix(&*name)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .and_then(|rest| rest.strip_suffix(".bak"))
+                .is_some_and(|stamp| {
+                    stamp.len() == "20261206T201500.000Z".len()
+                        && stamp.bytes().all(|b| b.is_ascii_digit() || b"T.Z".contains(&b))
+                })
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The file's name, for messages and backups.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned())
+}
+
+/// The folder `path` is in (`.` for a bare file name).
+fn folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
 }
 
 /// Writes `path` through a temporary file in the same folder, renamed over `path` only once
-/// everything is on disk: a failure (full disk, a crash) never leaves a half-written file.
+/// everything is on disk: a failure (full disk, a crash) never leaves a half-written file. A
+/// file that is replaced keeps its permissions.
 pub fn write_atomically(
     path: &str,
     write: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
@@ -48,19 +143,38 @@ pub fn write_atomically(
             "cannot write \"{path}\": it is a folder"
         )));
     }
-    let temp = temp_path(target);
-    let result = File::create(&temp).and_then(|file| {
-        let mut out = BufWriter::new(file);
+    let permissions = fs::metadata(target).map(|m| m.permissions()).ok();
+    // Dropped on any failure below, which removes the temporary file.
+    let temp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", file_name(target)))
+        .suffix(".wjc-tmp")
+        .tempfile_in(folder(target))
+        .map_err(|e| fail(&e))?;
+    let written = (|| {
+        let mut out = BufWriter::new(temp.reopen()?);
         write(&mut out)?;
         let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
         file.sync_all()?;
-        fs::rename(&temp, target)
-    });
-    result.map_err(|e| {
-        // Best effort: the temporary file may not even exist.
-        let _ = fs::remove_file(&temp);
-        fail(&e)
-    })
+        match permissions {
+            Some(permissions) => file.set_permissions(permissions),
+            None => set_new_file_permissions(&file),
+        }
+    })();
+    written.map_err(|e| fail(&e))?;
+    temp.persist(target).map_err(|e| fail(&e.error))?;
+    Ok(())
+}
+
+/// A new file is readable by all, as `File::create` would make it (the temporary file is private).
+#[cfg(unix)]
+fn set_new_file_permissions(file: &File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_permissions(_: &File) -> io::Result<()> {
+    Ok(())
 }
 
 /// The misuse for a file or folder that could not be written.
@@ -70,14 +184,6 @@ pub fn write_failed(path: &Path, error: &io::Error) -> Failure {
         path.display(),
         describe(error)
     ))
-}
-
-/// `dir/.name.wjc-tmp-PID` next to `target`: same folder, so the rename is atomic.
-fn temp_path(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy());
-    target.with_file_name(format!(".{name}.wjc-tmp-{}", std::process::id()))
 }
 
 /// An I/O error in plain words.

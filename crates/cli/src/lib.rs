@@ -1,26 +1,35 @@
 //! `wjc`, the maintainers' tool for the without-just-cause dataset: check a data file, count what
-//! is in it, move it to and from a spreadsheet, make synthetic data for scale tests, compile it into
-//! what the browser loads, and finish the built site with static pages.
+//! is in it, move it to and from a spreadsheet, compare two versions, make synthetic data for
+//! scale tests, compile it into what the browser loads, and finish the built site with static
+//! pages.
 //!
 //! Exit codes: 0 when all is well, 1 when the data has problems, 2 when the tool was called wrongly
 //! or a file could not be read or written. Every failure is a message, never a panic.
+//!
+//! The binary is a thin shell around [`run`], so tests call the whole command line in-process.
 
-mod args;
+mod clock;
+mod cli;
 mod compile;
+mod diff;
 mod files;
 mod generate;
-mod help;
+mod progress;
 mod rng;
+mod schema;
 mod sheet;
 mod site;
 mod stats;
 mod validate;
 
 use std::ffi::OsString;
-use std::io::{self, Write};
-use std::process::ExitCode;
+use std::time::SystemTime;
 
-use help::Command;
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
+
+pub use clock::Utc;
+use cli::{Cli, Command};
 
 /// How a command that ran to the end judged the data.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -40,94 +49,125 @@ enum Failure {
     Data(String),
 }
 
-impl From<args::Misuse> for Failure {
-    fn from(misuse: args::Misuse) -> Self {
-        Self::Misuse(misuse.0)
+/// What the machine tells a run: the time, and whether a person watches standard error.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    /// Now: names backups and gives the date a changed data file is `updated` on.
+    pub now: SystemTime,
+    /// Show progress bars on long jobs (standard error is a terminal).
+    pub progress: bool,
+}
+
+impl Settings {
+    /// The system clock, and progress when standard error is a terminal.
+    pub fn system() -> Self {
+        Self {
+            now: SystemTime::now(),
+            progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        }
+    }
+
+    /// Now in UTC.
+    fn utc(&self) -> Utc {
+        Utc::from_system(self.now)
     }
 }
 
-fn main() -> ExitCode {
-    let mut out = String::new();
-    // `std::env::args` would panic on an argument that is not Unicode.
-    let argv: Result<Vec<String>, _> = std::env::args_os()
-        .skip(1)
-        .map(OsString::into_string)
-        .collect();
-    let (command, result) = match argv {
-        Ok(argv) => run(&argv, &mut out),
-        Err(arg) => {
-            let message = format!(
-                "the argument \"{}\" is not valid text (UTF-8)",
-                arg.display()
-            );
-            (None, Err(Failure::Misuse(message)))
+/// How a run ended: the exit code and what goes to standard error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// 0 all well, 1 problems in the data, 2 wrong use or a file that cannot be read or written.
+    pub code: u8,
+    /// The message for standard error, empty when there is none.
+    pub stderr: String,
+}
+
+/// Runs the command line `arguments` (without the program's name) with the system's settings,
+/// appending what goes to standard output to `out`.
+pub fn run<I, T>(arguments: I, out: &mut String) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString>,
+{
+    run_with(arguments, out, Settings::system())
+}
+
+/// [`run`] with the clock and the terminal given, for tests.
+pub fn run_with<I, T>(arguments: I, out: &mut String, settings: Settings) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString>,
+{
+    let command_line =
+        std::iter::once(OsString::from("wjc")).chain(arguments.into_iter().map(Into::into));
+    let cli = match Cli::try_parse_from(command_line) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let text = error.render().to_string();
+            return match error.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    out.push_str(&text);
+                    Outcome {
+                        code: 0,
+                        stderr: String::new(),
+                    }
+                }
+                // Wrong use, including `wjc` alone (clap shows the help on standard error).
+                _ => Outcome {
+                    code: 2,
+                    stderr: text,
+                },
+            };
         }
     };
-    // A closed pipe (`wjc stats … | head`) is not worth a message, nor a panic.
-    let _ = io::stdout().lock().write_all(out.as_bytes());
-    let (code, message) = match result {
-        Ok(Verdict::Clean) => (0, None),
-        Ok(Verdict::Problems) => (1, None),
-        Err(Failure::Data(message)) => (1, Some(format!("wjc: {message}\n"))),
-        Err(Failure::Misuse(message)) => (
-            2,
-            Some(format!("wjc: {message}\n{}\n", help::usage_hint(command))),
-        ),
+    let name = cli.command.name();
+    let result = match cli.command {
+        Command::Validate(args) => validate::run(&args.file, out),
+        Command::Stats(args) => stats::run(&args.file, out),
+        Command::ExportCsv(args) => sheet::export(&args, out),
+        Command::ImportCsv(args) => sheet::import(&args, out, &settings),
+        Command::Diff(args) => diff::run(&args, out),
+        Command::Generate(args) => generate::run(&args, out, &settings),
+        Command::Compile(args) => compile::run(&args, out, &settings),
+        Command::Site(args) => site::run(&args, out, &settings),
+        Command::Schema => {
+            out.push_str(&schema::text());
+            Ok(Verdict::Clean)
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "wjc", &mut script);
+            out.push_str(&String::from_utf8_lossy(&script));
+            Ok(Verdict::Clean)
+        }
     };
-    if let Some(message) = message {
-        let _ = io::stderr().lock().write_all(message.as_bytes());
+    match result {
+        Ok(Verdict::Clean) => Outcome {
+            code: 0,
+            stderr: String::new(),
+        },
+        Ok(Verdict::Problems) => Outcome {
+            code: 1,
+            stderr: String::new(),
+        },
+        Err(Failure::Data(message)) => Outcome {
+            code: 1,
+            stderr: format!("wjc: {message}\n"),
+        },
+        Err(Failure::Misuse(message)) => Outcome {
+            code: 2,
+            stderr: format!("wjc: {message}\n\n{}", usage(name)),
+        },
     }
-    ExitCode::from(code)
 }
 
-/// Runs the command line, appending what goes to standard output to `out`. Also returns the
-/// command, when one was recognised, so a misuse message can show its usage.
-fn run(argv: &[String], out: &mut String) -> (Option<Command>, Result<Verdict, Failure>) {
-    let Some((first, rest)) = argv.split_first() else {
-        return (None, Err(Failure::Misuse("no command given".into())));
-    };
-    if matches!(first.as_str(), "help" | "--help" | "-h") {
-        return match rest {
-            [] => {
-                out.push_str(help::OVERVIEW);
-                (None, Ok(Verdict::Clean))
-            }
-            [name] => match Command::parse(name) {
-                Some(command) => {
-                    out.push_str(command.help());
-                    (Some(command), Ok(Verdict::Clean))
-                }
-                None => (
-                    None,
-                    Err(Failure::Misuse(format!("there is no command \"{name}\""))),
-                ),
-            },
-            _ => (
-                None,
-                Err(Failure::Misuse(
-                    "help takes at most one command name".into(),
-                )),
-            ),
-        };
-    }
-    let Some(command) = Command::parse(first) else {
-        return (
-            None,
-            Err(Failure::Misuse(format!("there is no command \"{first}\""))),
-        );
-    };
-    if rest.iter().any(|a| a == "--help" || a == "-h") {
-        out.push_str(command.help());
-        return (Some(command), Ok(Verdict::Clean));
-    }
-    let result = match command {
-        Command::Validate => validate::run(rest, out),
-        Command::Stats => stats::run(rest, out),
-        Command::ExportCsv => sheet::export(rest, out),
-        Command::ImportCsv => sheet::import(rest, out),
-        Command::Generate => generate::run(rest, out),
-        Command::Site => site::run(rest, out),
-        Command::Compile => compile::run(rest, out),
-    };
-    (Some(command), result)
+/// The usage of the command `name`, and where to read more, after a misuse message.
+fn usage(name: &str) -> String {
+    let mut command = Cli::command();
+    command.build();
+    let usage = command
+        .find_subcommand_mut(name)
+        .map(|sub| sub.render_usage().to_string())
+        .unwrap_or_default();
+    format!("{usage}\n\nFor more information, try 'wjc {name} --help'.\n")
 }

@@ -4,18 +4,10 @@ use std::fmt::Write;
 
 use wjc_core::{LoadError, Loaded, Report};
 
-use crate::args::{self, Positional};
 use crate::{files, Failure, Verdict};
 
-const FILE: Positional = Positional {
-    name: "FILE",
-    what: "the data file to check",
-};
-
-/// Runs `wjc validate`.
-pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
-    let parsed = args::parse(argv, &[FILE], &[])?;
-    let path = parsed.positional(0);
+/// Runs `wjc validate FILE`.
+pub fn run(path: &str, out: &mut String) -> Result<Verdict, Failure> {
     let Some(loaded) = read_and_load(path, out)? else {
         return Ok(Verdict::Problems);
     };
