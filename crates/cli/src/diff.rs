@@ -128,10 +128,8 @@ fn who(person: &Person) -> String {
 
 /// Compares two versions of the list, person by person (matched by id).
 pub fn compare<'a>(old: &'a Dataset, new: &'a Dataset) -> Changes<'a> {
-    let old_by_id: HashMap<&str, &Person> =
-        old.people.iter().map(|p| (p.id.as_str(), p)).collect();
-    let new_by_id: HashMap<&str, &Person> =
-        new.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let old_by_id: HashMap<&str, &Person> = old.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let new_by_id: HashMap<&str, &Person> = new.people.iter().map(|p| (p.id.as_str(), p)).collect();
     let removed = old
         .people
         .iter()

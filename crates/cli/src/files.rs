@@ -4,6 +4,7 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
 use wjc_core::Dataset;
 
 use crate::clock::Utc;
@@ -30,27 +31,43 @@ pub fn read_text(path: &str) -> Result<String, Failure> {
 /// How many backups of a data file are kept beside it; older ones are removed.
 pub const BACKUPS_KEPT: usize = 5;
 
-/// Writes a data file the way every tool here does: pretty JSON in the model's field order and a
-/// final newline, with `schema` (the file's `"$schema"` reference, kept from the file it was made
-/// from) first. The file at `path`, if any, is first copied to a timestamped backup beside it
-/// ([`backup`]), then replaced atomically. Returns the backup's path.
+/// A data file as every tool here writes it: the dataset, with `schema` (the file's `"$schema"`
+/// reference for editors, kept from the file it was made from) first.
+#[derive(Serialize)]
+pub struct Document<'a> {
+    /// Where editors find the file's JSON Schema.
+    #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
+    pub schema: Option<&'a str>,
+    /// The dataset, in the model's field order.
+    #[serde(flatten)]
+    pub dataset: &'a Dataset,
+}
+
+impl Document<'_> {
+    /// Pretty JSON and a final newline.
+    fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, self)?;
+        out.write_all(b"\n")
+    }
+
+    /// The file's text.
+    pub fn text(&self) -> String {
+        let mut bytes = Vec::new();
+        // Writing to memory cannot fail, and the JSON of a `String`-built dataset is UTF-8.
+        let _ = self.write_to(&mut bytes);
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
+
+/// Writes a data file: the file at `path`, if any, is first copied to a timestamped backup
+/// beside it ([`backup`]), then replaced atomically. Returns the backup's path.
 pub fn write_dataset(
     path: &str,
-    dataset: &Dataset,
-    schema: Option<&str>,
+    document: &Document<'_>,
     now: Utc,
 ) -> Result<Option<PathBuf>, Failure> {
     let backup = backup(Path::new(path), now)?;
-    let written = write_atomically(path, |out| {
-        let mut text = serde_json::to_string_pretty(dataset)?;
-        if let Some(schema) = schema {
-            // The model has no `$schema`; it goes first, where editors and people look for it.
-            let line = format!("\n  \"$schema\": {},", serde_json::to_string(schema)?);
-            text.insert_str(1, &line);
-        }
-        out.write_all(text.as_bytes())?;
-        out.write_all(b"\n")
-    });
+    let written = write_atomically(path, |out| document.write_to(out));
     if let Err(failure) = written {
         // The file is untouched, so its copy is not needed.
         if let Some(backup) = &backup {
@@ -107,7 +124,9 @@ pub fn backups(path: &Path) -> Vec<PathBuf> {
                 .and_then(|rest| rest.strip_suffix(".bak"))
                 .is_some_and(|stamp| {
                     stamp.len() == "20261206T201500.000Z".len()
-                        && stamp.bytes().all(|b| b.is_ascii_digit() || b"T.Z".contains(&b))
+                        && stamp
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b"T.Z".contains(&b))
                 })
         })
         .collect();

@@ -21,12 +21,20 @@ use crate::rng::Rng;
 use crate::{cli, files, Failure, Settings, Verdict};
 
 /// Runs `wjc generate`.
-pub fn run(args: &cli::Generate, out: &mut String, settings: &Settings) -> Result<Verdict, Failure> {
+pub fn run(
+    args: &cli::Generate,
+    out: &mut String,
+    settings: &Settings,
+) -> Result<Verdict, Failure> {
     let (count, seed, path) = (args.count, args.seed, args.output.as_str());
     let progress = Progress::new(settings, count, "generating people");
     let dataset = dataset(count, seed, &progress);
     progress.stage("writing the file");
-    let backup = files::write_dataset(path, &dataset, None, settings.utc())?;
+    let document = files::Document {
+        schema: None,
+        dataset: &dataset,
+    };
+    let backup = files::write_dataset(path, &document, settings.utc())?;
     drop(progress);
     let _ = write!(
         out,
@@ -503,7 +511,10 @@ mod tests {
         assert_eq!(json(300, 42), json(300, 42));
         assert_ne!(json(300, 42), json(300, 43));
         // A record does not depend on how many are generated.
-        assert_eq!(dataset(10, 5, &Progress::hidden()).people[..], dataset(20, 5, &Progress::hidden()).people[..10]);
+        assert_eq!(
+            dataset(10, 5, &Progress::hidden()).people[..],
+            dataset(20, 5, &Progress::hidden()).people[..10]
+        );
     }
 
     #[test]

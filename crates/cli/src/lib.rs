@@ -8,8 +8,8 @@
 //!
 //! The binary is a thin shell around [`run`], so tests call the whole command line in-process.
 
-mod clock;
 mod cli;
+mod clock;
 mod compile;
 mod diff;
 mod files;
@@ -28,8 +28,8 @@ use std::time::SystemTime;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 
-pub use clock::Utc;
 use cli::{Cli, Command};
+pub use clock::Utc;
 
 /// How a command that ran to the end judged the data.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

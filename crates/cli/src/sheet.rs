@@ -108,15 +108,14 @@ pub fn import(
         .get("$schema")
         .and_then(Value::as_str)
         .map(str::to_owned);
-    let Some(mut loaded) = read_people(&csv, csv_path, envelope, envelope_path, path, out)?
-    else {
+    let Some(mut loaded) = read_people(&csv, csv_path, envelope, envelope_path, path, out)? else {
         return Ok(Verdict::Problems);
     };
 
     // What the new file is compared with: the file it replaces, else the envelope's file.
     let current = match &previous {
         Some(text) => match wjc_core::load(text) {
-            Ok(current) => Some(current.dataset),
+            Ok(current) => Some(current),
             Err(error) if !args.allow_removals => {
                 let _ = writeln!(
                     out,
@@ -130,42 +129,49 @@ pub fn import(
         },
         None => None,
     };
-    let baseline = match (&current, &args.base) {
-        (Some(current), _) => Some((path, current.clone())),
+    let baseline = match (current, &args.base) {
+        (Some(current), _) => Some((path, current)),
         (None, Some(base)) if previous.is_none() => wjc_core::load(&envelope_text)
             .ok()
-            .map(|loaded| (base.as_str(), loaded.dataset)),
+            .map(|loaded| (base.as_str(), loaded)),
         _ => None,
     };
     let new = &mut loaded.dataset;
-    if let Some((_, baseline)) = &baseline {
-        // The date moves only when the content does.
-        new.updated = baseline.updated;
-    }
-    let changes = baseline
-        .as_ref()
-        .map(|(from, baseline)| (*from, diff::compare(baseline, new)));
-    let content_changed = changes.as_ref().is_none_or(|(_, c)| !c.is_empty());
-    if let Some((from, changes)) = &changes {
-        let _ = writeln!(out, "Compared with {from}:");
-        changes.write(out);
-    }
-    if content_changed {
-        match settings.utc().today() {
-            Some(today) => new.updated = today,
-            None => out.push_str("warning: the system clock is wrong, so \"updated\" was kept\n"),
+    let content_changed = match &baseline {
+        Some((from, baseline)) => {
+            // The date moves only when the content does.
+            new.updated = baseline.dataset.updated;
+            let changes = diff::compare(&baseline.dataset, new);
+            let _ = writeln!(out, "Compared with {from}:");
+            changes.write(out);
+            // A record the app skips is not in the new file either: that is a change too.
+            !changes.is_empty() || baseline.report.skipped() > 0
         }
-    } else if previous.is_some() {
-        let _ = writeln!(out, "{path} already holds exactly this; nothing was written.");
-        return Ok(Verdict::Clean);
-    }
-
+        None => true,
+    };
     if !args.allow_removals {
         if let Some(text) = &previous {
             if refuse_removals(text, new, path, csv_path, out) {
                 return Ok(Verdict::Problems);
             }
         }
+    }
+    if content_changed {
+        match settings.utc().today() {
+            Some(today) => new.updated = today,
+            None => out.push_str("warning: the system clock is wrong, so \"updated\" was kept\n"),
+        }
+    }
+    let document = files::Document {
+        schema: schema.as_deref(),
+        dataset: new,
+    };
+    if previous.as_deref() == Some(document.text().as_str()) {
+        let _ = writeln!(
+            out,
+            "{path} already holds exactly this; nothing was written."
+        );
+        return Ok(Verdict::Clean);
     }
     if args.dry_run {
         let _ = writeln!(
@@ -176,7 +182,7 @@ pub fn import(
         );
         return Ok(Verdict::Clean);
     }
-    let backup = files::write_dataset(path, new, schema.as_deref(), settings.utc())?;
+    let backup = files::write_dataset(path, &document, settings.utc())?;
     let _ = write!(
         out,
         "Wrote {} to {path} (updated {})",
@@ -280,12 +286,17 @@ fn read_people(
         return Ok(None);
     };
     Ok(Some(loaded))
-
 }
 
 /// When people of the data file `text` at `path` are missing from the new dataset, names them
 /// in `out` with what to do, and returns true: the import is refused.
-fn refuse_removals(text: &str, new: &Dataset, path: &str, csv_path: &str, out: &mut String) -> bool {
+fn refuse_removals(
+    text: &str,
+    new: &Dataset,
+    path: &str,
+    csv_path: &str,
+    out: &mut String,
+) -> bool {
     let missing = missing_people(text, new);
     if missing.is_empty() {
         return false;

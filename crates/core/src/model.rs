@@ -14,13 +14,19 @@ pub const SCHEMA_VERSION: u64 = 1;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dataset {
     /// Always [`SCHEMA_VERSION`] when written.
-    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::schema_version"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::schema_version")
+    )]
     pub schema_version: u64,
     /// The campaign site's title.
     #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::line"))]
     pub title: String,
     /// One or two sentences on what the list is.
-    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::description"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::description")
+    )]
     pub description: String,
     /// When the list was last edited.
     pub updated: PartialDate,
@@ -28,10 +34,16 @@ pub struct Dataset {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
     /// The documents records are drawn from.
-    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::list::<Source>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::list::<Source>")
+    )]
     pub sources: Vec<Source>,
     /// The campaigns that list people.
-    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::list::<Campaign>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::list::<Campaign>")
+    )]
     pub campaigns: Vec<Campaign>,
     /// The people on the list.
     #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::people"))]
@@ -86,7 +98,10 @@ pub struct Campaign {
     /// When it was published or last updated.
     pub date: PartialDate,
     /// One or two sentences on the campaign.
-    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::description"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::description")
+    )]
     pub description: String,
     /// Where it can be read.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -109,7 +124,10 @@ pub struct Person {
     pub aliases: Vec<String>,
     /// The name in the person's own script.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::optional_line"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::optional_line")
+    )]
     pub native_name: Option<String>,
     /// Gender, where the person's own public statements make it known.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -118,7 +136,10 @@ pub struct Person {
     pub country: CountryCode,
     /// A note on place, e.g. an occupied territory the person comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::optional_line"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::optional_line")
+    )]
     pub location: Option<String>,
     /// Where the person stands now, as far as the source knows.
     pub status: Status,
@@ -149,7 +170,10 @@ pub struct Person {
     pub charges: Vec<String>,
     /// Conditions of detention the source reports.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::list::<Flag>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::list::<Flag>")
+    )]
     pub flags: Vec<Flag>,
     /// Ids of the campaigns that list the person (at least one).
     #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::campaigns"))]
@@ -162,11 +186,17 @@ pub struct Person {
     pub photo: Option<Photo>,
     /// Further reading.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::list::<Link>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::list::<Link>")
+    )]
     pub links: Vec<Link>,
     /// Dated events, oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::list::<TimelineEvent>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::list::<TimelineEvent>")
+    )]
     pub timeline: Vec<TimelineEvent>,
     /// True for generated test records.
     #[serde(skip_serializing_if = "std::ops::Not::not")]

@@ -5,7 +5,7 @@
 //! (unique ids, references to the file's campaigns and sources, a sentence dated after the
 //! arrest, calendar days such as 31 April).
 
-use schemars::{json_schema, generate::SchemaSettings, JsonSchema, Schema, SchemaGenerator};
+use schemars::{generate::SchemaSettings, json_schema, JsonSchema, Schema, SchemaGenerator};
 
 use crate::load::limits;
 use crate::model::Dataset;
@@ -191,7 +191,8 @@ impl JsonSchema for crate::model::Sentence {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let years = json_schema!({ "type": "integer", "minimum": 0, "maximum": limits::SENTENCE_YEARS });
+        let years =
+            json_schema!({ "type": "integer", "minimum": 0, "maximum": limits::SENTENCE_YEARS });
         let months = json_schema!({ "type": "integer", "minimum": 0, "maximum": 11 });
         json_schema!({
             "description": "\"life\", or a term like {\"years\": 9, \"months\": 8}.",
