@@ -108,7 +108,7 @@ fn backup(path: &Path, now: Utc) -> Result<Option<PathBuf>, Failure> {
 }
 
 /// The backups of the data file at `path`, oldest first.
-pub fn backups(path: &Path) -> Vec<PathBuf> {
+fn backups(path: &Path) -> Vec<PathBuf> {
     let name = file_name(path);
     let folder = folder(path);
     let Ok(entries) = fs::read_dir(folder) else {
@@ -215,5 +215,131 @@ fn describe(error: &io::Error) -> String {
         ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
         ErrorKind::StorageFull => "the disk is full".into(),
         _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, UNIX_EPOCH};
+
+    /// A fresh folder, removed at the end.
+    struct Folder(PathBuf);
+
+    impl Folder {
+        fn new(name: &str) -> Self {
+            let path =
+                std::env::temp_dir().join(format!("wjc-files-{}-{name}", std::process::id()));
+            let _ = fs::remove_dir_all(&path);
+            fs::create_dir_all(&path).unwrap();
+            Self(path)
+        }
+
+        fn names(&self) -> Vec<String> {
+            let mut names: Vec<String> = fs::read_dir(&self.0)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        }
+    }
+
+    impl Drop for Folder {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_the_old_file_and_no_trace() {
+        let folder = Folder::new("half-way");
+        let path = folder.0.join("data.json");
+        fs::write(&path, "the old file").unwrap();
+        let path = path.to_str().unwrap();
+        // As a full disk would: some bytes are written, then the writing fails.
+        let result = write_atomically(path, |out| {
+            out.write_all(b"the new fi")?;
+            Err(io::Error::new(ErrorKind::StorageFull, "no space"))
+        });
+        let Err(Failure::Misuse(message)) = result else {
+            panic!("the failure is reported")
+        };
+        assert_eq!(
+            message,
+            format!("cannot write \"{path}\": the disk is full")
+        );
+        assert_eq!(fs::read_to_string(path).unwrap(), "the old file");
+        assert_eq!(folder.names(), ["data.json"], "no temporary file is left");
+    }
+
+    #[test]
+    fn a_replacement_keeps_a_backup_and_a_folder_is_not_replaced() {
+        let folder = Folder::new("replacement");
+        let now = Utc::from_system(UNIX_EPOCH + Duration::from_secs(1_796_588_100));
+        let path = folder.0.join("data.json");
+        fs::write(&path, "the old file").unwrap();
+        let path = path.to_str().unwrap();
+        let dataset = wjc_core::load(include_str!("../tests/fixtures/full.json"))
+            .unwrap()
+            .dataset;
+        let document = Document {
+            schema: Some("./prisoners.schema.json"),
+            dataset: &dataset,
+        };
+        // A folder is never replaced by a file (and gets no backup).
+        let blocked = folder.0.join("blocked.json");
+        fs::create_dir(&blocked).unwrap();
+        assert!(write_dataset(blocked.to_str().unwrap(), &document, now).is_err());
+        let backup = write_dataset(path, &document, now).unwrap().unwrap();
+        assert_eq!(
+            backup.file_name().unwrap(),
+            "data.json.20261206T201500.000Z.bak"
+        );
+        assert_eq!(fs::read_to_string(&backup).unwrap(), "the old file");
+        let written = fs::read_to_string(path).unwrap();
+        assert!(written.starts_with(
+            "{\n  \"$schema\": \"./prisoners.schema.json\",\n  \"schema_version\": 1,\n"
+        ));
+        assert_eq!(written, document.text());
+        assert_eq!(
+            folder.names(),
+            [
+                "blocked.json",
+                "data.json",
+                "data.json.20261206T201500.000Z.bak"
+            ]
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "readable by all, as the file it replaced");
+        }
+    }
+
+    #[test]
+    fn only_backups_of_this_file_are_counted() {
+        let folder = Folder::new("backups");
+        for name in [
+            "data.json.20261206T201500.000Z.bak",
+            "data.json.20261206T201501.000Z.bak",
+            "other.json.20261206T201500.000Z.bak",
+            "data.json.notes.bak",
+            "data.json",
+        ] {
+            fs::write(folder.0.join(name), "").unwrap();
+        }
+        let found: Vec<String> = backups(&folder.0.join("data.json"))
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "data.json.20261206T201500.000Z.bak",
+                "data.json.20261206T201501.000Z.bak"
+            ]
+        );
     }
 }
