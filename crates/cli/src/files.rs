@@ -276,7 +276,8 @@ mod tests {
     #[test]
     fn a_replacement_keeps_a_backup_and_a_folder_is_not_replaced() {
         let folder = Folder::new("replacement");
-        let now = Utc::from_system(UNIX_EPOCH + Duration::from_secs(1_796_588_100));
+        // 2026-12-06T20:15:00Z.
+        let now = Utc::from_system(UNIX_EPOCH + Duration::from_mins(29_943_135));
         let path = folder.0.join("data.json");
         fs::write(&path, "the old file").unwrap();
         let path = path.to_str().unwrap();
