@@ -16,10 +16,12 @@ use crate::{cli, files, validate, Failure, Settings, Verdict};
 /// Runs `wjc compile FILE DIR`.
 pub fn run(args: &cli::Compile, out: &mut String, settings: &Settings) -> Result<Verdict, Failure> {
     let file = args.file.as_str();
+    let progress = Progress::for_file(settings, Path::new(file), "reading the data");
     let Some(loaded) = validate::read_and_load(file, out)? else {
         return Ok(Verdict::Problems);
     };
-    write(Path::new(&args.dir), &loaded, out, settings)?;
+    write(Path::new(&args.dir), &loaded, out, &progress)?;
+    drop(progress);
     if loaded.report.skipped() > 0 {
         let _ = writeln!(
             out,
@@ -32,15 +34,16 @@ pub fn run(args: &cli::Compile, out: &mut String, settings: &Settings) -> Result
 
 /// Writes the compiled files of `loaded` into the site folder `dir`, replacing earlier detail
 /// files, and says what it wrote in `out`. Returns whether the list is lean, with a first page
-/// of its own.
+/// of its own. `progress` shows the stages of a long job.
 pub fn write(
     dir: &Path,
     loaded: &Loaded,
     out: &mut String,
-    settings: &Settings,
+    progress: &Progress,
 ) -> Result<bool, Failure> {
+    progress.stage("compiling");
     let compiled = compiled::compile(&loaded.dataset);
-    let progress = Progress::new(settings, compiled.details.len(), "writing details");
+    progress.count(compiled.details.len(), "writing details");
     let details = dir.join("data/detail");
     if details.exists() {
         fs::remove_dir_all(&details).map_err(|e| files::write_failed(&details, &e))?;
@@ -68,7 +71,6 @@ pub fn write(
         written(&folder.join(path).to_string_lossy(), text)?;
         progress.step();
     }
-    drop(progress);
     let people = validate::plural(loaded.dataset.people.len(), "person", "people");
     let _ = if compiled.details.is_empty() {
         writeln!(

@@ -30,10 +30,11 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
     let dir = Path::new(&args.dir);
     // The very file the app downloads, so the static pages can never disagree with it.
     let data = dir.join(DATASET_PATH);
+    let progress = Progress::for_file(settings, &data, "reading the data");
     let Some(loaded) = validate::read_and_load(&data.to_string_lossy(), out)? else {
         return Ok(Verdict::Problems);
     };
-    let lean = compile::write(dir, &loaded, out, settings)?;
+    let lean = compile::write(dir, &loaded, out, &progress)?;
     let index = dir.join("index.html");
     let index_name = index.to_string_lossy().into_owned();
     let trunk = shell::read(files::read_text(&index_name)?)
@@ -73,7 +74,7 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
         })?;
     }
     let mut profiles = 0;
-    let progress = Progress::new(settings, loaded.dataset.people.len(), "writing pages");
+    progress.count(loaded.dataset.people.len(), "writing pages");
     for (rank, person) in site.people().enumerate() {
         let title = wjc_core::text::profile_title(&person.name, &loaded.dataset.title);
         bytes += write_file(&dir.join(profile_path(person)), |w| {
