@@ -149,27 +149,13 @@ pub fn compare<'a>(old: &'a Dataset, new: &'a Dataset) -> Changes<'a> {
             }),
         }
     }
-    let envelope = changed_fields(&envelope(old), &envelope(new));
+    let envelope = changed_fields(&old.envelope(), &new.envelope());
     Changes {
         added,
         removed,
         changed,
         unchanged,
         envelope,
-    }
-}
-
-/// The dataset's envelope with no people, cloned without copying the people.
-pub fn envelope(dataset: &Dataset) -> Dataset {
-    Dataset {
-        schema_version: dataset.schema_version,
-        title: dataset.title.clone(),
-        description: dataset.description.clone(),
-        updated: dataset.updated,
-        synthetic: dataset.synthetic,
-        sources: dataset.sources.clone(),
-        campaigns: dataset.campaigns.clone(),
-        people: Vec::new(),
     }
 }
 

@@ -51,6 +51,21 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Everything but the people (title, sources, campaigns …), cloned without copying them.
+    #[must_use]
+    pub fn envelope(&self) -> Self {
+        Self {
+            schema_version: self.schema_version,
+            title: self.title.clone(),
+            description: self.description.clone(),
+            updated: self.updated,
+            synthetic: self.synthetic,
+            sources: self.sources.clone(),
+            campaigns: self.campaigns.clone(),
+            people: Vec::new(),
+        }
+    }
+
     /// The campaign with this id.
     pub fn campaign(&self, id: &str) -> Option<&Campaign> {
         self.campaigns.iter().find(|c| c.id == id)
