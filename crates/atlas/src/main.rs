@@ -86,13 +86,6 @@ fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> (u8, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn the_definition_is_consistent() {
-        Cli::command().debug_assert();
-    }
-
     #[test]
     fn wrong_use_is_exit_2_and_help_and_version_are_exit_0() {
         let (code, out, err) = run(["wjc-atlas"]);

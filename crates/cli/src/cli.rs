@@ -386,13 +386,6 @@ fn count(text: &str) -> Result<usize, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn the_definition_is_consistent() {
-        Cli::command().debug_assert();
-    }
-
     #[test]
     fn numbers_are_read_as_people_write_them() {
         assert_eq!(count("50,000"), Ok(50_000));

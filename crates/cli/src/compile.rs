@@ -22,12 +22,8 @@ pub fn run(args: &cli::Compile, out: &mut String, settings: &Settings) -> Result
     };
     write(Path::new(&args.dir), &loaded, out, &progress)?;
     drop(progress);
-    if loaded.report.skipped() > 0 {
-        let _ = writeln!(
-            out,
-            "{} left out (see \"wjc validate {file}\")",
-            validate::plural(loaded.report.skipped(), "record", "records"),
-        );
+    if let Some(left_out) = validate::left_out(&loaded.report, file) {
+        let _ = writeln!(out, "{left_out}");
     }
     Ok(Verdict::Clean)
 }

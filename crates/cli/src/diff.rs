@@ -9,25 +9,19 @@ use serde_json::Value;
 use wjc_core::{Dataset, Person};
 
 use crate::cli;
-use crate::validate::{plural, read_and_load};
+use crate::validate::{left_out, read_and_load};
 use crate::{Failure, Verdict};
 
 /// Runs `wjc diff`.
 pub fn run(args: &cli::Diff, out: &mut String) -> Result<Verdict, Failure> {
-    let Some(old) = read_and_load(&args.old, out)? else {
-        return Ok(Verdict::Problems);
-    };
-    let Some(new) = read_and_load(&args.new, out)? else {
+    let old = read_and_load(&args.old, out)?;
+    let new = read_and_load(&args.new, out)?;
+    let (Some(old), Some(new)) = (old, new) else {
         return Ok(Verdict::Problems);
     };
     for (path, loaded) in [(&args.old, &old), (&args.new, &new)] {
-        let skipped = loaded.report.skipped();
-        if skipped > 0 {
-            let _ = writeln!(
-                out,
-                "{path}: {} with errors left out (see \"wjc validate {path}\")",
-                plural(skipped, "record", "records")
-            );
+        if let Some(left_out) = left_out(&loaded.report, path) {
+            let _ = writeln!(out, "{path}: {left_out}");
         }
     }
     let changes = compare(&old.dataset, &new.dataset);

@@ -223,38 +223,20 @@ mod tests {
     use super::*;
     use std::time::{Duration, UNIX_EPOCH};
 
-    /// A fresh folder, removed at the end.
-    struct Folder(PathBuf);
-
-    impl Folder {
-        fn new(name: &str) -> Self {
-            let path =
-                std::env::temp_dir().join(format!("wjc-files-{}-{name}", std::process::id()));
-            let _ = fs::remove_dir_all(&path);
-            fs::create_dir_all(&path).unwrap();
-            Self(path)
-        }
-
-        fn names(&self) -> Vec<String> {
-            let mut names: Vec<String> = fs::read_dir(&self.0)
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect();
-            names.sort();
-            names
-        }
-    }
-
-    impl Drop for Folder {
-        fn drop(&mut self) {
-            let _ = fs::remove_dir_all(&self.0);
-        }
+    /// The names in `folder`, sorted.
+    fn names(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
     }
 
     #[test]
     fn a_write_that_fails_half_way_leaves_the_old_file_and_no_trace() {
-        let folder = Folder::new("half-way");
-        let path = folder.0.join("data.json");
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("data.json");
         fs::write(&path, "the old file").unwrap();
         let path = path.to_str().unwrap();
         // As a full disk would: some bytes are written, then the writing fails.
@@ -270,15 +252,19 @@ mod tests {
             format!("cannot write \"{path}\": the disk is full")
         );
         assert_eq!(fs::read_to_string(path).unwrap(), "the old file");
-        assert_eq!(folder.names(), ["data.json"], "no temporary file is left");
+        assert_eq!(
+            names(folder.path()),
+            ["data.json"],
+            "no temporary file is left"
+        );
     }
 
     #[test]
     fn a_replacement_keeps_a_backup_and_a_folder_is_not_replaced() {
-        let folder = Folder::new("replacement");
+        let folder = tempfile::tempdir().unwrap();
         // 2026-12-06T20:15:00Z.
         let now = Utc::from_system(UNIX_EPOCH + Duration::from_mins(29_943_135));
-        let path = folder.0.join("data.json");
+        let path = folder.path().join("data.json");
         fs::write(&path, "the old file").unwrap();
         let path = path.to_str().unwrap();
         let dataset = wjc_core::load(include_str!("../tests/fixtures/full.json"))
@@ -289,7 +275,7 @@ mod tests {
             dataset: &dataset,
         };
         // A folder is never replaced by a file (and gets no backup).
-        let blocked = folder.0.join("blocked.json");
+        let blocked = folder.path().join("blocked.json");
         fs::create_dir(&blocked).unwrap();
         assert!(write_dataset(blocked.to_str().unwrap(), &document, now).is_err());
         let backup = write_dataset(path, &document, now).unwrap().unwrap();
@@ -304,7 +290,7 @@ mod tests {
         ));
         assert_eq!(written, document.text());
         assert_eq!(
-            folder.names(),
+            names(folder.path()),
             [
                 "blocked.json",
                 "data.json",
@@ -321,7 +307,7 @@ mod tests {
 
     #[test]
     fn only_backups_of_this_file_are_counted() {
-        let folder = Folder::new("backups");
+        let folder = tempfile::tempdir().unwrap();
         for name in [
             "data.json.20261206T201500.000Z.bak",
             "data.json.20261206T201501.000Z.bak",
@@ -329,9 +315,9 @@ mod tests {
             "data.json.notes.bak",
             "data.json",
         ] {
-            fs::write(folder.0.join(name), "").unwrap();
+            fs::write(folder.path().join(name), "").unwrap();
         }
-        let found: Vec<String> = backups(&folder.0.join("data.json"))
+        let found: Vec<String> = backups(&folder.path().join("data.json"))
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use wjc_core::{Dataset, Status};
 
-use crate::validate::{plural, read_and_load};
+use crate::validate::{left_out, plural, read_and_load};
 use crate::{Failure, Verdict};
 
 /// Runs `wjc stats FILE`.
@@ -19,13 +19,8 @@ pub fn run(path: &str, out: &mut String) -> Result<Verdict, Failure> {
     }
     let _ = writeln!(out, "{} (updated {})", dataset.title, dataset.updated);
     let _ = write!(out, "{}", plural(dataset.people.len(), "person", "people"));
-    let skipped = loaded.report.skipped();
-    if skipped > 0 {
-        let _ = write!(
-            out,
-            " ({} with errors left out: run \"wjc validate {path}\")",
-            plural(skipped, "record", "records")
-        );
+    if let Some(left_out) = left_out(&loaded.report, path) {
+        let _ = write!(out, " ({left_out})");
     }
     out.push('\n');
     write_stats(out, dataset);

@@ -63,6 +63,17 @@ fn write_refusal(out: &mut String, path: &str, error: &LoadError) {
     }
 }
 
+/// "2 records with errors left out (see \"wjc validate FILE\")", or `None` when none was.
+pub fn left_out(report: &Report, path: &str) -> Option<String> {
+    let skipped = report.skipped();
+    (skipped > 0).then(|| {
+        format!(
+            "{} with errors left out (see \"wjc validate {path}\")",
+            plural(skipped, "record", "records")
+        )
+    })
+}
+
 /// "1 record", "2 records".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {

@@ -363,15 +363,11 @@ fn import_reads_what_spreadsheets_save() {
 
 #[test]
 fn import_refuses_to_lose_a_person_unless_told_to() {
-    let dir = TempDir::new("envelope");
-    let csv = dir.path("people.csv");
-    assert_eq!(wjc(&["export-csv", FULL, "-o", &csv]).code, 0);
+    let (dir, original, data, csv) = exported("envelope");
     // Drop the last row, as a slip in a spreadsheet (or a filter left on) would.
     let text = fs::read_to_string(&csv).unwrap();
     let shorter = text.trim_end().rsplit_once('\n').unwrap().0.to_owned() + "\n";
     let csv = dir.write("shorter.csv", &shorter);
-    let original = fs::read_to_string(FULL).unwrap();
-    let data = dir.write("data.json", &original);
 
     for extra in [&[][..], &["--dry-run"]] {
         let mut args = vec!["import-csv", &csv, "-o", &data];
@@ -491,11 +487,7 @@ fn a_record_the_app_skips_still_counts_as_a_person_to_keep() {
 
 #[test]
 fn dry_run_shows_every_change_and_writes_nothing() {
-    let dir = TempDir::new("dry-run");
-    let original = fs::read_to_string(FULL).unwrap();
-    let data = dir.write("data.json", &original);
-    let csv = dir.path("people.csv");
-    assert_eq!(wjc(&["export-csv", &data, "-o", &csv]).code, 0);
+    let (dir, original, data, csv) = exported("dry-run");
     let text = fs::read_to_string(&csv).unwrap();
     let mut rows = rows_of(&text);
     rows[1][7] = "released".into(); // fixture-two's status
@@ -553,11 +545,7 @@ Dry run: nothing was written. Without --dry-run, {data} would hold 5 people (upd
 
 #[test]
 fn an_unchanged_spreadsheet_leaves_the_file_and_its_date_alone() {
-    let dir = TempDir::new("unchanged");
-    let original = fs::read_to_string(FULL).unwrap();
-    let data = dir.write("data.json", &original);
-    let csv = dir.path("people.csv");
-    assert_eq!(wjc(&["export-csv", &data, "-o", &csv]).code, 0);
+    let (dir, original, data, csv) = exported("unchanged");
     let run = wjc(&["import-csv", &csv, "-o", &data]);
     assert_eq!(run.code, 0);
     assert!(
@@ -572,12 +560,9 @@ fn an_unchanged_spreadsheet_leaves_the_file_and_its_date_alone() {
 
 #[test]
 fn the_five_newest_backups_are_kept() {
-    let dir = TempDir::new("backups");
-    let data = dir.write("data.json", &fs::read_to_string(FULL).unwrap());
-    let csv = dir.path("people.csv");
-    assert_eq!(wjc(&["export-csv", &data, "-o", &csv]).code, 0);
+    let (dir, original, data, csv) = exported("backups");
     let mut rows = rows_of(&fs::read_to_string(&csv).unwrap());
-    let mut contents = vec![fs::read_to_string(&data).unwrap()];
+    let mut contents = vec![original];
     for edit in 1..=7_u64 {
         rows[0][9] = format!("Summary, edition {edit}.");
         let edited = dir.write("edited.csv", &csv_of(&rows));
@@ -606,6 +591,17 @@ fn the_five_newest_backups_are_kept() {
     for (backup, content) in backups.iter().zip(&contents[2..7]) {
         assert_eq!(&fs::read_to_string(dir.path(backup)).unwrap(), content);
     }
+}
+
+/// A folder with `full.json` copied as `data.json` and exported to `people.csv`: the folder, the
+/// file's text and the paths of the data file and the spreadsheet.
+fn exported(name: &str) -> (TempDir, String, String, String) {
+    let dir = TempDir::new(name);
+    let original = fs::read_to_string(FULL).unwrap();
+    let data = dir.write("data.json", &original);
+    let csv = dir.path("people.csv");
+    assert_eq!(wjc(&["export-csv", &data, "-o", &csv]).code, 0);
+    (dir, original, data, csv)
 }
 
 /// The data rows of an exported spreadsheet.
@@ -986,10 +982,7 @@ fn unwritable_output_is_a_misuse_and_leaves_nothing_behind() {
 #[test]
 fn a_failed_write_leaves_the_old_file_whole() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = TempDir::new("failed-write");
-    let data = dir.write("data.json", &fs::read_to_string(FULL).unwrap());
-    let csv = dir.path("people.csv");
-    assert_eq!(wjc(&["export-csv", &data, "-o", &csv]).code, 0);
+    let (dir, original, data, csv) = exported("failed-write");
     let edited = fs::read_to_string(&csv)
         .unwrap()
         .replace("Lin Minghua", "Lin Minghua-Wang");
@@ -1006,10 +999,7 @@ fn a_failed_write_leaves_the_old_file_whole() {
     }
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("permission denied"), "{}", run.stderr);
-    assert_eq!(
-        fs::read_to_string(&data).unwrap(),
-        fs::read_to_string(FULL).unwrap()
-    );
+    assert_eq!(fs::read_to_string(&data).unwrap(), original);
     assert_eq!(dir.files(), ["data.json", "people.csv"]);
 }
 
@@ -1020,18 +1010,7 @@ fn help_is_available_for_every_command() {
     assert!(overview.stdout.contains("Commands:") && overview.stdout.contains("Exit codes"));
     assert_eq!(wjc(&["--help"]).stdout, overview.stdout);
     assert!(wjc(&["-h"]).stdout.contains("Commands:"));
-    for command in [
-        "validate",
-        "stats",
-        "export-csv",
-        "import-csv",
-        "diff",
-        "generate",
-        "compile",
-        "site",
-        "schema",
-        "completions",
-    ] {
+    for command in COMMANDS {
         assert!(overview.stdout.contains(command), "{command}");
         let help = wjc(&["help", command]);
         assert_eq!(help.code, 0);
@@ -1085,6 +1064,20 @@ fn completions_cover_every_command_and_flag() {
         }
     }
 }
+
+/// Every command, as typed.
+const COMMANDS: [&str; 10] = [
+    "validate",
+    "stats",
+    "export-csv",
+    "import-csv",
+    "diff",
+    "generate",
+    "compile",
+    "site",
+    "schema",
+    "completions",
+];
 
 /// The spreadsheet's header, as the export writes it.
 fn header() -> Vec<&'static str> {
@@ -1554,6 +1547,7 @@ fn the_schema_and_the_validator_agree_on_the_hostile_records() {
 fn the_schema_and_the_validator_agree_field_by_field() {
     let checker = Checker::new();
     let combining = |n: usize| format!("Z{}", "\u{301}".repeat(n));
+    let link = |url: &str| json!([{ "title": "x", "url": url }]);
     let cases: Vec<(&str, Value, bool)> = vec![
         ("status", json!("jailed"), false),
         ("status", json!("house_arrest"), true),
@@ -1584,26 +1578,10 @@ fn the_schema_and_the_validator_agree_field_by_field() {
         ("sentence", json!("death"), false),
         ("flags", json!(["nope"]), false),
         ("flags", json!(["unfair_trial"]), true),
-        (
-            "links",
-            json!([{"title": "x", "url": "ftp://example.org"}]),
-            false,
-        ),
-        (
-            "links",
-            json!([{"title": "x", "url": "HTTPS://example.org/a b"}]),
-            false,
-        ),
-        (
-            "links",
-            json!([{"title": "x", "url": "https://@example.org"}]),
-            false,
-        ),
-        (
-            "links",
-            json!([{"title": "x", "url": "HTTP://example.org/?q=1"}]),
-            true,
-        ),
+        ("links", link("ftp://example.org"), false),
+        ("links", link("HTTPS://example.org/a b"), false),
+        ("links", link("https://@example.org"), false),
+        ("links", link("HTTP://example.org/?q=1"), true),
         ("aliases", json!(vec!["a"; 51]), false),
         ("aliases", json!(vec!["a"; 50]), true),
         ("aliases", json!([["nested"]]), false),
@@ -1653,52 +1631,48 @@ mod any_command_line {
     /// that does not exist, and no bare word can become an output.
     fn word() -> impl Strategy<Value = String> {
         prop_oneof![
-            prop::sample::select(vec![
-                "validate",
-                "stats",
-                "export-csv",
-                "import-csv",
-                "diff",
-                "generate",
-                "compile",
-                "site",
-                "schema",
-                "completions",
-                "help",
-                "bash",
-                "zsh",
-                "fish",
-                "tcsh",
-                "valdate",
-                "import",
-                "--help",
-                "-h",
-                "--version",
-                "-V",
-                "--dry-run",
-                "--allow-removals",
-                "--base",
-                "--count",
-                "--seed",
-                "--widget",
-                "--",
-                "-",
-                "--count=0",
-                "--count=3",
-                "--count=many",
-                "--count=200001",
-                "--seed=-1",
-                "--seed=18446744073709551616",
-                "--dry-run=yes",
-                "-o/nonexistent-wjc/out.json",
-                "--output=/nonexistent-wjc/out.csv",
-                "--output=",
-                "-x",
-                "--frobnicate",
-                "/nonexistent-wjc/in.csv",
-                "/nonexistent-wjc/",
-                FULL,
-            ])
+            prop::sample::select(
+                COMMANDS
+                    .iter()
+                    .copied()
+                    .chain([
+                        "help",
+                        "bash",
+                        "zsh",
+                        "fish",
+                        "tcsh",
+                        "valdate",
+                        "import",
+                        "--help",
+                        "-h",
+                        "--version",
+                        "-V",
+                        "--dry-run",
+                        "--allow-removals",
+                        "--base",
+                        "--count",
+                        "--seed",
+                        "--widget",
+                        "--",
+                        "-",
+                        "--count=0",
+                        "--count=3",
+                        "--count=many",
+                        "--count=200001",
+                        "--seed=-1",
+                        "--seed=18446744073709551616",
+                        "--dry-run=yes",
+                        "-o/nonexistent-wjc/out.json",
+                        "--output=/nonexistent-wjc/out.csv",
+                        "--output=",
+                        "-x",
+                        "--frobnicate",
+                        "/nonexistent-wjc/in.csv",
+                        "/nonexistent-wjc/",
+                        FULL
+                    ])
+                    .collect::<Vec<_>>()
+            )
             .prop_map(str::to_owned),
             "/nonexistent-wjc/\\PC{0,12}",
             "-{1,2}\\PC{0,12}",
