@@ -16,8 +16,7 @@ const EXIT_CODES: &str = exit_codes!();
 /// What every command that writes the data file does, for their help.
 macro_rules! safe_writes {
     () => {
-        "
-The data file is replaced in one step (written to a temporary file beside it, then renamed),
+        "The data file is replaced in one step (written to a temporary file beside it, then renamed),
 so a failure never leaves it half-written. The previous file is kept beside it as
 FILE.YYYYMMDDTHHMMSS.mmmZ.bak; the five newest backups are kept, older ones removed."
     };
@@ -73,8 +72,7 @@ The spreadsheet (UTF-8 CSV, header row, one row per person):
 ",
         exit_codes!()
     ),
-    propagate_version = true,
-    disable_help_subcommand = false
+    propagate_version = true
 )]
 pub struct Cli {
     /// The command to run.

@@ -29,7 +29,7 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 
 use cli::{Cli, Command};
-pub use clock::Utc;
+use clock::Utc;
 
 /// How a command that ran to the end judged the data.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

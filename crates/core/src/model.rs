@@ -13,7 +13,7 @@ pub const SCHEMA_VERSION: u64 = 1;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dataset {
-    /// Always [`SCHEMA_VERSION`] when written.
+    /// The version of this format: always 1 when written.
     #[cfg_attr(
         feature = "schema",
         schemars(schema_with = "crate::schema::schema_version")
