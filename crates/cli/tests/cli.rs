@@ -1606,6 +1606,18 @@ fn the_schema_and_the_validator_agree_field_by_field() {
             "the schema on {field}: {value}"
         );
     }
+    // Descriptions of the list and of a campaign may be left out.
+    let mut data = padded(6);
+    data.as_object_mut().unwrap().remove("description");
+    data["campaigns"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("description");
+    assert_eq!(wjc_core::load(&data.to_string()).unwrap().report.loaded, 10);
+    assert!(checker.accepts(&data));
+    data.as_object_mut().unwrap().remove("title");
+    assert!(wjc_core::load(&data.to_string()).is_err());
+    assert!(!checker.accepts(&data));
     // Rules between fields or records, which only `wjc validate` checks.
     for (field, value) in [
         ("campaigns", json!(["no-such-campaign"])),

@@ -33,8 +33,25 @@ pub fn text() -> String {
             }),
         );
     }
+    // The model always writes a description (of the list, of a campaign); the loader also reads
+    // a file without one.
+    not_required(schema.as_object_mut(), "description");
+    let campaign = schema
+        .get_mut("$defs")
+        .and_then(|defs| defs.get_mut("Campaign"))
+        .and_then(serde_json::Value::as_object_mut);
+    not_required(campaign, "description");
     // A schema of the model's own types always serialises.
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+/// Takes `field` out of the `required` list of `object`'s schema.
+fn not_required(object: Option<&mut serde_json::Map<String, serde_json::Value>>, field: &str) {
+    if let Some(serde_json::Value::Array(required)) =
+        object.and_then(|object| object.get_mut("required"))
+    {
+        required.retain(|name| name != field);
+    }
 }
 
 /// Characters the loader refuses in any text: control characters other than line feed and tab.
