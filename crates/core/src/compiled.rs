@@ -82,13 +82,13 @@ pub fn compile(dataset: &Dataset) -> Compiled {
         .map(|people| {
             to_json(&Dataset {
                 people: people.to_vec(),
-                ..envelope(dataset)
+                ..dataset.envelope()
             })
         })
         .collect();
     // The version names the details' contents, so a cached list never meets other details.
     let version = format!("{:016x}", details.iter().fold(FNV_OFFSET, |h, d| fnv(h, d)));
-    let mut list = match serde_json::to_value(envelope(dataset)) {
+    let mut list = match serde_json::to_value(dataset.envelope()) {
         Ok(Value::Object(envelope)) => envelope,
         _ => Map::new(),
     };
@@ -119,7 +119,7 @@ fn first_page(dataset: &Dataset) -> String {
         .collect();
     let first = Dataset {
         people,
-        ..envelope(dataset)
+        ..dataset.envelope()
     };
     match serde_json::to_value(first) {
         Ok(Value::Object(mut first)) => {
@@ -127,13 +127,6 @@ fn first_page(dataset: &Dataset) -> String {
             Value::Object(first).to_string()
         }
         _ => String::new(),
-    }
-}
-
-fn envelope(dataset: &Dataset) -> Dataset {
-    Dataset {
-        people: Vec::new(),
-        ..dataset.clone()
     }
 }
 

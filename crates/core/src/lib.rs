@@ -22,6 +22,8 @@ pub mod model;
 pub mod pace;
 pub mod paging;
 pub mod query;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod shortlist;
 pub mod text;
 pub mod url_state;

@@ -482,7 +482,9 @@ fn envelope(root: &Map<String, Value>, report: &mut Report) -> Result<Dataset, L
     })
 }
 
+/// `$schema` names the file's JSON Schema for editors (`wjc schema`); the loader only accepts it.
 const ENVELOPE_FIELDS: &[&str] = &[
+    "$schema",
     "schema_version",
     "title",
     "description",

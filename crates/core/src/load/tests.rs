@@ -297,6 +297,18 @@ fn unknown_fields_warn_and_keep_the_record() {
 }
 
 #[test]
+fn a_schema_reference_for_editors_is_accepted() {
+    let mut data = dataset(3);
+    data["$schema"] = json!("./prisoners.schema.json");
+    let loaded = load_value(&data).unwrap();
+    assert_eq!(loaded.report.warnings, []);
+    assert_eq!(loaded.report.loaded, 3);
+    // Only the envelope names a schema.
+    let loaded = load_with(1, "$schema", json!("x"));
+    assert_eq!(loaded.report.warnings[0].field, "$schema");
+}
+
+#[test]
 fn the_report_accounts_for_every_record() {
     let mut data = dataset(20);
     data["people"][3] = json!("not an object");
