@@ -114,7 +114,7 @@ test('the saved list and the service worker\'s copies of the site\'s own files a
   });
   assert.deepEqual({ ...stored, files: [], pages: [] }, {
     cookie: '', local: 0, session: 0, databases: 0,
-    caches: ['wjc-site-files-VERSION', 'wjc-site-pages', 'without-just-cause-dataset'],
+    caches: ['without-just-cause-dataset', 'wjc-site-files-VERSION', 'wjc-site-pages'],
     list: ['/data/list.json'], files: [], pages: [], workers: ['/sw.js'],
   });
   // The site's own public files and the public pages opened, nothing else.
