@@ -5,7 +5,9 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use wjc_core::fetch::{Failure, ANSWER_TIMEOUT_SECONDS, ATTEMPTS, MAX_BYTES, STALL_TIMEOUT_SECONDS};
+use wjc_core::fetch::{
+    Failure, ANSWER_TIMEOUT_SECONDS, ATTEMPTS, MAX_BYTES, STALL_TIMEOUT_SECONDS,
+};
 use wjc_core::i18n::catalogue::{self, Catalogue};
 use wjc_core::i18n::message::Value::{self, Number, Text};
 use wjc_core::i18n::Lang;
@@ -98,7 +100,10 @@ fn date(en: &Tracked, date: PartialDate) -> String {
         .map(|m| en.say(&format!("{key}.month.{m}"), &[]))
         .unwrap_or_default();
     let day = Number(u64::from(date.day().unwrap_or(0)));
-    en.say(key, &[("year", Text(&year)), ("month", Text(&month)), ("day", day)])
+    en.say(
+        key,
+        &[("year", Text(&year)), ("month", Text(&month)), ("day", day)],
+    )
 }
 
 #[test]
@@ -123,7 +128,14 @@ fn english_says_what_text_rs_says() {
         );
     }
 
-    for day in ["1990", "2018-01", "2018-09", "2013-03-11", "2024-12-31", "2020-06-05"] {
+    for day in [
+        "1990",
+        "2018-01",
+        "2018-09",
+        "2013-03-11",
+        "2024-12-31",
+        "2020-06-05",
+    ] {
         assert_eq!(date(&en, d(day)), text::date(d(day)), "{day}");
     }
     for month in 1..=12 {
@@ -132,10 +144,23 @@ fn english_says_what_text_rs_says() {
         let month_only = d(&format!("2020-{month:02}"));
         assert_eq!(date(&en, month_only), text::date(month_only));
     }
-    en.same("status.as-of", &[("date", Text("2023"))], &text::as_of(d("2023")));
+    en.same(
+        "status.as-of",
+        &[("date", Text("2023"))],
+        &text::as_of(d("2023")),
+    );
 
     en.same("sentence.life", &[], &text::sentence(Sentence::Life));
-    for (years, months) in [(1, 0), (20, 0), (0, 0), (0, 1), (0, 6), (9, 8), (1, 1), (2, 11)] {
+    for (years, months) in [
+        (1, 0),
+        (20, 0),
+        (0, 0),
+        (0, 1),
+        (0, 6),
+        (9, 8),
+        (1, 1),
+        (2, 11),
+    ] {
         let today = text::sentence(Sentence::Term { years, months });
         let (y, m) = (("years", n(years.into())), ("months", n(months.into())));
         match (years, months) {
@@ -160,7 +185,12 @@ fn english_says_what_text_rs_says() {
         (Status::Imprisoned, "2023-02", "2023", "held-since"),
         (Status::Imprisoned, "2023-02", "2023-02", "held-since"),
         (Status::Disappeared, "2013-03-11", "2023", "missing-since"),
-        (Status::Disappeared, "2022-01-01", "2022-03-15", "missing-since"),
+        (
+            Status::Disappeared,
+            "2022-01-01",
+            "2022-03-15",
+            "missing-since",
+        ),
         (Status::Disappeared, "2020-01", "2021-03", "missing-since"),
         (Status::Disappeared, "2023", "2023", "missing-since"),
     ] {
@@ -181,7 +211,11 @@ fn english_says_what_text_rs_says() {
                 &[args[0], args[1], ("years", Number((months / 12).into()))],
             ),
         };
-        assert_eq!(Some(ours), text::custody_line(&p), "{status:?} {arrested} {as_of}");
+        assert_eq!(
+            Some(ours),
+            text::custody_line(&p),
+            "{status:?} {arrested} {as_of}"
+        );
     }
     let released = person(Status::Released, "2021-06", "2023");
     en.same(
@@ -207,7 +241,11 @@ fn english_says_what_text_rs_says() {
             &text::skipped_notice(count),
         );
     }
-    en.same("people.count", &[("count", n(37))], &text::result_count(37, 37));
+    en.same(
+        "people.count",
+        &[("count", n(37))],
+        &text::result_count(37, 37),
+    );
     for (shown, total) in [(1, 37), (3, 37), (0, 1), (0, 2)] {
         en.same(
             "results.count-of",
@@ -223,17 +261,31 @@ fn english_says_what_text_rs_says() {
     );
     en.same(
         "pages.summary",
-        &[("page", n(2)), ("pages", n(42)), ("from", n(25)), ("to", n(48))],
+        &[
+            ("page", n(2)),
+            ("pages", n(42)),
+            ("from", n(25)),
+            ("to", n(48)),
+        ],
         &text::page_summary(2, 42, 25, 48),
     );
     en.same(
         "pages.summary.one",
-        &[("page", n(3)), ("pages", n(3)), ("from", n(49)), ("to", n(49))],
+        &[
+            ("page", n(3)),
+            ("pages", n(3)),
+            ("from", n(49)),
+            ("to", n(49)),
+        ],
         &text::page_summary(3, 3, 49, 49),
     );
     en.same(
         "pages.title",
-        &[("page", n(2)), ("pages", n(5)), ("site", Text("Without Just Cause"))],
+        &[
+            ("page", n(2)),
+            ("pages", n(5)),
+            ("site", Text("Without Just Cause")),
+        ],
         &text::list_page_title(2, 5, "Without Just Cause"),
     );
     en.same(
@@ -278,12 +330,20 @@ fn english_says_what_text_rs_says() {
             joined = if i + 1 == items.len() {
                 en.say(last_key, &[("items", Text(&joined)), ("last", Text(item))])
             } else {
-                en.say("list.comma", &[("items", Text(&joined)), ("item", Text(item))])
+                en.say(
+                    "list.comma",
+                    &[("items", Text(&joined)), ("item", Text(item))],
+                )
             };
         }
         joined
     };
-    for items in [&["A"][..], &["A", "B"], &["A", "B", "C"], &["A", "B", "C", "D"]] {
+    for items in [
+        &["A"][..],
+        &["A", "B"],
+        &["A", "B", "C"],
+        &["A", "B", "C", "D"],
+    ] {
         assert_eq!(join(items, "list.and"), text::join_and(items));
     }
     en.same(
@@ -348,7 +408,11 @@ fn english_says_what_text_rs_says() {
         &[("country", Text("Egypt")), ("total", n(0))],
         &map::country_summary("Egypt", 0, []),
     );
-    let statuses = [(Status::Imprisoned, 5), (Status::HouseArrest, 1), (Status::Unknown, 1)];
+    let statuses = [
+        (Status::Imprisoned, 5),
+        (Status::HouseArrest, 1),
+        (Status::Unknown, 1),
+    ];
     let parts: Vec<String> = statuses
         .iter()
         .map(|&(status, count)| {
@@ -363,17 +427,28 @@ fn english_says_what_text_rs_says() {
         .collect();
     let mut joined = parts[0].clone();
     for part in &parts[1..] {
-        joined = en.say("list.comma", &[("items", Text(&joined)), ("item", Text(part))]);
+        joined = en.say(
+            "list.comma",
+            &[("items", Text(&joined)), ("item", Text(part))],
+        );
     }
     en.same(
         "map.country-summary.statuses",
-        &[("country", Text("Iran")), ("total", n(7)), ("statuses", Text(&joined))],
+        &[
+            ("country", Text("Iran")),
+            ("total", n(7)),
+            ("statuses", Text(&joined)),
+        ],
         &map::country_summary("Iran", 7, statuses),
     );
 
     // The widget and the Embed dialog.
     for total in [1, 37] {
-        en.same("embed.show-all", &[("total", n(total))], &embed::show_all(total));
+        en.same(
+            "embed.show-all",
+            &[("total", n(total))],
+            &embed::show_all(total),
+        );
     }
     en.same(
         "embed.frame-title",
@@ -386,11 +461,23 @@ fn english_says_what_text_rs_says() {
     for (failure, key, args) in [
         (Failure::Offline, "offline", vec![]),
         (Failure::Unreachable, "unreachable", vec![]),
-        (Failure::NoAnswer, "no-answer", vec![seconds(ANSWER_TIMEOUT_SECONDS)]),
-        (Failure::Stalled, "stalled", vec![seconds(STALL_TIMEOUT_SECONDS)]),
+        (
+            Failure::NoAnswer,
+            "no-answer",
+            vec![seconds(ANSWER_TIMEOUT_SECONDS)],
+        ),
+        (
+            Failure::Stalled,
+            "stalled",
+            vec![seconds(STALL_TIMEOUT_SECONDS)],
+        ),
         (Failure::CutOff, "cut-off", vec![]),
         (Failure::Http(404), "not-found", vec![]),
-        (Failure::Http(503), "server-error", vec![("status", Number(503))]),
+        (
+            Failure::Http(503),
+            "server-error",
+            vec![("status", Number(503))],
+        ),
         (Failure::Http(403), "refused", vec![("status", Number(403))]),
         (Failure::WebPage, "web-page", vec![]),
         (
@@ -405,17 +492,29 @@ fn english_says_what_text_rs_says() {
         ),
         (Failure::NotText, "not-text", vec![]),
     ] {
-        en.same(&format!("fetch.{key}"), &args, &text::load_failure(&failure));
+        en.same(
+            &format!("fetch.{key}"),
+            &args,
+            &text::load_failure(&failure),
+        );
     }
     for (failure, key, args) in [
         (Failure::Offline, "offline", vec![]),
         (Failure::Unreachable, "unreachable", vec![]),
-        (Failure::NoAnswer, "no-answer", vec![seconds(ANSWER_TIMEOUT_SECONDS)]),
+        (
+            Failure::NoAnswer,
+            "no-answer",
+            vec![seconds(ANSWER_TIMEOUT_SECONDS)],
+        ),
         (Failure::Stalled, "stalled", vec![]),
         (Failure::CutOff, "cut-off", vec![]),
         (Failure::Http(500), "http", vec![("status", Number(500))]),
         (Failure::WebPage, "wrong-content", vec![]),
-        (Failure::WrongType("text/plain".into()), "wrong-content", vec![]),
+        (
+            Failure::WrongType("text/plain".into()),
+            "wrong-content",
+            vec![],
+        ),
         (Failure::TooLarge, "too-large", vec![]),
         (Failure::NotText, "unreadable", vec![]),
     ] {
@@ -580,7 +679,11 @@ fn english_says_what_text_rs_says() {
     }
     // The totals' labels agree with their number; text.rs has the plural only.
     en.same("ui.total-people", &[("count", n(37))], ui::TOTAL_PEOPLE);
-    en.same("ui.total-countries", &[("count", n(12))], ui::TOTAL_COUNTRIES);
+    en.same(
+        "ui.total-countries",
+        &[("count", n(12))],
+        ui::TOTAL_COUNTRIES,
+    );
     en.same("ui.total-people", &[("count", n(1))], "person");
     en.same("ui.total-countries", &[("count", n(1))], "country");
 
@@ -643,7 +746,13 @@ fn russian_and_arabic_plurals_take_every_form() {
     let people = |n: u64| ru.format("people.count", &[("count", Number(n))]).unwrap();
     assert_eq!(
         [people(1), people(3), people(37), people(21), people(12)],
-        ["1 человек", "3 человека", "37 человек", "21 человек", "12 человек"]
+        [
+            "1 человек",
+            "3 человека",
+            "37 человек",
+            "21 человек",
+            "12 человек"
+        ]
     );
     let ar = load(Lang::Ar);
     let forms: BTreeSet<String> = [0, 1, 2, 3, 11, 100]

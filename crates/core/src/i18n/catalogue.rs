@@ -186,8 +186,10 @@ pub fn check_language(
 ) -> Result<Vec<(File, Problem)>, (File, String)> {
     let (mut catalogue, unreadable) =
         Catalogue::parse(lang, messages).map_err(|e| (File::Messages, e))?;
-    let mut found: Vec<(File, Problem)> =
-        unreadable.into_iter().map(|p| (File::Messages, p)).collect();
+    let mut found: Vec<(File, Problem)> = unreadable
+        .into_iter()
+        .map(|p| (File::Messages, p))
+        .collect();
     let mut generated = Vec::new();
     if let Some(cldr) = cldr {
         let (cldr, unreadable) = Catalogue::parse(lang, cldr).map_err(|e| (File::Cldr, e))?;
@@ -303,16 +305,38 @@ mod tests {
         assert_eq!(
             found,
             [
-                (File::Cldr, "country.CN: at character 7: the message ends inside a \"{\"…\"}\"".into()),
-                (File::Messages, "country.IR: comes from CLDR (the cldr folder); remove it here".into()),
+                (
+                    File::Cldr,
+                    "country.CN: at character 7: the message ends inside a \"{\"…\"}\"".into()
+                ),
+                (
+                    File::Messages,
+                    "country.IR: comes from CLDR (the cldr folder); remove it here".into()
+                ),
             ]
         );
         let missing = check_language(Lang::Es, es, None, &english()).unwrap();
         assert_eq!(missing.len(), 2, "{missing:?}");
-        assert_eq!(missing[0].1.to_string(), "country.IR: unused: English has no such message");
-        assert_eq!(missing[1].1.to_string(), "search: missing: not translated yet");
-        assert_eq!(check_language(Lang::Es, "[]", None, &english()).unwrap_err().0, File::Messages);
-        assert_eq!(check_language(Lang::Es, es, Some("{"), &english()).unwrap_err().0, File::Cldr);
+        assert_eq!(
+            missing[0].1.to_string(),
+            "country.IR: unused: English has no such message"
+        );
+        assert_eq!(
+            missing[1].1.to_string(),
+            "search: missing: not translated yet"
+        );
+        assert_eq!(
+            check_language(Lang::Es, "[]", None, &english())
+                .unwrap_err()
+                .0,
+            File::Messages
+        );
+        assert_eq!(
+            check_language(Lang::Es, es, Some("{"), &english())
+                .unwrap_err()
+                .0,
+            File::Cldr
+        );
     }
 
     #[test]
