@@ -56,6 +56,14 @@ impl Tracked {
     fn same(&self, key: &str, args: &[(&str, Value<'_>)], today: &str) {
         assert_eq!(self.say(key, args), today, "{key} {args:?}");
     }
+
+    /// Asserts the message `key` with each of `counts` as its argument `arg` reads as `today`
+    /// says for the same count.
+    fn counted(&self, key: &str, arg: &str, counts: &[usize], today: impl Fn(usize) -> String) {
+        for &count in counts {
+            self.same(key, &[(arg, n(count))], &today(count));
+        }
+    }
 }
 
 fn d(text: &str) -> PartialDate {
@@ -327,14 +335,9 @@ fn custody_lines(en: &Tracked) {
 fn counts_pages_and_filters(en: &Tracked) {
     // Counts below 1,000: the catalogue groups digits as the language does ("1,200 people"),
     // which text.rs does not yet.
-    for count in [0, 1, 2, 37, 999] {
-        en.same("people.count", &[("count", n(count))], &text::people(count));
-        en.same(
-            "results.skipped",
-            &[("count", n(count))],
-            &text::skipped_notice(count),
-        );
-    }
+    let counts = [0, 1, 2, 37, 999];
+    en.counted("people.count", "count", &counts, text::people);
+    en.counted("results.skipped", "count", &counts, text::skipped_notice);
     en.same(
         "people.count",
         &[("count", n(37))],
@@ -353,26 +356,17 @@ fn counts_pages_and_filters(en: &Tracked) {
         &[("page", n(2)), ("pages", n(5))],
         &text::page_of(2, 5),
     );
-    en.same(
-        "pages.summary",
-        &[
-            ("page", n(2)),
-            ("pages", n(42)),
-            ("from", n(25)),
-            ("to", n(48)),
-        ],
-        &text::page_summary(2, 42, 25, 48),
-    );
-    en.same(
-        "pages.summary.one",
-        &[
-            ("page", n(3)),
-            ("pages", n(3)),
-            ("from", n(49)),
-            ("to", n(49)),
-        ],
-        &text::page_summary(3, 3, 49, 49),
-    );
+    for (key, page, pages, from, to) in [
+        ("pages.summary", 2, 42, 25, 48),
+        ("pages.summary.one", 3, 3, 49, 49),
+    ] {
+        let args = [("page", page), ("pages", pages), ("from", from), ("to", to)];
+        en.same(
+            key,
+            &args.map(|(name, v)| (name, n(v))),
+            &text::page_summary(page, pages, from, to),
+        );
+    }
     en.same(
         "pages.title",
         &[
@@ -543,13 +537,7 @@ fn map_and_embed(en: &Tracked) {
     );
 
     // The widget and the Embed dialog.
-    for total in [1, 37] {
-        en.same(
-            "embed.show-all",
-            &[("total", n(total))],
-            &embed::show_all(total),
-        );
-    }
+    en.counted("embed.show-all", "total", &[1, 37], embed::show_all);
     en.same(
         "embed.frame-title",
         &[("site", Text("W")), ("countries", Text("Iran and China"))],
@@ -557,71 +545,80 @@ fn map_and_embed(en: &Tracked) {
     );
 }
 
-/// What went wrong with a download.
+/// What went wrong with a download: the whole message, and the short reason in the messages
+/// of a retry and of a profile that could not be loaded.
 fn download_failures(en: &Tracked) {
-    let seconds = |s: u32| ("seconds", Number(s.into()));
-    for (failure, key, args) in [
-        (Failure::Offline, "offline", vec![]),
-        (Failure::Unreachable, "unreachable", vec![]),
+    let seconds = |s: u32| vec![("seconds", Number(s.into()))];
+    let status = |s: u16| vec![("status", Number(s.into()))];
+    for (failure, key, args, reason_key, reason_args) in [
+        (Failure::Offline, "offline", vec![], "offline", vec![]),
+        (
+            Failure::Unreachable,
+            "unreachable",
+            vec![],
+            "unreachable",
+            vec![],
+        ),
         (
             Failure::NoAnswer,
             "no-answer",
-            vec![seconds(ANSWER_TIMEOUT_SECONDS)],
+            seconds(ANSWER_TIMEOUT_SECONDS),
+            "no-answer",
+            seconds(ANSWER_TIMEOUT_SECONDS),
         ),
         (
             Failure::Stalled,
             "stalled",
-            vec![seconds(STALL_TIMEOUT_SECONDS)],
+            seconds(STALL_TIMEOUT_SECONDS),
+            "stalled",
+            vec![],
         ),
-        (Failure::CutOff, "cut-off", vec![]),
-        (Failure::Http(404), "not-found", vec![]),
+        (Failure::CutOff, "cut-off", vec![], "cut-off", vec![]),
+        (Failure::Http(404), "not-found", vec![], "http", status(404)),
         (
             Failure::Http(503),
             "server-error",
-            vec![("status", Number(503))],
+            status(503),
+            "http",
+            status(503),
         ),
-        (Failure::Http(403), "refused", vec![("status", Number(403))]),
-        (Failure::WebPage, "web-page", vec![]),
+        (
+            Failure::Http(403),
+            "refused",
+            status(403),
+            "http",
+            status(403),
+        ),
+        (
+            Failure::WebPage,
+            "web-page",
+            vec![],
+            "wrong-content",
+            vec![],
+        ),
         (
             Failure::WrongType("image/\u{202E}gnp".into()),
             "wrong-type",
             vec![("kind", Text("image/<U+202E>gnp"))],
+            "wrong-content",
+            vec![],
         ),
         (
             Failure::TooLarge,
             "too-large",
             vec![("megabytes", Number(MAX_BYTES / (1024 * 1024)))],
+            "too-large",
+            vec![],
         ),
-        (Failure::NotText, "not-text", vec![]),
+        (Failure::NotText, "not-text", vec![], "unreadable", vec![]),
     ] {
         en.same(
             &format!("fetch.{key}"),
             &args,
             &text::load_failure(&failure),
         );
-    }
-    for (failure, key, args) in [
-        (Failure::Offline, "offline", vec![]),
-        (Failure::Unreachable, "unreachable", vec![]),
-        (
-            Failure::NoAnswer,
-            "no-answer",
-            vec![seconds(ANSWER_TIMEOUT_SECONDS)],
-        ),
-        (Failure::Stalled, "stalled", vec![]),
-        (Failure::CutOff, "cut-off", vec![]),
-        (Failure::Http(500), "http", vec![("status", Number(500))]),
-        (Failure::WebPage, "wrong-content", vec![]),
-        (
-            Failure::WrongType("text/plain".into()),
-            "wrong-content",
-            vec![],
-        ),
-        (Failure::TooLarge, "too-large", vec![]),
-        (Failure::NotText, "unreadable", vec![]),
-    ] {
-        let reason = en.say(&format!("fetch.reason.{key}"), &args);
-        assert_eq!(reason, text::failure_reason(&failure), "{key}");
+        let reason = en.say(&format!("fetch.reason.{reason_key}"), &reason_args);
+        assert_eq!(reason, text::failure_reason(&failure), "{reason_key}");
         en.same(
             "fetch.detail-failed",
             &[("reason", Text(&reason))],
