@@ -44,6 +44,7 @@ lint: toolchain
 
 test-native: toolchain
 	cargo test --locked -p wjc-core -p wjc-cli -p wjc-atlas
+	cargo run --locked --quiet -p wjc-cli -- i18n-check
 
 test-wasm: toolchain
 	cargo test --locked -p without-just-cause --lib --target wasm32-unknown-unknown

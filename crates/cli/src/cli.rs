@@ -221,6 +221,24 @@ Trunk's page, 2 wrong use or a file cannot be read or written."
     )]
     Site(Site),
 
+    /// Check the interface's translations against English.
+    #[command(
+        long_about = "Checks the message catalogues in DIR (by default assets/i18n, the folder of
+the repository): en.json, which defines every message, and each translation
+(es.json, fr.json, ru.json, ar.json, fa.json, zh-Hans.json) together with the
+country names and date patterns generated from CLDR for it (cldr/LANG.json).
+Prints one line per problem, FILE: key: what, then a summary:
+- a message that cannot be read (ICU MessageFormat; docs/translating.md);
+- a message missing from a translation, or one English does not have;
+- placeholders that differ from English ({name} where English has {country});
+- a plural without every category the language needs (Russian: one, few,
+  many, other; Arabic: zero, one, two, few, many, other);
+- a key a translation repeats from its CLDR file, and a .json file in DIR
+  named for no language of the interface.",
+        after_help = "Exit codes: 0 no problems, 1 problems, 2 wrong use or a file cannot be read."
+    )]
+    I18nCheck(I18nCheck),
+
     /// Print the data file's JSON Schema, for editors.
     #[command(
         long_about = "Prints the JSON Schema of the data file, generated from the model the app
@@ -260,6 +278,7 @@ impl Command {
             Self::Generate(_) => "generate",
             Self::Compile(_) => "compile",
             Self::Site(_) => "site",
+            Self::I18nCheck(_) => "i18n-check",
             Self::Schema => "schema",
             Self::Completions { .. } => "completions",
         }
@@ -355,6 +374,14 @@ pub struct Site {
     /// The folder of Trunk's widget build (widget.html), e.g. target/widget.
     #[arg(long, value_name = "WIDGET")]
     pub widget: Option<String>,
+}
+
+/// `wjc i18n-check [DIR]`.
+#[derive(Args, Debug)]
+pub struct I18nCheck {
+    /// The folder of the catalogues.
+    #[arg(value_name = "DIR", default_value = "assets/i18n")]
+    pub dir: String,
 }
 
 /// Most people `--count` accepts: 200,000 make a 430 MB file and need about 750 MB of memory

@@ -206,7 +206,7 @@ pub fn write_failed(path: &Path, error: &io::Error) -> Failure {
 }
 
 /// An I/O error in plain words.
-fn describe(error: &io::Error) -> String {
+pub fn describe(error: &io::Error) -> String {
     match error.kind() {
         ErrorKind::NotFound => "no such file or folder".into(),
         ErrorKind::PermissionDenied => "permission denied".into(),

@@ -1,7 +1,7 @@
 //! `wjc`, the maintainers' tool for the without-just-cause dataset: check a data file, count what
 //! is in it, move it to and from a spreadsheet, compare two versions, make synthetic data for
-//! scale tests, compile it into what the browser loads, and finish the built site with static
-//! pages.
+//! scale tests, compile it into what the browser loads, finish the built site with static pages,
+//! and check the translations of the interface.
 //!
 //! Exit codes: 0 when all is well, 1 when the data has problems, 2 when the tool was called wrongly
 //! or a file could not be read or written. Every failure is a message, never a panic.
@@ -14,6 +14,7 @@ mod compile;
 mod diff;
 mod files;
 mod generate;
+mod i18n_check;
 mod progress;
 mod rng;
 mod schema;
@@ -130,6 +131,7 @@ where
         Command::Generate(args) => generate::run(&args, out, &settings),
         Command::Compile(args) => compile::run(&args, out, &settings),
         Command::Site(args) => site::run(&args, out, &settings),
+        Command::I18nCheck(args) => i18n_check::run(&args, out),
         Command::Schema => {
             out.push_str(&schema::text());
             Ok(Verdict::Clean)

@@ -1066,7 +1066,7 @@ fn completions_cover_every_command_and_flag() {
 }
 
 /// Every command, as typed.
-const COMMANDS: [&str; 10] = [
+const COMMANDS: [&str; 11] = [
     "validate",
     "stats",
     "export-csv",
@@ -1075,6 +1075,7 @@ const COMMANDS: [&str; 10] = [
     "generate",
     "compile",
     "site",
+    "i18n-check",
     "schema",
     "completions",
 ];
@@ -1721,4 +1722,77 @@ mod any_command_line {
             }
         }
     }
+}
+
+// ---- i18n-check ----
+
+/// Catalogues with one mistake of each kind a translator can make.
+const I18N: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/i18n");
+/// The catalogues the site ships.
+const I18N_REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/i18n");
+
+#[test]
+fn i18n_check_names_each_problem_with_its_file_and_key() {
+    let run = wjc(&["i18n-check", I18N]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.stderr, "");
+    let expected = [
+        "es.json: search: at character 8: the message ends inside a \"{\"…\"}\"",
+        "es.json: country.IR: comes from CLDR (the cldr folder); remove it here",
+        "es.json: extra: unused: English has no such message",
+        "es.json: held: has the placeholders {name}, {pais} where English has {country}, {name}",
+        "es.json: people: the plural of {count} lacks many (es needs one, many, other)",
+        "ru.json: people: the plural of {count} lacks few, many (ru needs one, few, many, other)",
+        "ru.json: search: missing: not translated yet",
+        "de.json: not named for a language of the interface (en, es, fr, ru, ar, fa, zh-Hans), so never shown",
+        "7 catalogues checked: 8 problems in 3 files",
+    ];
+    let lines: Vec<String> = run
+        .stdout
+        .lines()
+        .map(|l| l.replace(&format!("{I18N}/"), ""))
+        .collect();
+    assert_eq!(lines, expected);
+}
+
+#[test]
+fn i18n_check_passes_the_shipped_catalogues() {
+    let run = wjc(&["i18n-check", I18N_REAL]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "7 catalogues checked: no problems\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn i18n_check_stops_at_a_file_it_cannot_read_and_reports_one_that_is_no_catalogue() {
+    let dir = TempDir::new("i18n");
+    for lang in ["en", "es", "fr", "ru", "ar", "fa"] {
+        let text = fs::read_to_string(format!("{I18N_REAL}/{lang}.json")).unwrap();
+        dir.write(&format!("{lang}.json"), &text);
+    }
+    let run = wjc(&["i18n-check", dir.0.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    let missing = dir.path("zh-Hans.json");
+    assert_eq!(
+        run.stderr.lines().next(),
+        Some(format!("wjc: cannot read \"{missing}\": no such file or folder").as_str())
+    );
+    assert!(run.stderr.contains("Usage: wjc i18n-check [DIR]"));
+
+    dir.write("zh-Hans.json", "{\"search\": 1}");
+    dir.write("en.json", "{\"search\": \"Search\",}");
+    let run = wjc(&["i18n-check", dir.0.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with(&format!("{}: not valid JSON", dir.path("en.json"))),
+        "{}",
+        run.stdout
+    );
+    assert!(run
+        .stdout
+        .ends_with("1 catalogue checked: 1 problem in 1 file\n"));
 }

@@ -161,6 +161,69 @@ impl Catalogue {
     }
 }
 
+/// Which of a language's two files a problem is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum File {
+    /// The translators' messages, `LANG.json`.
+    Messages,
+    /// The country names and date patterns generated from CLDR, `cldr/LANG.json`.
+    Cldr,
+}
+
+/// Everything wrong with a language as it ships, against `english`: messages that cannot be
+/// read in either file, keys the translators' file repeats from CLDR, and [`Catalogue::check`]
+/// of the two files together. CLDR's keys that English takes from elsewhere (the country names
+/// of `country_table.rs`) are not reported as unused.
+///
+/// # Errors
+///
+/// A file that is not a JSON object, and why.
+pub fn check_language(
+    lang: Lang,
+    messages: &str,
+    cldr: Option<&str>,
+    english: &Catalogue,
+) -> Result<Vec<(File, Problem)>, (File, String)> {
+    let (mut catalogue, unreadable) =
+        Catalogue::parse(lang, messages).map_err(|e| (File::Messages, e))?;
+    let mut found: Vec<(File, Problem)> = unreadable
+        .into_iter()
+        .map(|p| (File::Messages, p))
+        .collect();
+    let mut generated = Vec::new();
+    if let Some(cldr) = cldr {
+        let (cldr, unreadable) = Catalogue::parse(lang, cldr).map_err(|e| (File::Cldr, e))?;
+        found.extend(unreadable.into_iter().map(|p| (File::Cldr, p)));
+        for (key, message) in cldr.messages {
+            if catalogue.get(&key).is_some() {
+                found.push((
+                    File::Messages,
+                    Problem {
+                        what: "comes from CLDR (the cldr folder); remove it here".into(),
+                        key,
+                    },
+                ));
+            } else {
+                generated.push(key.clone());
+                catalogue.messages.push((key, message));
+            }
+        }
+        catalogue.messages.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    let reported: Vec<String> = found.iter().map(|(_, p)| p.key.clone()).collect();
+    for problem in catalogue.check(english) {
+        if reported.contains(&problem.key) {
+            continue;
+        }
+        if !generated.contains(&problem.key) {
+            found.push((File::Messages, problem));
+        } else if english.get(&problem.key).is_some() {
+            found.push((File::Cldr, problem));
+        }
+    }
+    Ok(found)
+}
+
 fn braces(names: &[&str]) -> String {
     if names.is_empty() {
         return "none".into();
@@ -226,6 +289,53 @@ mod tests {
                 "held: has the placeholders {name}, {place} where English has {country}, {name}",
                 "search: missing: not translated yet",
             ]
+        );
+    }
+
+    #[test]
+    fn a_language_is_checked_with_its_cldr_file() {
+        let es = r#"{
+            "count": "{count, plural, one {# persona} many {# de personas} other {# personas}}",
+            "held": "{name} está en prisión en {country}.",
+            "country.IR": "Irán"
+        }"#;
+        let cldr = r#"{"search": "Buscar", "country.IR": "Irán", "country.CN": "{China"}"#;
+        let found = check_language(Lang::Es, es, Some(cldr), &english()).unwrap();
+        let found: Vec<(File, String)> = found.iter().map(|(f, p)| (*f, p.to_string())).collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    File::Cldr,
+                    "country.CN: at character 7: the message ends inside a \"{\"…\"}\"".into()
+                ),
+                (
+                    File::Messages,
+                    "country.IR: comes from CLDR (the cldr folder); remove it here".into()
+                ),
+            ]
+        );
+        let missing = check_language(Lang::Es, es, None, &english()).unwrap();
+        assert_eq!(missing.len(), 2, "{missing:?}");
+        assert_eq!(
+            missing[0].1.to_string(),
+            "country.IR: unused: English has no such message"
+        );
+        assert_eq!(
+            missing[1].1.to_string(),
+            "search: missing: not translated yet"
+        );
+        assert_eq!(
+            check_language(Lang::Es, "[]", None, &english())
+                .unwrap_err()
+                .0,
+            File::Messages
+        );
+        assert_eq!(
+            check_language(Lang::Es, es, Some("{"), &english())
+                .unwrap_err()
+                .0,
+            File::Cldr
         );
     }
 
