@@ -30,7 +30,9 @@ The spreadsheet (UTF-8 CSV, header row, one row per person):
   Columns, in this order: id, name, aliases, native_name, gender, country,
   location, status, status_as_of, summary, story, occupations, arrested,
   sentenced, sentence, charges, flags, campaigns, source, photo_url,
-  photo_alt, photo_credit, links, timeline, synthetic.
+  photo_alt, photo_credit, links, timeline, synthetic, then three columns
+  for each language the summary is translated into (es, fr, ru, ar, fa,
+  zh-Hans): summary_es, story_es, reviewed_es, summary_fr, … reviewed_zh-Hans.
   An empty cell means the field is not known.
   Lists (aliases, occupations, charges, flags, campaigns, links, timeline):
     items separated by \";\", e.g.  journalist; poet
@@ -41,6 +43,9 @@ The spreadsheet (UTF-8 CSV, header row, one row per person):
   links: Title <https://example.org/page>; Other title <https://...>
   timeline: 2018-09: What happened; 2019-03-02: What happened next
   synthetic: true for generated test records, otherwise empty.
+  Translations: an empty summary_xx means no translation into xx (story_xx
+  and reviewed_xx must then be empty too); reviewed_xx is yes when a person
+  has reviewed the translation, empty for a machine or unreviewed one.
   Line breaks inside a cell (the story's paragraphs) are kept.
   Formulas: a cell that starts with =, +, -, @, a tab or a carriage return
   is written with an apostrophe in front ('=…), so a spreadsheet shows it as

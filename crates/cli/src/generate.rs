@@ -208,6 +208,7 @@ fn person(rng: &mut Rng, position: usize, countries: &[(CountryCode, u32)]) -> P
         photo,
         links,
         timeline,
+        translations: Vec::new(),
         synthetic: true,
     }
 }

@@ -13,6 +13,7 @@ use std::io::Write as _;
 use std::path::Path;
 
 use serde_json::{Map, Value};
+use wjc_core::i18n::Lang;
 use wjc_core::model::{Link, TimelineEvent};
 use wjc_core::{Dataset, LoadError, Loaded, Person, Problem, Sentence};
 
@@ -20,8 +21,9 @@ use crate::diff::{self, changed_fields};
 use crate::validate::{plural, read_and_load, summary, write_problems};
 use crate::{cli, files, Failure, Settings, Verdict};
 
-/// The columns, in the schema's field order; `photo` is spread over three.
-pub const COLUMNS: [&str; 25] = [
+/// The columns, in the schema's field order; `photo` is spread over three, and each translation
+/// (`translations`, after the other fields) over three per language, in `Lang::ALL` order.
+pub const COLUMNS: [&str; 43] = [
     "id",
     "name",
     "aliases",
@@ -47,7 +49,30 @@ pub const COLUMNS: [&str; 25] = [
     "links",
     "timeline",
     "synthetic",
+    "summary_es",
+    "story_es",
+    "reviewed_es",
+    "summary_fr",
+    "story_fr",
+    "reviewed_fr",
+    "summary_ru",
+    "story_ru",
+    "reviewed_ru",
+    "summary_ar",
+    "story_ar",
+    "reviewed_ar",
+    "summary_fa",
+    "story_fa",
+    "reviewed_fa",
+    "summary_zh-Hans",
+    "story_zh-Hans",
+    "reviewed_zh-Hans",
 ];
+
+/// The languages a record may be translated into: all but English, in [`COLUMNS`] order.
+fn translation_langs() -> impl Iterator<Item = Lang> {
+    Lang::ALL.into_iter().filter(|lang| *lang != Lang::En)
+}
 
 /// Runs `wjc export-csv FILE -o OUT.csv`.
 pub fn export(args: &cli::ExportCsv, out: &mut String) -> Result<Verdict, Failure> {
@@ -263,12 +288,23 @@ fn read_people(
     };
     let mut problems = sheet.problems.clone();
     problems.extend(load_report.errors.iter().map(|p| sheet.locate(p)));
-    problems.sort_by_key(|p| p.row);
-    let warnings: Vec<RowProblem> = load_report
+    // The app leaves a bad translation out; an import would lose it, so it is refused.
+    let (translations, warnings): (Vec<&Problem>, Vec<&Problem>) = load_report
         .warnings
         .iter()
-        .map(|p| sheet.locate(p))
-        .collect();
+        .partition(|p| p.field.starts_with("translations"));
+    problems.extend(translations.into_iter().map(|p| {
+        let mut problem = sheet.locate(p);
+        if let Some(reason) = problem
+            .reason
+            .strip_suffix(wjc_core::load::TRANSLATION_LEFT_OUT)
+        {
+            problem.reason = reason.to_owned();
+        }
+        problem
+    }));
+    problems.sort_by_key(|p| p.row);
+    let warnings: Vec<RowProblem> = warnings.into_iter().map(|p| sheet.locate(p)).collect();
     for warning in &warnings {
         let _ = writeln!(out, "warning: {warning}");
     }
@@ -420,12 +456,12 @@ fn restore(cell: &str) -> &str {
 }
 
 /// A person's cells, in [`COLUMNS`] order.
-fn row(p: &Person) -> [String; 25] {
+fn row(p: &Person) -> Vec<String> {
     let optional = |text: &Option<String>| text.clone().unwrap_or_default();
     let date =
         |date: Option<wjc_core::PartialDate>| date.map(|d| d.to_string()).unwrap_or_default();
     let photo = p.photo.as_ref();
-    [
+    let mut cells = vec![
         p.id.clone(),
         p.name.clone(),
         join(&p.aliases),
@@ -457,7 +493,22 @@ fn row(p: &Person) -> [String; 25] {
         } else {
             String::new()
         },
-    ]
+    ];
+    for lang in translation_langs() {
+        let translation = p.translation(lang);
+        cells.extend([
+            translation.map(|t| t.summary.clone()).unwrap_or_default(),
+            translation
+                .and_then(|t| t.story.clone())
+                .unwrap_or_default(),
+            if translation.is_some_and(|t| t.reviewed) {
+                "yes".into()
+            } else {
+                String::new()
+            },
+        ]);
+    }
+    cells
 }
 
 /// Items joined with `"; "`, each `;` inside an item doubled.
@@ -604,9 +655,16 @@ impl Sheet {
                 reason = format!("repeats the id of row {first}; ids must be unique");
             }
         }
-        let field = match problem.field.strip_prefix("photo.") {
-            Some(part) => format!("photo_{part}"),
-            None => problem.field.clone(),
+        let field = if let Some(part) = problem.field.strip_prefix("photo.") {
+            format!("photo_{part}")
+        } else if let Some(translation) = problem.field.strip_prefix("translations.") {
+            // `translations.es.story` is the column `story_es`; `translations.es`, `summary_es`.
+            match translation.split_once('.') {
+                Some((tag, part)) => format!("{part}_{tag}"),
+                None => format!("summary_{translation}"),
+            }
+        } else {
+            problem.field.clone()
         };
         RowProblem {
             row,
@@ -779,6 +837,7 @@ struct Unreadable {
 fn person(cells: &[&str]) -> (Value, Vec<Unreadable>) {
     let mut record = Map::new();
     let mut unreadable = Vec::new();
+    let mut translations = Map::new();
     for (column, cell) in COLUMNS.into_iter().zip(cells) {
         let cell = restore(cell);
         // Spreadsheets on Windows may end lines inside a cell with "\r\n"; the data never has "\r".
@@ -787,6 +846,19 @@ fn person(cells: &[&str]) -> (Value, Vec<Unreadable>) {
         } else {
             (*cell).to_owned()
         };
+        if let Some((part, tag)) = column
+            .split_once('_')
+            .filter(|(part, _)| ["summary", "story", "reviewed"].contains(part))
+        {
+            // Read whole below, once all three cells of the language are known.
+            if !text.trim().is_empty() {
+                let translation = translations
+                    .entry(tag)
+                    .or_insert_with(|| Value::Object(Map::new()));
+                translation[part] = Value::String(text);
+            }
+            continue;
+        }
         let value = match column {
             // Free text is kept exactly, spaces and all.
             "name" | "native_name" | "location" | "summary" | "story" => {
@@ -860,7 +932,49 @@ fn person(cells: &[&str]) -> (Value, Vec<Unreadable>) {
             record.insert(column.to_owned(), value);
         }
     }
+    let translations = translation_values(translations, &mut unreadable);
+    if !translations.is_empty() {
+        record.insert("translations".into(), Value::Object(translations));
+    }
     (Value::Object(record), unreadable)
+}
+
+/// The translations of a row, from the cells read into `{"es": {"summary": "…", "story": "…",
+/// "reviewed": "yes"}}`: `reviewed` becomes true (`yes`) or false (empty). A story or `yes`
+/// without a summary is unreadable: an empty summary cell means there is no translation.
+fn translation_values(
+    cells: Map<String, Value>,
+    unreadable: &mut Vec<Unreadable>,
+) -> Map<String, Value> {
+    let mut translations = Map::new();
+    for (tag, mut cells) in cells {
+        if cells.get("summary").is_none() {
+            unreadable.push(Unreadable {
+                field: format!("summary_{tag}"),
+                reason: format!(
+                    "is empty, so there is no translation; story_{tag} and reviewed_{tag} must be empty too"
+                ),
+                in_record: false,
+            });
+            continue;
+        }
+        let reviewed = cells.get("reviewed").and_then(Value::as_str).unwrap_or("");
+        let reviewed = match reviewed.trim().to_ascii_lowercase().as_str() {
+            "" => false,
+            "yes" => true,
+            other => {
+                unreadable.push(Unreadable {
+                    field: format!("reviewed_{tag}"),
+                    reason: format!("\"{other}\" must be yes (a person has reviewed the translation) or left empty"),
+                    in_record: false,
+                });
+                continue;
+            }
+        };
+        cells["reviewed"] = Value::Bool(reviewed);
+        translations.insert(tag, cells);
+    }
+    translations
 }
 
 /// The items of a list cell: split at single `;`, `;;` read as a literal `;`, each trimmed,

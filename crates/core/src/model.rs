@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::country::CountryCode;
 use crate::date::PartialDate;
+use crate::i18n::Lang;
 
 /// The schema version this code reads and writes.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -213,6 +214,17 @@ pub struct Person {
         schemars(schema_with = "crate::schema::list::<TimelineEvent>")
     )]
     pub timeline: Vec<TimelineEvent>,
+    /// The summary (and perhaps the story) in other languages: an object keyed by language tag
+    /// (`es`, `fr`, `ru`, `ar`, `fa`, `zh-Hans`).
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "translations_by_tag"
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::translations")
+    )]
+    pub translations: Vec<Translation>,
     /// True for generated test records.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
@@ -226,6 +238,48 @@ impl Person {
             .map(str::trim)
             .filter(|p| !p.is_empty())
     }
+
+    /// The translation into `lang`, if the record has one.
+    pub fn translation(&self, lang: Lang) -> Option<&Translation> {
+        self.translations.iter().find(|t| t.lang == lang)
+    }
+}
+
+/// A person's summary, and perhaps story, in a language other than English.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Translation {
+    /// The language (never English: the record itself is English). The key it is written under.
+    #[serde(skip)]
+    pub lang: Lang,
+    /// The summary in this language.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::translated_summary")
+    )]
+    pub summary: String,
+    /// The story in this language, when translated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::translated_story")
+    )]
+    pub story: Option<String>,
+    /// True only when a person has reviewed the translation; machine translations are false.
+    pub reviewed: bool,
+}
+
+/// Writes translations as an object keyed by language tag: `{"es": {...}, "ru": {...}}`.
+fn translations_by_tag<S: serde::Serializer>(
+    translations: &[Translation],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(translations.len()))?;
+    for translation in translations {
+        map.serialize_entry(translation.lang.tag(), translation)?;
+    }
+    map.end()
 }
 
 macro_rules! closed_vocabulary {

@@ -124,6 +124,51 @@ pub fn story(_: &mut SchemaGenerator) -> Schema {
     text_of(limits::STORY)
 }
 
+/// A placeholder left in a translation: `TODO`, `TBD`, `FIXME` or `XXX` (in capitals, not inside
+/// a longer word), anything in `{…}` or `[…]`, or lorem ipsum. The loader's `placeholder` is the
+/// same rule.
+const PLACEHOLDER: &str = concat!(
+    r"(?:^|[^A-Za-z])(?:TODO|TBD|FIXME|XXX)(?:[^A-Za-z]|$)",
+    r"|\{[^}]*\}|\[[^\]]*\]|[Ll][Oo][Rr][Ee][Mm] [Ii][Pp][Ss][Uu][Mm]"
+);
+
+/// A translated text of at most `max` characters: checked as the English ones, and without a
+/// placeholder left in. (That it is not a copy of the English is beyond a schema.)
+fn translated(max: usize) -> Schema {
+    let mut schema = text_of(max);
+    if let Some(serde_json::Value::Array(all)) = schema.get_mut("allOf") {
+        all.push(serde_json::json!({ "not": { "pattern": PLACEHOLDER } }));
+    }
+    schema
+}
+
+/// A translated summary.
+pub fn translated_summary(_: &mut SchemaGenerator) -> Schema {
+    translated(limits::SUMMARY)
+}
+
+/// A translated story, which may be left out.
+pub fn translated_story(_: &mut SchemaGenerator) -> Schema {
+    or_null(&translated(limits::STORY))
+}
+
+/// A person's translations: an object keyed by language tag, English excepted (the record
+/// itself is English).
+pub fn translations(generator: &mut SchemaGenerator) -> Schema {
+    let translation = generator.subschema_for::<crate::model::Translation>();
+    let properties: serde_json::Map<String, serde_json::Value> = crate::i18n::Lang::ALL
+        .iter()
+        .filter(|lang| **lang != crate::i18n::Lang::En)
+        .map(|lang| (lang.tag().to_owned(), translation.clone().into()))
+        .collect();
+    json_schema!({
+        "description": "The summary (and perhaps the story) in other languages, keyed by language tag.",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false
+    })
+}
+
 /// A description of the list or a campaign.
 pub fn description(_: &mut SchemaGenerator) -> Schema {
     text_of(limits::DESCRIPTION)

@@ -35,6 +35,7 @@ fn lean(person: &Person) -> Person {
         source: String::new(),
         links: vec![],
         timeline: vec![],
+        translations: vec![],
         ..person.clone()
     }
 }
