@@ -1242,13 +1242,23 @@ mod tests {
         let Value::Object(fields) = serde_json::to_value(person).unwrap() else {
             panic!()
         };
+        // The translations' columns come last, after the record's own fields.
+        let (own, translations) = COLUMNS.split_at(COLUMNS.len() - 18);
+        let expected: Vec<String> = translation_langs()
+            .flat_map(|lang| {
+                ["summary", "story", "reviewed"].map(|part| format!("{part}_{}", lang.tag()))
+            })
+            .collect();
+        assert_eq!(translations, expected);
         let field =
             |column: &'static str| column.strip_prefix("photo_").map_or(column, |_| "photo");
-        let mut fields_of_columns: Vec<&str> = COLUMNS.iter().map(|c| field(c)).collect();
+        let mut fields_of_columns: Vec<&str> = own.iter().map(|c| field(c)).collect();
         fields_of_columns.dedup();
+        let mut all_fields = fields_of_columns.clone();
+        all_fields.push("translations");
         let mut written: Vec<&str> = fields.keys().map(String::as_str).collect();
         written.sort_unstable();
-        let mut sorted_columns = fields_of_columns.clone();
+        let mut sorted_columns = all_fields;
         sorted_columns.sort_unstable();
         assert_eq!(
             written, sorted_columns,

@@ -346,7 +346,7 @@ fn import_reads_what_spreadsheets_save() {
             .collect();
         writer.write_record(&cells).unwrap();
         // A row left blank.
-        writer.write_record([""; 25]).unwrap();
+        writer.write_record(vec![""; header().len()]).unwrap();
     }
     let saved = dir.write(
         "saved.csv",
@@ -682,8 +682,8 @@ fn import_lists_every_problem_even_when_most_rows_are_bad() {
     let dir = TempDir::new("mass-bad");
     let header = header().join(",");
     let rows = [
-        "a,A,,,,XX,,imprisoned,2023,S.,T.,,,,,,,camp-a,src-a,,,,,,",
-        "b,B,,,,BY,,held,2023,S.,T.,,,,,,,camp-a,src-a,,,,,,",
+        "a,A,,,,XX,,imprisoned,2023,S.,T.,,,,,,,camp-a,src-a,,,,,,,,,,,,,,,,,,,,,,,,",
+        "b,B,,,,BY,,held,2023,S.,T.,,,,,,,camp-a,src-a,,,,,,,,,,,,,,,,,,,,,,,,",
     ];
     let csv = dir.write("bad.csv", &format!("{header}\n{}\n{}\n", rows[0], rows[1]));
     let data = dir.path("data.json");
@@ -1108,6 +1108,24 @@ fn header() -> Vec<&'static str> {
         "links",
         "timeline",
         "synthetic",
+        "summary_es",
+        "story_es",
+        "reviewed_es",
+        "summary_fr",
+        "story_fr",
+        "reviewed_fr",
+        "summary_ru",
+        "story_ru",
+        "reviewed_ru",
+        "summary_ar",
+        "story_ar",
+        "reviewed_ar",
+        "summary_fa",
+        "story_fa",
+        "reviewed_fa",
+        "summary_zh-Hans",
+        "story_zh-Hans",
+        "reviewed_zh-Hans",
     ]
 }
 
