@@ -1652,6 +1652,134 @@ fn the_schema_and_the_validator_agree_field_by_field() {
     }
 }
 
+#[test]
+fn the_schema_and_the_validator_agree_on_translations() {
+    let checker = Checker::new();
+    let es = |summary: &str| json!({"es": {"summary": summary, "reviewed": false}});
+    let cases: Vec<(Value, bool)> = vec![
+        (es("Una frase."), true),
+        (
+            json!({"es": {"summary": "Una frase.", "story": null, "reviewed": true}}),
+            true,
+        ),
+        (
+            json!({"zh-Hans": {"summary": "一句话。", "story": "一段。", "reviewed": false}}),
+            true,
+        ),
+        (
+            json!({"de": {"summary": "Ein Satz.", "reviewed": false}}),
+            false,
+        ),
+        (
+            json!({"en": {"summary": "A sentence.", "reviewed": false}}),
+            false,
+        ),
+        (
+            json!({"zh": {"summary": "一句话。", "reviewed": false}}),
+            false,
+        ),
+        (json!({"es": {"summary": "Una frase."}}), false),
+        (
+            json!({"es": {"summary": "Una frase.", "reviewed": "no"}}),
+            false,
+        ),
+        (json!({"es": "Una frase."}), false),
+        (json!(["es"]), false),
+        (es(""), false),
+        (es(" \u{200b}"), false),
+        (es(&"x".repeat(401)), false),
+        (es(&"x".repeat(400)), true),
+        (es("TODO"), false),
+        (es("Detenida en 2020 (TBD)."), false),
+        (es("FIXME: traducir"), false),
+        (es("Condenada a XXX años."), false),
+        (es("Detenida en {year}."), false),
+        (es("Detenida en {{year}}."), false),
+        (es("Detenida [fecha]."), false),
+        (es("Lorem Ipsum dolor."), false),
+        (es("Todo el mundo lo sabe."), true),
+        (es("MASTODON, XXXL y TBDX."), true),
+        (es("Un { solo [ signo."), true),
+        (
+            json!({"es": {"summary": "Una frase.", "story": "[párrafo]", "reviewed": false}}),
+            false,
+        ),
+    ];
+    for (value, valid) in cases {
+        let mut data = padded(6);
+        data["people"][0]["translations"] = value.clone();
+        let loaded = wjc_core::load(&data.to_string()).unwrap();
+        // A bad translation is left out and the person kept: the loader warns.
+        assert_eq!(loaded.report.loaded, 10, "{value}");
+        let clean = loaded
+            .report
+            .warnings
+            .iter()
+            .all(|p| !p.field.starts_with("translations"));
+        assert_eq!(
+            clean, valid,
+            "the loader on {value}: {:?}",
+            loaded.report.warnings
+        );
+        assert_eq!(checker.accepts(&data), valid, "the schema on {value}");
+    }
+    // An untranslated copy of the English is a rule between fields, which only the loader checks.
+    let mut data = padded(6);
+    let english = data["people"][0]["summary"].clone();
+    data["people"][0]["translations"] = json!({"fr": {"summary": english, "reviewed": false}});
+    let loaded = wjc_core::load(&data.to_string()).unwrap();
+    assert_eq!(
+        loaded.report.warnings.len(),
+        1,
+        "{:?}",
+        loaded.report.warnings
+    );
+    assert!(checker.accepts(&data));
+}
+
+#[test]
+fn import_refuses_a_bad_translation_instead_of_dropping_it() {
+    let (dir, original, data, csv) = exported("bad-translation");
+    let mut rows = rows_of(&fs::read_to_string(&csv).unwrap());
+    let at = |column: &str| header().iter().position(|c| *c == column).unwrap();
+    rows[0][at("summary_fr")] = "TODO".into();
+    rows[0][at("reviewed_es")] = "maybe".into();
+    rows[1][at("story_es")] = "Un relato sin resumen.".into();
+    rows[2][at("reviewed_ar")] = "yes".into();
+    rows[3][at("summary_fa")] = rows[3][at("summary")].clone();
+    let bad = dir.write("bad.csv", &csv_of(&rows));
+    let run = wjc(&["import-csv", &bad, "-o", &data]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let out = &run.stdout;
+    for line in [
+        "error: row 2 (\"fixture-one\"), summary_fr: still holds the placeholder \"TODO\"\n",
+        "error: row 2 (\"fixture-one\"), reviewed_es: \"maybe\" must be yes",
+        "error: row 3 (\"fixture-two\"), summary_es: is empty, so there is no translation; story_es and reviewed_es must be empty too",
+        "error: row 4 (\"fixture-three\"), summary_ar: is empty, so there is no translation",
+        "error: row 5 (\"fixture-four\"), summary_fa: is the English text, not a translation\n",
+        "4 rows of people, 4 with problems. Nothing was written",
+    ] {
+        assert!(out.contains(line), "{line:?} in {out}");
+    }
+    assert_eq!(fs::read_to_string(&data).unwrap(), original);
+
+    // Cleared cells remove a translation; "yes" marks one reviewed.
+    let mut rows = rows_of(&fs::read_to_string(&csv).unwrap());
+    for column in ["summary_fr", "story_fr", "reviewed_fr"] {
+        rows[0][at(column)].clear();
+    }
+    rows[1][at("reviewed_ru")] = "Yes".into();
+    let edited = dir.write("edited.csv", &csv_of(&rows));
+    let run = wjc(&["import-csv", &edited, "-o", &data]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let written: Value = serde_json::from_str(&fs::read_to_string(&data).unwrap()).unwrap();
+    let people = &written["people"];
+    assert!(people[0]["translations"].get("fr").is_none());
+    assert_eq!(people[0]["translations"]["es"]["reviewed"], true);
+    assert_eq!(people[1]["translations"]["ru"]["reviewed"], true);
+    assert_eq!(people[1]["translations"]["fa"]["reviewed"], false);
+}
+
 // ---- any command line ----
 
 mod any_command_line {

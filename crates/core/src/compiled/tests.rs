@@ -56,6 +56,8 @@ fn a_small_dataset_is_one_file_read_whole() {
 #[test]
 fn a_large_dataset_is_a_lean_list_and_detail_files_of_whole_records() {
     let dataset = grown(150);
+    // Translations are details: in the detail files' whole records, not in the list.
+    assert!(dataset.people.iter().all(|p| !p.translations.is_empty()));
     let compiled = compile(&dataset);
     assert_eq!(compiled.details.len(), 150usize.div_ceil(PER_FILE));
     let list = read_list(&compiled.list).expect("the list loads");
