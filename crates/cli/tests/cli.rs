@@ -1081,7 +1081,7 @@ const COMMANDS: [&str; 11] = [
 ];
 
 /// The spreadsheet's header, as the export writes it.
-fn header() -> Vec<&'static str> {
+fn header() -> Vec<String> {
     vec![
         "id",
         "name",
@@ -1108,25 +1108,16 @@ fn header() -> Vec<&'static str> {
         "links",
         "timeline",
         "synthetic",
-        "summary_es",
-        "story_es",
-        "reviewed_es",
-        "summary_fr",
-        "story_fr",
-        "reviewed_fr",
-        "summary_ru",
-        "story_ru",
-        "reviewed_ru",
-        "summary_ar",
-        "story_ar",
-        "reviewed_ar",
-        "summary_fa",
-        "story_fa",
-        "reviewed_fa",
-        "summary_zh-Hans",
-        "story_zh-Hans",
-        "reviewed_zh-Hans",
     ]
+    .into_iter()
+    .map(str::to_owned)
+    // Then three columns per language a summary is translated into.
+    .chain(
+        ["es", "fr", "ru", "ar", "fa", "zh-Hans"]
+            .into_iter()
+            .flat_map(|tag| ["summary", "story", "reviewed"].map(|part| format!("{part}_{tag}"))),
+    )
+    .collect()
 }
 
 // ---- site ----

@@ -583,6 +583,16 @@ fn kept(loaded: &Loaded) -> Vec<&'static str> {
     person.translations.iter().map(|t| t.lang.tag()).collect()
 }
 
+/// One part (`field`, `reason`) of each warning.
+fn warned(loaded: &Loaded, part: fn(&Problem) -> &String) -> Vec<&str> {
+    loaded
+        .report
+        .warnings
+        .iter()
+        .map(|p| part(p).as_str())
+        .collect()
+}
+
 fn warnings(loaded: &Loaded) -> Vec<String> {
     loaded
         .report
@@ -646,14 +656,8 @@ fn an_empty_over_long_or_incomplete_translation_is_left_out() {
         "zh-Hans": "一句话。",
     }));
     assert_eq!(kept(&loaded), Vec::<&str>::new());
-    let fields: Vec<&str> = loaded
-        .report
-        .warnings
-        .iter()
-        .map(|p| p.field.as_str())
-        .collect();
     assert_eq!(
-        fields,
+        warned(&loaded, |p| &p.field),
         [
             "translations.ar.reviewed",
             "translations.es.summary",
@@ -714,12 +718,7 @@ fn a_translation_still_holding_a_placeholder_is_left_out() {
             "ru": {"summary": "Одно предложение.", "reviewed": false},
         }));
         assert_eq!(kept(&loaded), ["ru"], "{text}");
-        let reasons: Vec<&str> = loaded
-            .report
-            .warnings
-            .iter()
-            .map(|p| p.reason.as_str())
-            .collect();
+        let reasons = warned(&loaded, |p| &p.reason);
         let expected =
             format!("still holds the placeholder \"{marker}\"; the translation was left out");
         assert_eq!(reasons, [expected.as_str(), expected.as_str()], "{text}");
