@@ -653,7 +653,11 @@ fn translations(
         let reason = match (Lang::ALL.into_iter().find(|lang| lang.tag() == tag), value) {
             (Some(Lang::En), _) => "is English, which the record itself is in".to_owned(),
             (None, _) => {
-                let others: Vec<&str> = Lang::ALL[1..].iter().map(|lang| lang.tag()).collect();
+                let others: Vec<&str> = Lang::ALL
+                    .into_iter()
+                    .filter(|lang| *lang != Lang::En)
+                    .map(Lang::tag)
+                    .collect();
                 format!(
                     "is not a language of the site (translations are in {})",
                     others.join(", ")
