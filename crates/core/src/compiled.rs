@@ -71,7 +71,10 @@ pub struct Compiled {
 pub fn compile(dataset: &Dataset) -> Compiled {
     if dataset.people.len() <= ONE_FILE_UP_TO {
         return Compiled {
-            list: to_json(dataset),
+            list: to_json(&Dataset {
+                people: for_browsers(&dataset.people),
+                ..dataset.envelope()
+            }),
             details: Vec::new(),
             first: None,
         };
@@ -81,7 +84,7 @@ pub fn compile(dataset: &Dataset) -> Compiled {
         .chunks(PER_FILE)
         .map(|people| {
             to_json(&Dataset {
-                people: people.to_vec(),
+                people: for_browsers(people),
                 ..dataset.envelope()
             })
         })
@@ -115,7 +118,7 @@ fn first_page(dataset: &Dataset) -> String {
     let people = opening
         .iter()
         .take(PAGE_SIZE)
-        .map(|&p| dataset.people[p].clone())
+        .map(|&p| for_browsers(std::slice::from_ref(&dataset.people[p])).remove(0))
         .collect();
     let first = Dataset {
         people,
@@ -128,6 +131,19 @@ fn first_page(dataset: &Dataset) -> String {
         }
         _ => String::new(),
     }
+}
+
+/// Whole records as browsers get them: without their translations, which the interface does not
+/// show yet (they stay in the editable file, `data/prisoners.json`); shipping all six languages
+/// to every visitor would triple the list of a small dataset.
+fn for_browsers(people: &[Person]) -> Vec<Person> {
+    people
+        .iter()
+        .map(|person| Person {
+            translations: Vec::new(),
+            ..person.clone()
+        })
+        .collect()
 }
 
 fn to_json(dataset: &Dataset) -> String {
