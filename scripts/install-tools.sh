@@ -12,9 +12,42 @@ WASM_BINDGEN_VERSION=${WASM_BINDGEN_VERSION:-0.2.130}
 
 say() { printf '==> %s\n' "$*"; }
 
+# rust-toolchain.toml names the exact toolchain (e.g. 1.95.0), so rustup never fetches a newer
+# patch release. On a machine that has that release only as `stable`, rustup would try to
+# download it by name the moment cargo runs here (and fail on a closed network): make a toolchain
+# of that name first, linked to the installed stable when it is that release. rustup is asked with RUSTUP_TOOLCHAIN=stable
+# so that the toml file does not trigger the download this avoids.
+ensure_toolchain() {
+  local wanted stable_version
+  wanted=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
+  if RUSTUP_TOOLCHAIN=stable rustup toolchain list | grep -q "^$wanted-"; then
+    return
+  fi
+  stable_version=$(rustup run stable rustc --version 2>/dev/null | awk '{print $2}')
+  if [ "$stable_version" = "$wanted" ]; then
+    say "linking the installed stable Rust ($stable_version) as toolchain $wanted"
+    # `rustup toolchain link` refuses names that look like releases, so the link is made in
+    # rustup's toolchains folder itself, beside stable, named as rustup names an installed one.
+    local sysroot host
+    sysroot=$(rustup run stable rustc --print sysroot)
+    host=$(rustup run stable rustc -vV | sed -n 's/^host: //p')
+    ln -sfn "$sysroot" "$(dirname "$sysroot")/$wanted-$host"
+  else
+    say "installing Rust $wanted (rust-toolchain.toml; the installed stable is ${stable_version:-missing})"
+    RUSTUP_TOOLCHAIN=stable rustup toolchain install "$wanted" --profile minimal \
+      --component clippy,rustfmt --target wasm32-unknown-unknown
+  fi
+}
+ensure_toolchain
+# `make lint`, `make test-native` … need only the toolchain.
+if [ "${1:-}" = "--toolchain" ]; then
+  exit 0
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+  # A toolchain linked to stable (above) shares stable's targets: add it there then.
+  rustup target add wasm32-unknown-unknown || RUSTUP_TOOLCHAIN=stable rustup target add wasm32-unknown-unknown
 fi
 
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
@@ -41,7 +74,15 @@ if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -d /usr/sha
   apt-get install -y -qq chromium chromium-driver fonts-noto-core fonts-noto-color-emoji >/dev/null
 fi
 
-# npm packages (wasm-opt from binaryen, playwright-core, axe-core) pinned by package-lock.json.
+# Java runs the W3C Nu Html Checker (npm vnu-jar) on every page `make dist` writes.
+if ! java -version >/dev/null 2>&1; then
+  say "installing Java (default-jre-headless) from Debian, for the HTML checker"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq default-jre-headless >/dev/null
+fi
+
+# npm packages (wasm-opt from binaryen, playwright-core, axe-core, vnu-jar) pinned by package-lock.json.
 if [ -f package-lock.json ]; then
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm packages"

@@ -5,8 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wjc_core::map::{self, WorldMap};
 
-/// Where the pre-projected shapes are, relative to the site's root (see `docs/map-data.md`).
-pub const WORLD_PATH: &str = "map/world.txt";
+pub use wjc_core::map::WORLD_PATH;
 
 /// Where loading the shapes stands.
 #[derive(Clone)]

@@ -14,9 +14,11 @@ export const SHOTS = new URL('./output/', import.meta.url).pathname;
  * Launches the browser and serves dist/ with the deployment's headers (strict CSP), or uses
  * `server` (e.g. the fault server); returns helpers for a test file. `javaScriptEnabled: false`
  * is Tor Browser's "Safest"; `args` adds Chromium flags (e.g. `--js-flags=--noexpose_wasm`,
- * WebAssembly off as at "Safer").
+ * WebAssembly off as at "Safer"). The site's service worker is blocked unless `serviceWorkers`
+ * is 'allow' (offline.test.mjs): requests it answers from its cache would bypass the tests'
+ * `page.route` fakes of slow and failing downloads.
  */
-export async function start({ javaScriptEnabled = true, args = [], server } = {}) {
+export async function start({ javaScriptEnabled = true, args = [], server, serviceWorkers = 'block' } = {}) {
   server ??= await serve(new URL('../../dist/', import.meta.url).pathname);
   const userDataDir = await mkdtemp(join(tmpdir(), 'wjc-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -29,6 +31,7 @@ export async function start({ javaScriptEnabled = true, args = [], server } = {}
     ],
     viewport: { width: 1280, height: 900 },
     javaScriptEnabled,
+    serviceWorkers,
   });
   // Counts Content-Security-Policy violations from the first moment of every page.
   await context.addInitScript(() => {

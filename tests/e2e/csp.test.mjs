@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
 import { start, open, cardsReady, cardNames, cspViolations, forgetSavedCopy } from './browser.mjs';
 import { POLICY } from './server.mjs';
 
@@ -164,4 +165,57 @@ test('the built files hold no inline script, inline style, handler attribute, ev
     assert.doesNotMatch(html, /<[^>]+\s(style|on[a-z]+)=/i, `${file}: style or handler attribute`);
     assert.doesNotMatch(html, /javascript:/i, `${file}: javascript: URL`);
   }
+});
+
+test('a photo on another host is neither requested nor allowed; one on the site itself shows', async () => {
+  // The policy lets images come from the site alone.
+  assert.match(POLICY, /(^|; )img-src 'self';/);
+  // "Another host": a server of our own on another origin, which counts what reaches it.
+  const reached = [];
+  const elsewhere = createServer((req, res) => { reached.push(req.url); res.writeHead(404).end(); });
+  await new Promise((ok) => elsewhere.listen(0, '127.0.0.1', ok));
+  const foreign = `http://localhost:${elsewhere.address().port}`;
+  const icon = (await files(DIST)).find((f) => /^favicon-[0-9a-f]{16}\.svg$/.test(f));
+  const data = structuredClone(DATA);
+  const [own, other] = data.people;
+  own.photo = { url: `${env.origin}/${icon}`, alt: `Portrait of ${own.name}`, credit: 'The campaign' };
+  other.photo = { url: `${foreign}/portrait.jpg`, alt: `Portrait of ${other.name}`, credit: 'A newspaper' };
+  const page = await env.context.newPage();
+  await page.route('**/data/list.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
+  try {
+    for (const person of [own, other]) {
+      await page.goto(`${env.origin}/#/person/${person.id}`);
+      await page.locator('h1#profile-title').waitFor();
+      const photo = page.locator('.wjc-profile__header img.wjc-avatar');
+      if (person === own) {
+        await photo.waitFor();
+        assert.equal(await photo.evaluate((img) => img.complete && img.naturalWidth > 0), true, 'the site\'s own photo loads');
+      } else {
+        assert.equal(await photo.count(), 0, 'no <img> for a photo on another host: the initials instead');
+        assert.equal(await page.locator('.wjc-profile__header .wjc-avatar--initials').count(), 1);
+      }
+    }
+    // Even an image the app never draws (a slip in some later code) is refused by the policy.
+    await page.evaluate((src) => {
+      const img = document.createElement('img');
+      img.src = src;
+      img.alt = '';
+      document.body.append(img);
+    }, `${foreign}/slipped.jpg`);
+    await page.waitForFunction(() => window.__cspViolations.some((v) => v.startsWith('img-src')));
+    const blocked = (await cspViolations(page)).filter((v) => v.startsWith('img-src')).map((v) => v.split(' at ')[0]);
+    assert.deepEqual([...new Set(blocked)], [`img-src blocked ${foreign}/slipped.jpg`]);
+    assert.deepEqual(reached, [], 'nothing reached the other host');
+  } finally {
+    await page.close();
+    await new Promise((ok) => elsewhere.close(ok));
+  }
+});
+
+test('docs/deploying.md recommends the very policy the site is tested under', async () => {
+  const doc = await readFile(new URL('../../docs/deploying.md', import.meta.url), 'utf8');
+  const given = [...doc.matchAll(/Content-Security-Policy:? "?(default-src[^"\n]*)/g)].map((m) => m[1]);
+  assert.ok(given.length >= 4, `the headers, nginx (twice) and _headers examples (${given.length})`);
+  const framable = POLICY.replace("frame-ancestors 'self'", 'frame-ancestors *');
+  for (const policy of given) assert.ok(policy === POLICY || policy === framable, policy);
 });

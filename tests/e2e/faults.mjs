@@ -3,18 +3,10 @@
 // a web page instead of the data, and bodies far too large. Everything else is served as is,
 // with the deployment's headers (strict CSP).
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
-import { DEPLOYMENT_HEADERS } from './server.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TYPES, headersFor, siteHandler } from '../../scripts/site-server.mjs';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
 const DATA_PATH = '/data/list.json';
 const MiB = 1024 * 1024;
 
@@ -108,8 +100,8 @@ const FAULTS = {
  * `requests` counts dataset requests; `served` counts those answered in full and normally.
  */
 export async function serveWithFaults(root) {
-  const base = resolve(root);
-  const data = await readFile(join(base, DATA_PATH));
+  const data = await readFile(join(root, DATA_PATH));
+  const site = siteHandler(() => root);
   const state = { fault: null, options: {}, times: Infinity, requests: 0, served: 0 };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -121,21 +113,10 @@ export async function serveWithFaults(root) {
         return;
       }
       state.served += 1;
-      res.writeHead(200, { 'content-type': TYPES['.json'], 'content-length': data.length }).end(data);
+      res.writeHead(200, { ...headersFor(DATA_PATH), 'content-length': data.length }).end(data);
       return;
     }
-    let file = normalize(join(base, path));
-    if (!file.startsWith(base)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file).catch(() => null);
-    if (!body) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { ...DEPLOYMENT_HEADERS, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    await site(req, res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();

@@ -111,7 +111,7 @@ test('a copy saved three days ago says so; a broken latest file falls back to it
   await page.close();
 });
 
-test('the saved copy is the only thing stored: no cookies, no local or session storage, no databases', async () => {
+test('the saved copy is the only thing the app itself stores: no cookies, no local or session storage, no databases (the service worker\'s files: offline.test.mjs)', async () => {
   const page = await newPage();
   await loadAndSave(page);
   const stored = await page.evaluate(async () => ({

@@ -9,42 +9,37 @@ use std::path::Path;
 use wjc_core::compiled::{self, FIRST_PATH, LIST_PATH};
 use wjc_core::Loaded;
 
-use crate::args::{self, Positional};
-use crate::{files, validate, Failure, Verdict};
+use crate::progress::Progress;
 
-const FILE: Positional = Positional {
-    name: "FILE",
-    what: "the data file, e.g. assets/data/prisoners.json",
-};
+use crate::{cli, files, validate, Failure, Settings, Verdict};
 
-const DIR: Positional = Positional {
-    name: "DIR",
-    what: "the site folder to write data/list.json and data/detail/ into, e.g. dist",
-};
-
-/// Runs `wjc compile`.
-pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
-    let parsed = args::parse(argv, &[FILE, DIR], &[])?;
-    let file = parsed.positional(0);
+/// Runs `wjc compile FILE DIR`.
+pub fn run(args: &cli::Compile, out: &mut String, settings: &Settings) -> Result<Verdict, Failure> {
+    let file = args.file.as_str();
+    let progress = Progress::for_file(settings, Path::new(file), "reading the data");
     let Some(loaded) = validate::read_and_load(file, out)? else {
         return Ok(Verdict::Problems);
     };
-    write(Path::new(parsed.positional(1)), &loaded, out)?;
-    if loaded.report.skipped() > 0 {
-        let _ = writeln!(
-            out,
-            "{} left out (see \"wjc validate {file}\")",
-            validate::plural(loaded.report.skipped(), "record", "records"),
-        );
+    write(Path::new(&args.dir), &loaded, out, &progress)?;
+    drop(progress);
+    if let Some(left_out) = validate::left_out(&loaded.report, file) {
+        let _ = writeln!(out, "{left_out}");
     }
     Ok(Verdict::Clean)
 }
 
 /// Writes the compiled files of `loaded` into the site folder `dir`, replacing earlier detail
 /// files, and says what it wrote in `out`. Returns whether the list is lean, with a first page
-/// of its own.
-pub fn write(dir: &Path, loaded: &Loaded, out: &mut String) -> Result<bool, Failure> {
+/// of its own. `progress` shows the stages of a long job.
+pub fn write(
+    dir: &Path,
+    loaded: &Loaded,
+    out: &mut String,
+    progress: &Progress,
+) -> Result<bool, Failure> {
+    progress.stage("compiling");
     let compiled = compiled::compile(&loaded.dataset);
+    progress.count(compiled.details.len(), "writing details");
     let details = dir.join("data/detail");
     if details.exists() {
         fs::remove_dir_all(&details).map_err(|e| files::write_failed(&details, &e))?;
@@ -70,6 +65,7 @@ pub fn write(dir: &Path, loaded: &Loaded, out: &mut String) -> Result<bool, Fail
     let folder = Path::new(LIST_PATH).parent().unwrap_or(Path::new(""));
     for (path, text) in &compiled.details {
         written(&folder.join(path).to_string_lossy(), text)?;
+        progress.step();
     }
     let people = validate::plural(loaded.dataset.people.len(), "person", "people");
     let _ = if compiled.details.is_empty() {

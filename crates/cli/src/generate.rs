@@ -16,48 +16,39 @@ use wjc_core::{
     Status,
 };
 
-use crate::args::{self, Opt};
+use crate::progress::Progress;
 use crate::rng::Rng;
-use crate::{files, Failure, Verdict};
-
-const COUNT: Opt = Opt {
-    long: "count",
-    short: None,
-    what: "how many people to generate",
-};
-const SEED: Opt = Opt {
-    long: "seed",
-    short: None,
-    what: "a whole number; the same seed gives the same file",
-};
-const OUTPUT: Opt = Opt {
-    long: "output",
-    short: Some('o'),
-    what: "where to write the data file",
-};
-
-/// Most people `--count` accepts: 200,000 make a 430 MB file and need about 750 MB of memory
-/// while generating, beyond any scale test of a static JSON list.
-const MAX_COUNT: u64 = 200_000;
+use crate::{cli, files, Failure, Settings, Verdict};
 
 /// Runs `wjc generate`.
-pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
-    let parsed = args::parse(argv, &[], &[COUNT, SEED, OUTPUT])?;
-    let count = parsed.number(&COUNT, 1, MAX_COUNT, None)?;
-    let seed = parsed.number(&SEED, 0, u64::MAX, Some(1))?;
-    let path = parsed.required(&OUTPUT)?;
-    // `count` is at most MAX_COUNT, which fits any usize.
-    let count = usize::try_from(count).unwrap_or(usize::MAX);
-    files::write_dataset(path, &dataset(count, seed))?;
-    let _ = writeln!(
+pub fn run(
+    args: &cli::Generate,
+    out: &mut String,
+    settings: &Settings,
+) -> Result<Verdict, Failure> {
+    let (count, seed, path) = (args.count, args.seed, args.output.as_str());
+    let progress = Progress::new(settings, count, "generating people");
+    let dataset = dataset(count, seed, &progress);
+    progress.stage("writing the file");
+    let document = files::Document {
+        schema: None,
+        dataset: &dataset,
+    };
+    let backup = files::write_dataset(path, &document, settings.utc())?;
+    drop(progress);
+    let _ = write!(
         out,
-        "Wrote {count} synthetic people to {path} (seed {seed})."
+        "Wrote {count} synthetic people to {path} (seed {seed})"
     );
+    let _ = match backup {
+        Some(backup) => writeln!(out, "; the previous file is kept as {}.", backup.display()),
+        None => writeln!(out, "."),
+    };
     Ok(Verdict::Clean)
 }
 
 /// A synthetic dataset of `count` people.
-pub fn dataset(count: usize, seed: u64) -> Dataset {
+pub fn dataset(count: usize, seed: u64, progress: &Progress) -> Dataset {
     let countries: Vec<(CountryCode, u32)> = words::COUNTRIES
         .iter()
         .filter_map(|&(code, weight)| Some((CountryCode::parse(code)?, weight)))
@@ -66,6 +57,7 @@ pub fn dataset(count: usize, seed: u64) -> Dataset {
         .map(|position| {
             // Each record's stream depends only on the seed and its position.
             let mut rng = Rng::new(seed ^ Rng::new(position as u64).next_u64());
+            progress.step();
             person(&mut rng, position, &countries)
         })
         .collect();
@@ -216,6 +208,7 @@ fn person(rng: &mut Rng, position: usize, countries: &[(CountryCode, u32)]) -> P
         photo,
         links,
         timeline,
+        translations: Vec::new(),
         synthetic: true,
     }
 }
@@ -511,7 +504,7 @@ mod tests {
     use super::*;
 
     fn json(count: usize, seed: u64) -> String {
-        serde_json::to_string_pretty(&dataset(count, seed)).unwrap()
+        serde_json::to_string_pretty(&dataset(count, seed, &Progress::hidden())).unwrap()
     }
 
     #[test]
@@ -519,7 +512,10 @@ mod tests {
         assert_eq!(json(300, 42), json(300, 42));
         assert_ne!(json(300, 42), json(300, 43));
         // A record does not depend on how many are generated.
-        assert_eq!(dataset(10, 5).people[..], dataset(20, 5).people[..10]);
+        assert_eq!(
+            dataset(10, 5, &Progress::hidden()).people[..],
+            dataset(20, 5, &Progress::hidden()).people[..10]
+        );
     }
 
     #[test]
@@ -535,7 +531,7 @@ mod tests {
         let data = loaded.dataset;
         assert_eq!(
             data,
-            dataset(2_000, 1),
+            dataset(2_000, 1, &Progress::hidden()),
             "writing and loading again changes nothing"
         );
         assert!(data.synthetic && data.title.contains("Synthetic"));

@@ -6,21 +6,24 @@
 //! `2018-09: event`, sentences `9y 8m`. Import never trusts the spreadsheet: it builds the JSON
 //! and runs it through `wjc_core::load`, and writes nothing unless every row is valid.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write as _};
 use std::io::Write as _;
 use std::path::Path;
 
 use serde_json::{Map, Value};
+use wjc_core::i18n::Lang;
 use wjc_core::model::{Link, TimelineEvent};
-use wjc_core::{Dataset, LoadError, Person, Problem, Sentence};
+use wjc_core::{Dataset, LoadError, Loaded, Person, Problem, Sentence};
 
-use crate::args::{self, Opt, Positional};
+use crate::diff::{self, changed_fields};
 use crate::validate::{plural, read_and_load, summary, write_problems};
-use crate::{files, Failure, Verdict};
+use crate::{cli, files, Failure, Settings, Verdict};
 
-/// The columns, in the schema's field order; `photo` is spread over three.
-pub const COLUMNS: [&str; 25] = [
+/// The columns, in the schema's field order; `photo` is spread over three, and each translation
+/// (`translations`, after the other fields) over three per language, in `Lang::ALL` order.
+pub const COLUMNS: [&str; 43] = [
     "id",
     "name",
     "aliases",
@@ -46,32 +49,34 @@ pub const COLUMNS: [&str; 25] = [
     "links",
     "timeline",
     "synthetic",
+    "summary_es",
+    "story_es",
+    "reviewed_es",
+    "summary_fr",
+    "story_fr",
+    "reviewed_fr",
+    "summary_ru",
+    "story_ru",
+    "reviewed_ru",
+    "summary_ar",
+    "story_ar",
+    "reviewed_ar",
+    "summary_fa",
+    "story_fa",
+    "reviewed_fa",
+    "summary_zh-Hans",
+    "story_zh-Hans",
+    "reviewed_zh-Hans",
 ];
 
-const CSV_OUTPUT: Opt = Opt {
-    long: "output",
-    short: Some('o'),
-    what: "the spreadsheet to write",
-};
-const DATA_OUTPUT: Opt = Opt {
-    long: "output",
-    short: Some('o'),
-    what: "the data file to write",
-};
-const BASE: Opt = Opt {
-    long: "base",
-    short: None,
-    what: "a data file with the title, sources and campaigns",
-};
+/// The languages a record may be translated into: all but English, in [`COLUMNS`] order.
+fn translation_langs() -> impl Iterator<Item = Lang> {
+    Lang::ALL.into_iter().filter(|lang| *lang != Lang::En)
+}
 
 /// Runs `wjc export-csv FILE -o OUT.csv`.
-pub fn export(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
-    let file = Positional {
-        name: "FILE",
-        what: "the data file to export",
-    };
-    let parsed = args::parse(argv, &[file], &[CSV_OUTPUT])?;
-    let (path, csv_path) = (parsed.positional(0), parsed.required(&CSV_OUTPUT)?);
+pub fn export(args: &cli::ExportCsv, out: &mut String) -> Result<Verdict, Failure> {
+    let (path, csv_path) = (args.file.as_str(), args.output.as_str());
     let Some(loaded) = read_and_load(path, out)? else {
         return Ok(Verdict::Problems);
     };
@@ -110,32 +115,148 @@ pub fn export(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
     Ok(Verdict::Clean)
 }
 
-/// Runs `wjc import-csv IN.csv -o FILE [--base ENVELOPE.json]`.
-pub fn import(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
-    let csv_file = Positional {
-        name: "IN.csv",
-        what: "the spreadsheet to import",
-    };
-    let parsed = args::parse(argv, &[csv_file], &[DATA_OUTPUT, BASE])?;
-    let (csv_path, path) = (parsed.positional(0), parsed.required(&DATA_OUTPUT)?);
+/// Runs `wjc import-csv IN.csv -o FILE [--base ENVELOPE.json] [--dry-run] [--allow-removals]`.
+pub fn import(
+    args: &cli::ImportCsv,
+    out: &mut String,
+    settings: &Settings,
+) -> Result<Verdict, Failure> {
+    let (csv_path, path) = (args.csv.as_str(), args.output.as_str());
     let csv = files::read_text(csv_path)?;
     let previous = Path::new(path)
         .exists()
         .then(|| files::read_text(path))
         .transpose()?;
-    let (envelope_path, envelope_text) = match (parsed.value(BASE.long), &previous) {
-        (Some(base), _) => (base, files::read_text(base)?),
-        (None, Some(text)) => (path, text.clone()),
+    let (envelope_path, envelope_text) = envelope_file(args, previous.as_deref())?;
+    let envelope = envelope(envelope_path, &envelope_text)?;
+    let schema = envelope
+        .get("$schema")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let Some(mut loaded) = read_people(&csv, csv_path, envelope, envelope_path, path, out)? else {
+        return Ok(Verdict::Problems);
+    };
+
+    // What the new file is compared with: the file it replaces, else the envelope's file.
+    let current = match &previous {
+        Some(text) => match wjc_core::load(text) {
+            Ok(current) => Some(current),
+            Err(error) if !args.allow_removals => {
+                let _ = writeln!(
+                    out,
+                    "{path} was refused ({error}), so nobody can be checked for removal. \
+                     Nothing was written. Fix it first (run \"wjc validate {path}\"), or give \
+                     --allow-removals to replace it anyway."
+                );
+                return Ok(Verdict::Problems);
+            }
+            Err(_) => None,
+        },
+        None => None,
+    };
+    let baseline = match (current, &args.base) {
+        (Some(current), _) => Some((path, current)),
+        (None, Some(base)) if previous.is_none() => wjc_core::load(&envelope_text)
+            .ok()
+            .map(|loaded| (base.as_str(), loaded)),
+        _ => None,
+    };
+    let new = &mut loaded.dataset;
+    let content_changed = match &baseline {
+        Some((from, baseline)) => {
+            // The date moves only when the content does.
+            new.updated = baseline.dataset.updated;
+            let changes = diff::compare(&baseline.dataset, new);
+            let _ = writeln!(out, "Compared with {from}:");
+            changes.write(out);
+            // A record the app skips is not in the new file either: that is a change too.
+            !changes.is_empty() || baseline.report.skipped() > 0
+        }
+        None => true,
+    };
+    if !args.allow_removals {
+        if let Some(text) = &previous {
+            if refuse_removals(text, new, path, csv_path, out) {
+                return Ok(Verdict::Problems);
+            }
+        }
+    }
+    if content_changed {
+        match settings.utc().today() {
+            Some(today) => new.updated = today,
+            None => out.push_str("warning: the system clock is wrong, so \"updated\" was kept\n"),
+        }
+    }
+    let document = files::Document {
+        schema: schema.as_deref(),
+        dataset: new,
+    };
+    if previous.as_deref() == Some(document.text().as_str()) {
+        let _ = writeln!(
+            out,
+            "{path} already holds exactly this; nothing was written."
+        );
+        return Ok(Verdict::Clean);
+    }
+    if args.dry_run {
+        let _ = writeln!(
+            out,
+            "Dry run: nothing was written. Without --dry-run, {path} would hold {} (updated {}).",
+            people(new.people.len()),
+            new.updated
+        );
+        return Ok(Verdict::Clean);
+    }
+    let backup = files::write_dataset(path, &document, settings.utc())?;
+    let _ = write!(
+        out,
+        "Wrote {} to {path} (updated {})",
+        people(new.people.len()),
+        new.updated
+    );
+    let _ = match backup {
+        Some(backup) => writeln!(
+            out,
+            "; the previous file is kept as {} (the newest {} are kept).",
+            backup.display(),
+            files::BACKUPS_KEPT
+        ),
+        None => writeln!(out, "."),
+    };
+    Ok(Verdict::Clean)
+}
+
+/// The file to take the title, sources and campaigns from, and its text: `--base`, else the
+/// data file being replaced.
+fn envelope_file<'a>(
+    args: &'a cli::ImportCsv,
+    previous: Option<&str>,
+) -> Result<(&'a str, String), Failure> {
+    let path = args.output.as_str();
+    match (&args.base, previous) {
+        (Some(base), _) => Ok((base.as_str(), files::read_text(base)?)),
+        (None, Some(text)) => Ok((path, text.to_owned())),
         (None, None) => {
             let why = "so there is no title, sources and campaigns to keep";
             let fix = "name a data file that has them with --base ENVELOPE.json";
-            return Err(Failure::Misuse(format!(
+            Err(Failure::Misuse(format!(
                 "\"{path}\" does not exist yet, {why}; {fix}"
-            )));
+            )))
         }
-    };
-    let envelope = envelope(envelope_path, &envelope_text)?;
-    let sheet = read_sheet(&csv).map_err(|e| Failure::Data(format!("\"{csv_path}\" {e}")))?;
+    }
+}
+
+/// The spreadsheet's people with the envelope, checked as the app checks them; `None` (with every
+/// problem, by spreadsheet row, in `out`) when any row has a problem.
+fn read_people(
+    csv: &str,
+    csv_path: &str,
+    envelope: Map<String, Value>,
+    envelope_path: &str,
+    path: &str,
+    out: &mut String,
+) -> Result<Option<Loaded>, Failure> {
+    let sheet = read_sheet(csv).map_err(|e| Failure::Data(format!("\"{csv_path}\" {e}")))?;
     if sheet.people.is_empty() && sheet.problems.is_empty() {
         return Err(Failure::Data(format!(
             "\"{csv_path}\" has no rows of people under its header"
@@ -167,12 +288,23 @@ pub fn import(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
     };
     let mut problems = sheet.problems.clone();
     problems.extend(load_report.errors.iter().map(|p| sheet.locate(p)));
-    problems.sort_by_key(|p| p.row);
-    let warnings: Vec<RowProblem> = load_report
+    // The app leaves a bad translation out; an import would lose it, so it is refused.
+    let (translations, warnings): (Vec<&Problem>, Vec<&Problem>) = load_report
         .warnings
         .iter()
-        .map(|p| sheet.locate(p))
-        .collect();
+        .partition(|p| p.field.starts_with("translations"));
+    problems.extend(translations.into_iter().map(|p| {
+        let mut problem = sheet.locate(p);
+        if let Some(reason) = problem
+            .reason
+            .strip_suffix(wjc_core::load::TRANSLATION_LEFT_OUT)
+        {
+            problem.reason = reason.to_owned();
+        }
+        problem
+    }));
+    problems.sort_by_key(|p| p.row);
+    let warnings: Vec<RowProblem> = warnings.into_iter().map(|p| sheet.locate(p)).collect();
     for warning in &warnings {
         let _ = writeln!(out, "warning: {warning}");
     }
@@ -187,26 +319,64 @@ pub fn import(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         for problem in &problems {
             let _ = writeln!(out, "error: {problem}");
         }
-        return Ok(Verdict::Problems);
+        return Ok(None);
     };
+    Ok(Some(loaded))
+}
 
-    files::write_dataset(path, &loaded.dataset)?;
+/// When people of the data file `text` at `path` are missing from the new dataset, names them
+/// in `out` with what to do, and returns true: the import is refused.
+fn refuse_removals(
+    text: &str,
+    new: &Dataset,
+    path: &str,
+    csv_path: &str,
+    out: &mut String,
+) -> bool {
+    let missing = missing_people(text, new);
+    if missing.is_empty() {
+        return false;
+    }
     let _ = writeln!(
         out,
-        "Wrote {} to {path}.",
-        people(loaded.dataset.people.len())
+        "Refused: {} of {path} {} not in {csv_path}:",
+        plural(missing.len(), "person", "people"),
+        if missing.len() == 1 { "is" } else { "are" }
     );
-    let old = previous
-        .as_deref()
-        .and_then(|text| wjc_core::load(text).ok());
-    match old {
-        Some(old) => write_changes(out, &old.dataset.people, &loaded.dataset.people),
-        None if previous.is_some() => out.push_str(
-            "The previous file could not be read, so there is nothing to compare with.\n",
-        ),
-        None => {}
+    for person in &missing {
+        let _ = writeln!(out, "  {person}");
     }
-    Ok(Verdict::Clean)
+    let _ = writeln!(
+        out,
+        "Nothing was written. If a row was deleted by mistake, or hidden by a filter when \
+         the spreadsheet was saved, put it back and import again. If they are meant to \
+         leave the list, run the same command with --allow-removals."
+    );
+    true
+}
+
+/// The people of the data file `text` (as written, whether or not they load) whose ids are not
+/// in `new`, in words: `"id" (Name)`, or the record's place when it has no id.
+fn missing_people(text: &str, new: &Dataset) -> Vec<String> {
+    let ids: HashSet<&str> = new.people.iter().map(|p| p.id.as_str()).collect();
+    let Ok(Value::Object(root)) = serde_json::from_str::<Value>(text) else {
+        return Vec::new();
+    };
+    let Some(Value::Array(records)) = root.get("people") else {
+        return Vec::new();
+    };
+    records
+        .iter()
+        .enumerate()
+        .filter_map(|(index, record)| {
+            let name = record["name"].as_str().unwrap_or("no name");
+            match record["id"].as_str() {
+                Some(id) if ids.contains(id) => None,
+                Some(id) => Some(format!("\"{id}\" ({name})")),
+                None => Some(format!("record {} ({name}), which has no id", index + 1)),
+            }
+        })
+        .collect()
 }
 
 /// "1 person", "37 people".
@@ -237,54 +407,6 @@ fn assemble(mut envelope: Map<String, Value>, people: Vec<Value>) -> String {
     Value::Object(envelope).to_string()
 }
 
-/// Says which ids were added, removed or changed; removals first, so they are not missed.
-fn write_changes(out: &mut String, old: &[Person], new: &[Person]) {
-    let old_by_id: HashMap<&str, &Person> = old.iter().map(|p| (p.id.as_str(), p)).collect();
-    let new_ids: HashSet<&str> = new.iter().map(|p| p.id.as_str()).collect();
-    let removed: Vec<&str> = old
-        .iter()
-        .map(|p| p.id.as_str())
-        .filter(|id| !new_ids.contains(id))
-        .collect();
-    let added: Vec<&str> = new
-        .iter()
-        .map(|p| p.id.as_str())
-        .filter(|id| !old_by_id.contains_key(id))
-        .collect();
-    let changed = new
-        .iter()
-        .filter(|p| old_by_id.get(p.id.as_str()).is_some_and(|old| old != p))
-        .count();
-    let _ = writeln!(
-        out,
-        "Compared with the previous file: {} added, {} removed, {} changed, {} unchanged.",
-        added.len(),
-        removed.len(),
-        changed,
-        new.len() - added.len() - changed
-    );
-    for (label, ids) in [("Removed", &removed), ("Added", &added)] {
-        if !ids.is_empty() {
-            let _ = writeln!(out, "{label}: {}", id_list(ids));
-        }
-    }
-}
-
-/// Up to ten ids, then how many more.
-fn id_list(ids: &[&str]) -> String {
-    const SHOWN: usize = 10;
-    let mut text = ids
-        .iter()
-        .take(SHOWN)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
-    if ids.len() > SHOWN {
-        let _ = write!(text, " and {} more", ids.len() - SHOWN);
-    }
-    text
-}
-
 // ---- Writing ----
 
 /// The spreadsheet text (without the byte-order mark): the header, then a row per person.
@@ -292,7 +414,7 @@ fn to_csv(people: &[Person]) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(COLUMNS)?;
     for person in people {
-        writer.write_record(row(person))?;
+        writer.write_record(row(person).iter().map(|cell| defuse(cell).into_owned()))?;
     }
     let bytes = writer
         .into_inner()
@@ -301,13 +423,45 @@ fn to_csv(people: &[Person]) -> Result<String, csv::Error> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// The characters that make a spreadsheet read a cell as a formula when it starts with one
+/// ("CSV injection"): `=`, `+`, `-`, `@`, tab and carriage return.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// True when `cell` is apostrophes (none or more) and then a formula character: the cells that
+/// [`defuse`] marks with one more apostrophe in front.
+fn needs_mark(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// The cell as exported: one apostrophe in front of a cell that a spreadsheet would run as a
+/// formula (`=1+1` is written `'=1+1`, which spreadsheets show as text), and in front of a cell
+/// that already starts with apostrophes then a formula character (`'=x` is written `''=x`), so
+/// [`restore`] can always tell them apart. Other cells are written as they are.
+fn defuse(cell: &str) -> Cow<'_, str> {
+    if needs_mark(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// The cell as imported: the inverse of [`defuse`], removing the one apostrophe it added. A cell
+/// that a spreadsheet saved without the apostrophe (`=1+1`, the apostrophe being only how it
+/// was typed) is kept as it is.
+fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_mark(rest) => rest,
+        _ => cell,
+    }
+}
+
 /// A person's cells, in [`COLUMNS`] order.
-fn row(p: &Person) -> [String; 25] {
+fn row(p: &Person) -> Vec<String> {
     let optional = |text: &Option<String>| text.clone().unwrap_or_default();
     let date =
         |date: Option<wjc_core::PartialDate>| date.map(|d| d.to_string()).unwrap_or_default();
     let photo = p.photo.as_ref();
-    [
+    let mut cells = vec![
         p.id.clone(),
         p.name.clone(),
         join(&p.aliases),
@@ -339,7 +493,22 @@ fn row(p: &Person) -> [String; 25] {
         } else {
             String::new()
         },
-    ]
+    ];
+    for lang in translation_langs() {
+        let translation = p.translation(lang);
+        cells.extend([
+            translation.map(|t| t.summary.clone()).unwrap_or_default(),
+            translation
+                .and_then(|t| t.story.clone())
+                .unwrap_or_default(),
+            if translation.is_some_and(|t| t.reviewed) {
+                "yes".into()
+            } else {
+                String::new()
+            },
+        ]);
+    }
+    cells
 }
 
 /// Items joined with `"; "`, each `;` inside an item doubled.
@@ -374,7 +543,7 @@ fn event_text(event: &TimelineEvent) -> String {
 /// Reads `csv` back and says, record by record, which fields would not come back unchanged
 /// (e.g. spaces around a list item). Empty when the spreadsheet is a faithful copy.
 fn round_trip_changes(dataset: &Dataset, csv: &str) -> Vec<String> {
-    let Ok(Value::Object(envelope)) = serde_json::to_value(envelope_copy(dataset)) else {
+    let Ok(Value::Object(envelope)) = serde_json::to_value(dataset.envelope()) else {
         return vec!["could not check that the spreadsheet reads back unchanged".into()];
     };
     let reread = read_sheet(csv)
@@ -409,37 +578,6 @@ fn round_trip_changes(dataset: &Dataset, csv: &str) -> Vec<String> {
                 changed_fields(before, after).join(", ")
             )
         })
-        .collect()
-}
-
-/// The dataset's envelope with no people, cloned without copying the people.
-fn envelope_copy(dataset: &Dataset) -> Dataset {
-    Dataset {
-        schema_version: dataset.schema_version,
-        title: dataset.title.clone(),
-        description: dataset.description.clone(),
-        updated: dataset.updated,
-        synthetic: dataset.synthetic,
-        sources: dataset.sources.clone(),
-        campaigns: dataset.campaigns.clone(),
-        people: Vec::new(),
-    }
-}
-
-/// The names of the fields that differ between two versions of a record.
-fn changed_fields(before: &Person, after: &Person) -> Vec<String> {
-    let (Ok(Value::Object(a)), Ok(Value::Object(b))) =
-        (serde_json::to_value(before), serde_json::to_value(after))
-    else {
-        return vec!["some fields".into()];
-    };
-    let keys: Vec<&String> = a
-        .keys()
-        .chain(b.keys().filter(|k| !a.contains_key(*k)))
-        .collect();
-    keys.into_iter()
-        .filter(|k| a.get(*k) != b.get(*k))
-        .cloned()
         .collect()
 }
 
@@ -517,9 +655,16 @@ impl Sheet {
                 reason = format!("repeats the id of row {first}; ids must be unique");
             }
         }
-        let field = match problem.field.strip_prefix("photo.") {
-            Some(part) => format!("photo_{part}"),
-            None => problem.field.clone(),
+        let field = if let Some(part) = problem.field.strip_prefix("photo.") {
+            format!("photo_{part}")
+        } else if let Some(translation) = problem.field.strip_prefix("translations.") {
+            // `translations.es.story` is the column `story_es`; `translations.es`, `summary_es`.
+            match translation.split_once('.') {
+                Some((tag, part)) => format!("{part}_{tag}"),
+                None => format!("summary_{translation}"),
+            }
+        } else {
+            problem.field.clone()
         };
         RowProblem {
             row,
@@ -692,13 +837,28 @@ struct Unreadable {
 fn person(cells: &[&str]) -> (Value, Vec<Unreadable>) {
     let mut record = Map::new();
     let mut unreadable = Vec::new();
+    let mut translations = Map::new();
     for (column, cell) in COLUMNS.into_iter().zip(cells) {
+        let cell = restore(cell);
         // Spreadsheets on Windows may end lines inside a cell with "\r\n"; the data never has "\r".
         let text = if cell.contains('\r') {
             cell.replace("\r\n", "\n").replace('\r', "\n")
         } else {
             (*cell).to_owned()
         };
+        if let Some((part, tag)) = column
+            .split_once('_')
+            .filter(|(part, _)| ["summary", "story", "reviewed"].contains(part))
+        {
+            // Read whole below, once all three cells of the language are known.
+            if !text.trim().is_empty() {
+                let translation = translations
+                    .entry(tag)
+                    .or_insert_with(|| Value::Object(Map::new()));
+                translation[part] = Value::String(text);
+            }
+            continue;
+        }
         let value = match column {
             // Free text is kept exactly, spaces and all.
             "name" | "native_name" | "location" | "summary" | "story" => {
@@ -772,7 +932,49 @@ fn person(cells: &[&str]) -> (Value, Vec<Unreadable>) {
             record.insert(column.to_owned(), value);
         }
     }
+    let translations = translation_values(translations, &mut unreadable);
+    if !translations.is_empty() {
+        record.insert("translations".into(), Value::Object(translations));
+    }
     (Value::Object(record), unreadable)
+}
+
+/// The translations of a row, from the cells read into `{"es": {"summary": "…", "story": "…",
+/// "reviewed": "yes"}}`: `reviewed` becomes true (`yes`) or false (empty). A story or `yes`
+/// without a summary is unreadable: an empty summary cell means there is no translation.
+fn translation_values(
+    cells: Map<String, Value>,
+    unreadable: &mut Vec<Unreadable>,
+) -> Map<String, Value> {
+    let mut translations = Map::new();
+    for (tag, mut cells) in cells {
+        if cells.get("summary").is_none() {
+            unreadable.push(Unreadable {
+                field: format!("summary_{tag}"),
+                reason: format!(
+                    "is empty, so there is no translation; story_{tag} and reviewed_{tag} must be empty too"
+                ),
+                in_record: false,
+            });
+            continue;
+        }
+        let reviewed = cells.get("reviewed").and_then(Value::as_str).unwrap_or("");
+        let reviewed = match reviewed.trim().to_ascii_lowercase().as_str() {
+            "" => false,
+            "yes" => true,
+            other => {
+                unreadable.push(Unreadable {
+                    field: format!("reviewed_{tag}"),
+                    reason: format!("\"{other}\" must be yes (a person has reviewed the translation) or left empty"),
+                    in_record: false,
+                });
+                continue;
+            }
+        };
+        cells["reviewed"] = Value::Bool(reviewed);
+        translations.insert(tag, cells);
+    }
+    translations
 }
 
 /// The items of a list cell: split at single `;`, `;;` read as a literal `;`, each trimmed,
@@ -912,6 +1114,32 @@ mod tests {
     }
 
     #[test]
+    fn formula_cells_are_defused_and_restored_exactly() {
+        for (cell, written) in [
+            ("=1+1", "'=1+1"),
+            ("+7 495", "'+7 495"),
+            ("-", "'-"),
+            ("@everyone", "'@everyone"),
+            ("\tindented", "'\tindented"),
+            ("\rreturn", "'\rreturn"),
+            ("'=already marked", "''=already marked"),
+            ("''+two", "'''+two"),
+            ("'plain apostrophe", "'plain apostrophe"),
+            ("'", "'"),
+            ("''", "''"),
+            ("a=b", "a=b"),
+            (" =spaced", " =spaced"),
+            ("", ""),
+            ("Ali", "Ali"),
+        ] {
+            assert_eq!(defuse(cell), written, "{cell:?}");
+            assert_eq!(restore(written), cell, "{written:?}");
+        }
+        // As a spreadsheet saves a cell typed '=x: the value, without the apostrophe.
+        assert_eq!(restore("=x"), "=x");
+    }
+
+    #[test]
     fn hand_typed_lists_are_forgiving() {
         assert_eq!(split("a;b ;  c"), ["a", "b", "c"]);
         assert_eq!(split(" a; ; b;"), ["a", "b"], "empty items are dropped");
@@ -1014,13 +1242,23 @@ mod tests {
         let Value::Object(fields) = serde_json::to_value(person).unwrap() else {
             panic!()
         };
+        // The translations' columns come last, after the record's own fields.
+        let (own, translations) = COLUMNS.split_at(COLUMNS.len() - 18);
+        let expected: Vec<String> = translation_langs()
+            .flat_map(|lang| {
+                ["summary", "story", "reviewed"].map(|part| format!("{part}_{}", lang.tag()))
+            })
+            .collect();
+        assert_eq!(translations, expected);
         let field =
             |column: &'static str| column.strip_prefix("photo_").map_or(column, |_| "photo");
-        let mut fields_of_columns: Vec<&str> = COLUMNS.iter().map(|c| field(c)).collect();
+        let mut fields_of_columns: Vec<&str> = own.iter().map(|c| field(c)).collect();
         fields_of_columns.dedup();
+        let mut all_fields = fields_of_columns.clone();
+        all_fields.push("translations");
         let mut written: Vec<&str> = fields.keys().map(String::as_str).collect();
         written.sort_unstable();
-        let mut sorted_columns = fields_of_columns.clone();
+        let mut sorted_columns = all_fields;
         sorted_columns.sort_unstable();
         assert_eq!(
             written, sorted_columns,
@@ -1041,7 +1279,7 @@ mod tests {
 
     #[test]
     fn generated_data_survives_the_spreadsheet() {
-        let dataset = crate::generate::dataset(400, 3);
+        let dataset = crate::generate::dataset(400, 3, &crate::progress::Progress::hidden());
         let csv = to_csv(&dataset.people).unwrap();
         assert!(round_trip_changes(&dataset, &csv).is_empty());
     }

@@ -6,6 +6,7 @@
 //! it starts.
 
 mod html;
+mod offline;
 mod shell;
 mod widget;
 
@@ -18,51 +19,29 @@ use base64::Engine as _;
 use sha2::{Digest, Sha384};
 use wjc_core::DATASET_PATH;
 
-use crate::args::{self, Opt, Positional};
-use crate::{compile, files, validate, Failure, Verdict};
+use crate::progress::Progress;
+use crate::{cli, compile, files, validate, Failure, Settings, Verdict};
 use html::Esc;
 use without_just_cause::render::StaticSite;
-
-const DIR: Positional = Positional {
-    name: "DIR",
-    what: "the folder Trunk built, e.g. dist",
-};
-
-const WIDGET: Opt = Opt {
-    long: "widget",
-    short: None,
-    what: "the folder of Trunk's widget build (widget.html), e.g. target/widget",
-};
 
 /// The folders of pages this command writes, emptied first so no page outlives its record.
 const PAGE_FOLDERS: [&str; 2] = ["person", "list"];
 
 /// Runs `wjc site`.
-pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
-    let parsed = args::parse(argv, &[DIR], &[WIDGET])?;
-    let dir = Path::new(parsed.positional(0));
+pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Verdict, Failure> {
+    let dir = Path::new(&args.dir);
     // The very file the app downloads, so the static pages can never disagree with it.
     let data = dir.join(DATASET_PATH);
+    let progress = Progress::for_file(settings, &data, "reading the data");
     let Some(loaded) = validate::read_and_load(&data.to_string_lossy(), out)? else {
         return Ok(Verdict::Problems);
     };
-    let lean = compile::write(dir, &loaded, out)?;
+    let lean = compile::write(dir, &loaded, out, &progress)?;
     let index = dir.join("index.html");
     let index_name = index.to_string_lossy().into_owned();
     let trunk = shell::read(files::read_text(&index_name)?)
-        .and_then(|page| shell::external_loader(page.loader_code()).map(|code| (page, code)))
-        .map_err(|e| Failure::Data(format!("{index_name}: {e}")));
-    let (trunk, loader_code) = trunk?;
-
-    let digest = Sha384::digest(loader_code.as_bytes());
-    let loader_file = format!("loader-{}.js", hex(&digest[..8]));
-    let integrity = format!(
-        "sha384-{}",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    );
-    write_file(&dir.join(&loader_file), |w| {
-        w.write_all(loader_code.as_bytes())
-    })?;
+        .map_err(|e| Failure::Data(format!("{index_name}: {e}")))?;
+    let (loader_file, integrity) = write_loader(dir, &trunk, &index_name)?;
 
     let skipped = loaded.report.skipped();
     let site = StaticSite::new(loaded.dataset, loaded.report);
@@ -75,7 +54,9 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
     let nested = trunk.shell(1, &loader_file, &integrity, "");
     let pages = site.list_pages();
     let (mut bytes, mut profiles, mut first_page) = (0, 0, None);
+    progress.count(site.dataset().people.len() + pages, "writing pages");
     for view in site.views() {
+        progress.step();
         profiles += usize::from(view.profile.is_some());
         let Some(page) = site.page(view) else {
             continue;
@@ -96,6 +77,7 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
             )
         })?;
     }
+    drop(progress);
     if let Some(page) = first_page {
         let (head, first) = first_page_markup(lean);
         let root = trunk.shell(0, &loader_file, &integrity, &head);
@@ -120,7 +102,7 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         if profiles == 1 { "page" } else { "pages" },
         bytes.div_ceil(1024)
     );
-    if let Some(widget_build) = parsed.value(WIDGET.long) {
+    if let Some(widget_build) = &args.widget {
         let written = widget::write(dir, Path::new(widget_build), &site.dataset().title)?;
         let _ = writeln!(out, "widget: {}", written.join(", "));
     }
@@ -133,6 +115,28 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
         );
     }
     Ok(Verdict::Clean)
+}
+
+/// Writes the loader moved out of Trunk's page (named by its content) and the service worker that
+/// keeps the app's files; returns the loader's name and its `integrity` value. `index_name` names
+/// Trunk's page in errors.
+fn write_loader(
+    dir: &Path,
+    trunk: &shell::TrunkPage,
+    index_name: &str,
+) -> Result<(String, String), Failure> {
+    let shell::Loader { code, wasm } = shell::external_loader(trunk.loader_code())
+        .map_err(|e| Failure::Data(format!("{index_name}: {e}")))?;
+    let digest = Sha384::digest(code.as_bytes());
+    let loader_file = format!("loader-{}.js", hex(&digest[..8]));
+    let integrity = format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    );
+    write_file(&dir.join(&loader_file), |w| w.write_all(code.as_bytes()))?;
+    let app_files = [loader_file.as_str(), &wasm, wjc_core::map::WORLD_PATH];
+    offline::write(dir, trunk.asset_urls().chain(app_files))?;
+    Ok((loader_file, integrity))
 }
 
 /// For a lean list, what `index.html` gets so the app can show the first page from its own small

@@ -5,19 +5,11 @@ use std::fmt::Write;
 
 use wjc_core::{Dataset, Status};
 
-use crate::args::{self, Positional};
-use crate::validate::{plural, read_and_load};
+use crate::validate::{left_out, plural, read_and_load};
 use crate::{Failure, Verdict};
 
-const FILE: Positional = Positional {
-    name: "FILE",
-    what: "the data file to count",
-};
-
-/// Runs `wjc stats`.
-pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
-    let parsed = args::parse(argv, &[FILE], &[])?;
-    let path = parsed.positional(0);
+/// Runs `wjc stats FILE`.
+pub fn run(path: &str, out: &mut String) -> Result<Verdict, Failure> {
     let Some(loaded) = read_and_load(path, out)? else {
         return Ok(Verdict::Problems);
     };
@@ -27,13 +19,8 @@ pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
     }
     let _ = writeln!(out, "{} (updated {})", dataset.title, dataset.updated);
     let _ = write!(out, "{}", plural(dataset.people.len(), "person", "people"));
-    let skipped = loaded.report.skipped();
-    if skipped > 0 {
-        let _ = write!(
-            out,
-            " ({} with errors left out: run \"wjc validate {path}\")",
-            plural(skipped, "record", "records")
-        );
+    if let Some(left_out) = left_out(&loaded.report, path) {
+        let _ = write!(out, " ({left_out})");
     }
     out.push('\n');
     write_stats(out, dataset);

@@ -4,18 +4,10 @@ use std::fmt::Write;
 
 use wjc_core::{LoadError, Loaded, Report};
 
-use crate::args::{self, Positional};
 use crate::{files, Failure, Verdict};
 
-const FILE: Positional = Positional {
-    name: "FILE",
-    what: "the data file to check",
-};
-
-/// Runs `wjc validate`.
-pub fn run(argv: &[String], out: &mut String) -> Result<Verdict, Failure> {
-    let parsed = args::parse(argv, &[FILE], &[])?;
-    let path = parsed.positional(0);
+/// Runs `wjc validate FILE`.
+pub fn run(path: &str, out: &mut String) -> Result<Verdict, Failure> {
     let Some(loaded) = read_and_load(path, out)? else {
         return Ok(Verdict::Problems);
     };
@@ -69,6 +61,17 @@ fn write_refusal(out: &mut String, path: &str, error: &LoadError) {
         let _ = writeln!(out, "{path}: {}", summary(report));
         write_problems(out, report);
     }
+}
+
+/// "2 records with errors left out (see \"wjc validate FILE\")", or `None` when none was.
+pub fn left_out(report: &Report, path: &str) -> Option<String> {
+    let skipped = report.skipped();
+    (skipped > 0).then(|| {
+        format!(
+            "{} with errors left out (see \"wjc validate {path}\")",
+            plural(skipped, "record", "records")
+        )
+    })
 }
 
 /// "1 record", "2 records".

@@ -71,7 +71,10 @@ pub struct Compiled {
 pub fn compile(dataset: &Dataset) -> Compiled {
     if dataset.people.len() <= ONE_FILE_UP_TO {
         return Compiled {
-            list: to_json(dataset),
+            list: to_json(&Dataset {
+                people: for_browsers(&dataset.people),
+                ..dataset.envelope()
+            }),
             details: Vec::new(),
             first: None,
         };
@@ -81,14 +84,14 @@ pub fn compile(dataset: &Dataset) -> Compiled {
         .chunks(PER_FILE)
         .map(|people| {
             to_json(&Dataset {
-                people: people.to_vec(),
-                ..envelope(dataset)
+                people: for_browsers(people),
+                ..dataset.envelope()
             })
         })
         .collect();
     // The version names the details' contents, so a cached list never meets other details.
     let version = format!("{:016x}", details.iter().fold(FNV_OFFSET, |h, d| fnv(h, d)));
-    let mut list = match serde_json::to_value(envelope(dataset)) {
+    let mut list = match serde_json::to_value(dataset.envelope()) {
         Ok(Value::Object(envelope)) => envelope,
         _ => Map::new(),
     };
@@ -115,11 +118,11 @@ fn first_page(dataset: &Dataset) -> String {
     let people = opening
         .iter()
         .take(PAGE_SIZE)
-        .map(|&p| dataset.people[p].clone())
+        .map(|&p| for_browsers(std::slice::from_ref(&dataset.people[p])).remove(0))
         .collect();
     let first = Dataset {
         people,
-        ..envelope(dataset)
+        ..dataset.envelope()
     };
     match serde_json::to_value(first) {
         Ok(Value::Object(mut first)) => {
@@ -130,11 +133,17 @@ fn first_page(dataset: &Dataset) -> String {
     }
 }
 
-fn envelope(dataset: &Dataset) -> Dataset {
-    Dataset {
-        people: Vec::new(),
-        ..dataset.clone()
-    }
+/// Whole records as browsers get them: without their translations, which the interface does not
+/// show yet (they stay in the editable file, `data/prisoners.json`); shipping all six languages
+/// to every visitor would triple the list of a small dataset.
+fn for_browsers(people: &[Person]) -> Vec<Person> {
+    people
+        .iter()
+        .map(|person| Person {
+            translations: Vec::new(),
+            ..person.clone()
+        })
+        .collect()
 }
 
 fn to_json(dataset: &Dataset) -> String {

@@ -14,6 +14,7 @@ pub mod embed;
 pub mod fetch;
 pub mod fold;
 pub mod html;
+pub mod i18n;
 pub mod icon;
 pub mod load;
 pub mod map;
@@ -21,6 +22,8 @@ pub mod model;
 pub mod pace;
 pub mod paging;
 pub mod query;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod shortlist;
 pub mod text;
 pub mod url_state;

@@ -20,9 +20,10 @@ use serde_json::{Map, Value};
 
 use crate::country::CountryCode;
 use crate::date::PartialDate;
+use crate::i18n::Lang;
 use crate::model::{
     Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,
-    TimelineEvent, SCHEMA_VERSION,
+    TimelineEvent, Translation, SCHEMA_VERSION,
 };
 use crate::pace::{at_once, NoPause, Pause, SLICE};
 use crate::{compiled, text};
@@ -482,7 +483,9 @@ fn envelope(root: &Map<String, Value>, report: &mut Report) -> Result<Dataset, L
     })
 }
 
+/// `$schema` names the file's JSON Schema for editors (`wjc schema`); the loader only accepts it.
 const ENVELOPE_FIELDS: &[&str] = &[
+    "$schema",
     "schema_version",
     "title",
     "description",
@@ -518,6 +521,7 @@ const PERSON_FIELDS: &[&str] = &[
     "photo",
     "links",
     "timeline",
+    "translations",
     "synthetic",
 ];
 
@@ -579,6 +583,11 @@ fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Option<Person>
             event: event?,
         })
     });
+    let translations = if lean {
+        Vec::new()
+    } else {
+        translations(f, summary.as_deref(), story.as_deref())
+    };
     let synthetic = f.flag("synthetic");
 
     check_references(f, known, &campaigns, source.as_deref());
@@ -610,8 +619,130 @@ fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Option<Person>
         photo,
         links,
         timeline,
+        translations,
         synthetic,
     })
+}
+
+/// Reads a record's `translations` (`{"es": {"summary": …, "story": …, "reviewed": false}}`),
+/// given its English summary and story. A bad translation (a language the site does not have,
+/// English itself, a text that fails the English fields' checks, an untranslated copy of the
+/// English, a placeholder left in) is reported as a warning and left out: the person, in
+/// English, is still right to show.
+fn translations(
+    f: &mut Fields<'_>,
+    summary: Option<&str>,
+    story: Option<&str>,
+) -> Vec<Translation> {
+    let Some(value) = f.value("translations") else {
+        return Vec::new();
+    };
+    let Value::Object(map) = value else {
+        f.warn(
+            "translations",
+            format!(
+                "must be an object keyed by language tag, like {{\"es\": {{…}}}}, not {}{TRANSLATION_LEFT_OUT}",
+                kind(value)
+            ),
+        );
+        return Vec::new();
+    };
+    let mut translations = Vec::with_capacity(map.len());
+    for (tag, value) in map {
+        let field = format!("translations.{}", clip(tag, 40));
+        let reason = match (Lang::ALL.into_iter().find(|lang| lang.tag() == tag), value) {
+            (Some(Lang::En), _) => "is English, which the record itself is in".to_owned(),
+            (None, _) => {
+                let others: Vec<&str> = Lang::ALL
+                    .into_iter()
+                    .filter(|lang| *lang != Lang::En)
+                    .map(Lang::tag)
+                    .collect();
+                format!(
+                    "is not a language of the site (translations are in {})",
+                    others.join(", ")
+                )
+            }
+            (Some(lang), Value::Object(object)) => {
+                let mut inner =
+                    f.nested(object, &f.path(&field), &["summary", "story", "reviewed"]);
+                translations.extend(translation(&mut inner, lang, summary, story));
+                // Its problems are warnings: the translation is left out, the record kept.
+                for mut problem in inner.errors {
+                    problem.reason.push_str(TRANSLATION_LEFT_OUT);
+                    f.warnings.push(problem);
+                }
+                f.warnings.append(&mut inner.warnings);
+                continue;
+            }
+            (Some(_), other) => format!("must be an object, not {}", kind(other)),
+        };
+        f.warn(&field, reason + TRANSLATION_LEFT_OUT);
+    }
+    translations.sort_by_key(|t| t.lang);
+    translations
+}
+
+/// The end of every translation problem's reason (a warning: the record is kept without it).
+pub const TRANSLATION_LEFT_OUT: &str = "; the translation was left out";
+
+/// Reads one translation; `None` when any part of it is bad (every problem is in `f`).
+fn translation(
+    f: &mut Fields<'_>,
+    lang: Lang,
+    english_summary: Option<&str>,
+    english_story: Option<&str>,
+) -> Option<Translation> {
+    let summary = f.text("summary", limits::SUMMARY);
+    let story = f.optional_text("story", limits::STORY);
+    let reviewed = f.required("reviewed").is_some().then(|| f.flag("reviewed"));
+    for (field, text, english) in [
+        ("summary", summary.as_deref(), english_summary),
+        ("story", story.as_deref(), english_story),
+    ] {
+        let Some(text) = text else { continue };
+        if english.is_some_and(|english| english.trim() == text.trim()) {
+            f.error(field, "is the English text, not a translation");
+        } else if let Some(marker) = placeholder(text) {
+            f.error(field, format!("still holds the placeholder \"{marker}\""));
+        }
+    }
+    if !f.errors.is_empty() {
+        return None;
+    }
+    Some(Translation {
+        lang,
+        summary: summary?,
+        story,
+        reviewed: reviewed?,
+    })
+}
+
+/// The placeholder a text still holds, if any: `TODO`, `TBD`, `FIXME` or `XXX` (in capitals, not
+/// inside a longer word), anything in `{…}` or `[…]`, or lorem ipsum. `crate::schema`'s
+/// `PLACEHOLDER` pattern is the same rule for editors.
+fn placeholder(text: &str) -> Option<String> {
+    for marker in ["TODO", "TBD", "FIXME", "XXX"] {
+        for (i, _) in text.match_indices(marker) {
+            let before = text[..i].chars().next_back();
+            let after = text[i + marker.len()..].chars().next();
+            if !before.is_some_and(|c| c.is_ascii_alphabetic())
+                && !after.is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                return Some(marker.to_owned());
+            }
+        }
+    }
+    for (open, close) in [('{', '}'), ('[', ']')] {
+        if let Some(start) = text.find(open) {
+            if let Some(length) = text[start..].find(close) {
+                return Some(clip(&text[start..=start + length], 40));
+            }
+        }
+    }
+    text.to_lowercase()
+        .contains("lorem ipsum")
+        .then(|| "lorem ipsum".to_owned())
 }
 
 /// Checks that a record's campaigns (at least one) and source are in the file's envelope.
@@ -707,6 +838,14 @@ impl<'a> Fields<'a> {
 
     fn error(&mut self, field: &str, reason: impl Into<String>) {
         self.errors.push(Problem {
+            record: self.record.clone(),
+            field: self.path(field),
+            reason: reason.into(),
+        });
+    }
+
+    fn warn(&mut self, field: &str, reason: impl Into<String>) {
+        self.warnings.push(Problem {
             record: self.record.clone(),
             field: self.path(field),
             reason: reason.into(),

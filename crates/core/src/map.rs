@@ -8,6 +8,10 @@ use std::fmt::Write as _;
 
 use crate::country::CountryCode;
 
+/// Where the pre-projected shapes are in the built site, relative to its root: the app downloads
+/// them the first time the map is shown, and the site's service worker keeps them.
+pub const WORLD_PATH: &str = "map/world.txt";
+
 /// The country shapes of the world map, in view-box units (origin top left, y down).
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorldMap {

@@ -5,18 +5,29 @@ use serde::Serialize;
 
 use crate::country::CountryCode;
 use crate::date::PartialDate;
+use crate::i18n::Lang;
 
 /// The schema version this code reads and writes.
 pub const SCHEMA_VERSION: u64 = 1;
 
 /// A whole dataset file: the envelope and the people on the list.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dataset {
-    /// Always [`SCHEMA_VERSION`] when written.
+    /// The version of this format: always 1 when written.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::schema_version")
+    )]
     pub schema_version: u64,
     /// The campaign site's title.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::line"))]
     pub title: String,
     /// One or two sentences on what the list is.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::description")
+    )]
     pub description: String,
     /// When the list was last edited.
     pub updated: PartialDate,
@@ -24,14 +35,38 @@ pub struct Dataset {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
     /// The documents records are drawn from.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::list::<Source>")
+    )]
     pub sources: Vec<Source>,
     /// The campaigns that list people.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::list::<Campaign>")
+    )]
     pub campaigns: Vec<Campaign>,
     /// The people on the list.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::people"))]
     pub people: Vec<Person>,
 }
 
 impl Dataset {
+    /// Everything but the people (title, sources, campaigns …), cloned without copying them.
+    #[must_use]
+    pub fn envelope(&self) -> Self {
+        Self {
+            schema_version: self.schema_version,
+            title: self.title.clone(),
+            description: self.description.clone(),
+            updated: self.updated,
+            synthetic: self.synthetic,
+            sources: self.sources.clone(),
+            campaigns: self.campaigns.clone(),
+            people: Vec::new(),
+        }
+    }
+
     /// The campaign with this id.
     pub fn campaign(&self, id: &str) -> Option<&Campaign> {
         self.campaigns.iter().find(|c| c.id == id)
@@ -44,13 +79,17 @@ impl Dataset {
 }
 
 /// A document that records are drawn from.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Source {
     /// Short stable identifier that records point at.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::id"))]
     pub id: String,
     /// The document's title.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::line"))]
     pub title: String,
     /// Who published it.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::line"))]
     pub publisher: String,
     /// When it was published or last updated.
     pub date: PartialDate,
@@ -60,17 +99,25 @@ pub struct Source {
 }
 
 /// A campaign that lists people.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Campaign {
     /// Short stable identifier that records point at.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::id"))]
     pub id: String,
     /// The campaign's name.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::line"))]
     pub title: String,
     /// Who runs it.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::line"))]
     pub publisher: String,
     /// When it was published or last updated.
     pub date: PartialDate,
     /// One or two sentences on the campaign.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::description")
+    )]
     pub description: String,
     /// Where it can be read.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -78,17 +125,25 @@ pub struct Campaign {
 }
 
 /// One person on the list.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Person {
     /// Stable slug used in permalinks; never reused for someone else.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::id"))]
     pub id: String,
     /// The display name as the source spells it.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::line"))]
     pub name: String,
     /// Other spellings the sources use.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::lines"))]
     pub aliases: Vec<String>,
     /// The name in the person's own script.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::optional_line")
+    )]
     pub native_name: Option<String>,
     /// Gender, where the person's own public statements make it known.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -97,17 +152,24 @@ pub struct Person {
     pub country: CountryCode,
     /// A note on place, e.g. an occupied territory the person comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::optional_line")
+    )]
     pub location: Option<String>,
     /// Where the person stands now, as far as the source knows.
     pub status: Status,
     /// The date the status was last confirmed (the source document's date).
     pub status_as_of: PartialDate,
     /// One sentence.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::summary"))]
     pub summary: String,
     /// One or more paragraphs separated by blank lines.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::story"))]
     pub story: String,
     /// Occupations and roles, as lower-case tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::lines"))]
     pub occupations: Vec<String>,
     /// When the person was arrested or taken.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -120,23 +182,49 @@ pub struct Person {
     pub sentence: Option<Sentence>,
     /// The charges as stated.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::lines"))]
     pub charges: Vec<String>,
     /// Conditions of detention the source reports.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::list::<Flag>")
+    )]
     pub flags: Vec<Flag>,
     /// Ids of the campaigns that list the person (at least one).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::campaigns"))]
     pub campaigns: Vec<String>,
     /// Id of the source document.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::reference"))]
     pub source: String,
     /// A portrait, with alt text and credit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub photo: Option<Photo>,
     /// Further reading.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::list::<Link>")
+    )]
     pub links: Vec<Link>,
     /// Dated events, oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::list::<TimelineEvent>")
+    )]
     pub timeline: Vec<TimelineEvent>,
+    /// The summary (and perhaps the story) in other languages: an object keyed by language tag
+    /// (`es`, `fr`, `ru`, `ar`, `fa`, `zh-Hans`).
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "translations_by_tag"
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::translations")
+    )]
+    pub translations: Vec<Translation>,
     /// True for generated test records.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
@@ -150,6 +238,48 @@ impl Person {
             .map(str::trim)
             .filter(|p| !p.is_empty())
     }
+
+    /// The translation into `lang`, if the record has one.
+    pub fn translation(&self, lang: Lang) -> Option<&Translation> {
+        self.translations.iter().find(|t| t.lang == lang)
+    }
+}
+
+/// A person's summary, and perhaps story, in a language other than English.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Translation {
+    /// The language (never English: the record itself is English). The key it is written under.
+    #[serde(skip)]
+    pub lang: Lang,
+    /// The summary in this language.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::translated_summary")
+    )]
+    pub summary: String,
+    /// The story in this language, when translated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::translated_story")
+    )]
+    pub story: Option<String>,
+    /// True only when a person has reviewed the translation; machine translations are false.
+    pub reviewed: bool,
+}
+
+/// Writes translations as an object keyed by language tag: `{"es": {...}, "ru": {...}}`.
+fn translations_by_tag<S: serde::Serializer>(
+    translations: &[Translation],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(translations.len()))?;
+    for translation in translations {
+        map.serialize_entry(translation.lang.tag(), translation)?;
+    }
+    map.end()
 }
 
 macro_rules! closed_vocabulary {
@@ -182,6 +312,18 @@ macro_rules! closed_vocabulary {
             /// The accepted values, for error messages: `a, b, c`.
             pub fn choices() -> String {
                 Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let choices: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
+                schemars::json_schema!({ "type": "string", "enum": choices })
             }
         }
 
@@ -330,31 +472,38 @@ impl HttpUrl {
 }
 
 /// A portrait of the person.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Photo {
     /// Where the image is.
     pub url: HttpUrl,
     /// What the image shows, for screen readers.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::line"))]
     pub alt: String,
     /// Who took or owns it.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::line"))]
     pub credit: String,
 }
 
 /// A link for further reading.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Link {
     /// The link text.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::line"))]
     pub title: String,
     /// Where it goes.
     pub url: HttpUrl,
 }
 
 /// A dated event in the person's case.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TimelineEvent {
     /// When it happened.
     pub date: PartialDate,
     /// What happened, in one sentence.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::summary"))]
     pub event: String,
 }
 

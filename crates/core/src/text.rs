@@ -804,6 +804,7 @@ mod tests {
             photo: None,
             links: vec![],
             timeline: vec![],
+            translations: vec![],
             synthetic: false,
         }
     }

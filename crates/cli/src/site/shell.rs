@@ -15,8 +15,7 @@ use super::html::{tags, Tag};
 /// headers. `frame-ancestors` only works as a header, so it is left to the server (see
 /// docs/deploying.md).
 pub const META_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-    style-src 'self'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; \
-    base-uri 'none'";
+    style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 /// Trunk's `index.html`, read and checked.
 #[derive(Debug)]
@@ -41,7 +40,13 @@ pub struct TrunkPage {
     /// Trunk's `<link rel="preload">` of the WebAssembly file, which the pages leave out (see
     /// [`external_loader`]).
     wasm_preload: Option<Range<usize>>,
+    /// `integrity` attributes where HTML does not allow one (Trunk puts one on the icon's link),
+    /// with the space before them: left out, so every page is valid HTML.
+    stray_integrity: Vec<Range<usize>>,
 }
+
+/// The `<link rel>` values that may carry `integrity` (HTML's "link" element); scripts may too.
+const INTEGRITY_LINKS: [&str; 3] = ["stylesheet", "preload", "modulepreload"];
 
 /// Reads Trunk's `index.html`. Refuses anything a strict policy would block (inline scripts other
 /// than the loader, `<style>`, `style` and `on…` attributes, `javascript:` URLs) and a page
@@ -52,33 +57,12 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
     let (mut after_charset, mut title, mut description, mut app) = (None, None, None, None);
     let mut relative_urls = Vec::new();
     let mut wasm_preload = None;
+    let mut stray_integrity = Vec::new();
     for (i, tag) in found.iter().enumerate() {
         if tag.closing {
             continue;
         }
-        for attr in &tag.attrs {
-            if attr.name == "style" || attr.name.starts_with("on") {
-                return Err(format!(
-                    "<{}> has a \"{}\" attribute, which the Content-Security-Policy blocks",
-                    tag.name, attr.name
-                ));
-            }
-            let Some((value, range)) = &attr.value else {
-                continue;
-            };
-            if matches!(attr.name.as_str(), "href" | "src") {
-                if value
-                    .trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("javascript:")
-                {
-                    return Err(format!("<{}> links to a javascript: URL", tag.name));
-                }
-                if is_relative(value) {
-                    relative_urls.push(range.clone());
-                }
-            }
-        }
+        check_attributes(tag, &mut relative_urls)?;
         match tag.name.as_str() {
             "style" => {
                 return Err(
@@ -98,6 +82,13 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
                     && tag.attr("type") == Some("application/wasm") =>
             {
                 wasm_preload = Some(tag.start..tag.end);
+            }
+            "link"
+                if !INTEGRITY_LINKS
+                    .iter()
+                    .any(|rel| tag.attr("rel") == Some(rel)) =>
+            {
+                stray_integrity.extend(attribute_span(&html, tag, "integrity"));
             }
             "meta" if tag.attr("charset").is_some() => after_charset = Some(tag.end),
             "meta" if tag.attr("name") == Some("description") => {
@@ -137,8 +128,47 @@ pub fn read(html: String) -> Result<TrunkPage, String> {
         app_content,
         relative_urls,
         wasm_preload,
+        stray_integrity,
         html,
     })
+}
+
+/// Refuses the attributes a strict policy would block (`style`, `on…`, `javascript:` URLs) and
+/// notes where `href` and `src` values relative to the page are.
+fn check_attributes(tag: &Tag<'_>, relative_urls: &mut Vec<Range<usize>>) -> Result<(), String> {
+    for attr in &tag.attrs {
+        if attr.name == "style" || attr.name.starts_with("on") {
+            return Err(format!(
+                "<{}> has a \"{}\" attribute, which the Content-Security-Policy blocks",
+                tag.name, attr.name
+            ));
+        }
+        let Some((value, range)) = &attr.value else {
+            continue;
+        };
+        if matches!(attr.name.as_str(), "href" | "src") {
+            if value
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("javascript:")
+            {
+                return Err(format!("<{}> links to a javascript: URL", tag.name));
+            }
+            if is_relative(value) {
+                relative_urls.push(range.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where the attribute `name="…"` of `tag` is in `html`, with the white space before it.
+fn attribute_span(html: &str, tag: &Tag<'_>, name: &str) -> Option<Range<usize>> {
+    let (_, value) = tag.attrs.iter().find(|a| a.name == name)?.value.as_ref()?;
+    let name_at = tag.start + html[tag.start..value.start].rfind(name)?;
+    let start = html[..name_at].trim_end().len();
+    let end = value.end + usize::from(matches!(html.as_bytes().get(value.end), Some(b'"' | b'\'')));
+    Some(start..end)
 }
 
 /// Where attributes go in `<div id="app">` and where its content is; the content must be empty
@@ -167,6 +197,14 @@ fn is_relative(url: &str) -> bool {
 }
 
 impl TrunkPage {
+    /// The files Trunk's page links relative to itself (stylesheet, icon, the app's JavaScript
+    /// glue), as written there: `./app-….css`.
+    pub fn asset_urls(&self) -> impl Iterator<Item = &str> {
+        self.relative_urls
+            .iter()
+            .map(|range| &self.html[range.clone()])
+    }
+
     /// Trunk's loader code.
     pub fn loader_code(&self) -> &str {
         &self.html[self.loader_code.clone()]
@@ -196,9 +234,8 @@ impl TrunkPage {
             (self.app_attrs..self.app_attrs, None),
             (self.app_content.clone(), None),
         ];
-        if let Some(preload) = &self.wasm_preload {
-            edits.push((preload.clone(), Some(String::new())));
-        }
+        let left_out = self.wasm_preload.iter().chain(&self.stray_integrity);
+        edits.extend(left_out.map(|range| (range.clone(), Some(String::new()))));
         if depth > 0 {
             edits.extend(self.relative_urls.iter().map(|range| {
                 let url = &self.html[range.clone()];
@@ -259,11 +296,21 @@ impl Shell {
     }
 }
 
+/// The external loader, and the WebAssembly file it starts, relative to the site's root.
+pub struct Loader {
+    /// The loader's code.
+    pub code: String,
+    /// The app's WebAssembly file (`./without-just-cause-…_bg.wasm`).
+    pub wasm: String,
+}
+
 /// The external loader: Trunk's code, run only where WebAssembly exists, so a browser without it
 /// (Tor Browser at "Safer") keeps the static page instead of an error; fetching the wasm file
-/// relative to the loader rather than the page, so pages in subfolders can start the app too; and
-/// only once the browser has painted the static page (see [`WAIT_FOR_FIRST_PAINT`]).
-pub fn external_loader(code: &str) -> Result<String, String> {
+/// relative to the loader rather than the page, so pages in subfolders can start the app too; only
+/// once the browser has painted the static page (see [`WAIT_FOR_FIRST_PAINT`]); and, once the app
+/// runs, registering the service worker that keeps its files for offline reloads
+/// ([`REGISTER_SERVICE_WORKER`]).
+pub fn external_loader(code: &str) -> Result<Loader, String> {
     const PATH_KEY: &str = "module_or_path: '";
     let changed =
         || "Trunk's loader is not as expected (a Trunk upgrade?); update `wjc site`".to_owned();
@@ -288,18 +335,31 @@ pub fn external_loader(code: &str) -> Result<String, String> {
          if (typeof WebAssembly === 'object') {\n",
     );
     out.push_str(WAIT_FOR_FIRST_PAINT);
+    let wasm = &body[start..end];
     let body = format!(
-        "{}new URL('{}', import.meta.url){}",
+        "{}new URL('{wasm}', import.meta.url){}",
         &body[..start - 1],
-        &body[start..end],
         &body[end + 1..]
     );
     for line in body.lines() {
         let _ = writeln!(out, "  {}", line.trim());
     }
+    out.push_str(REGISTER_SERVICE_WORKER);
     out.push_str("}\n");
-    Ok(out)
+    Ok(Loader {
+        code: out,
+        wasm: wasm.to_owned(),
+    })
 }
+
+/// The loader's last step, once the app runs: the service worker (`sw.js`, written by
+/// [`super::offline`]) for the whole site, whose root is the loader's folder.
+pub const REGISTER_SERVICE_WORKER: &str = "  // Keeps the app's files and the pages opened, so the site reloads with no network (docs/privacy.md).
+  if ('serviceWorker' in navigator) {
+    const root = new URL('./', import.meta.url);
+    navigator.serviceWorker.register(new URL('sw.js', root), { scope: root.href }).catch(() => {});
+  }
+";
 
 /// The loader's first step: wait until the browser reports the first contentful paint (at most
 /// half a second; not at all where paint timing is unavailable).
@@ -376,6 +436,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(html.contains("<link rel=\"modulepreload\" href=\"./without-just-cause-358f066cfa2fdbed.js\" crossorigin=\"anonymous\" integrity=\"sha384-srN\"></head>"));
         assert!(!html.contains("_bg.wasm"), "{html}");
         assert!(html.contains("<title>T &lt;1&gt;</title>"));
+        // HTML allows `integrity` on stylesheets and preloads, not on the icon's link.
+        assert!(html.contains("<link rel=\"icon\" href=\"./favicon-686a7adc4fd77041.svg\"/>"));
+        assert!(html.contains("<link rel=\"stylesheet\" href=\"./app-a726784b260a5a3f.css\" integrity=\"sha384-Phy\"/>"));
         assert!(html.contains("content=\"D &amp; &lt;d&gt;\""));
         assert!(html.contains("<div id=\"app\" class=\"wjc-app\" data-x=\"1\"><p>static</p></div>"));
         assert!(html.contains(&format!("<meta charset=\"utf-8\">\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{META_POLICY}\">")));
@@ -404,7 +467,8 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     #[test]
     fn the_external_loader_runs_trunks_code_only_with_webassembly() {
         let trunk = read(TRUNK_INDEX.to_owned()).unwrap();
-        let loader = external_loader(trunk.loader_code()).unwrap();
+        let Loader { code: loader, wasm } = external_loader(trunk.loader_code()).unwrap();
+        assert_eq!(wasm, "./without-just-cause-358f066cfa2fdbed_bg.wasm");
         assert!(loader.starts_with("// Written by `wjc site`"));
         let lines: Vec<&str> = loader.lines().collect();
         assert_eq!(
@@ -413,7 +477,10 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         );
         assert!(loader.contains(&format!("if (typeof WebAssembly === 'object') {{\n{WAIT_FOR_FIRST_PAINT}  const wasm = await init({{ module_or_path: new URL('./without-just-cause-358f066cfa2fdbed_bg.wasm', import.meta.url) }});")), "{loader}");
         assert!(loader.contains("  dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\""));
-        assert!(loader.ends_with("}\n"));
+        assert!(
+            loader.ends_with(&format!("{REGISTER_SERVICE_WORKER}}}\n")),
+            "{loader}"
+        );
         assert!(external_loader("console.log(1)").is_err());
     }
 

@@ -297,6 +297,18 @@ fn unknown_fields_warn_and_keep_the_record() {
 }
 
 #[test]
+fn a_schema_reference_for_editors_is_accepted() {
+    let mut data = dataset(3);
+    data["$schema"] = json!("./prisoners.schema.json");
+    let loaded = load_value(&data).unwrap();
+    assert_eq!(loaded.report.warnings, []);
+    assert_eq!(loaded.report.loaded, 3);
+    // Only the envelope names a schema.
+    let loaded = load_with(1, "$schema", json!("x"));
+    assert_eq!(loaded.report.warnings[0].field, "$schema");
+}
+
+#[test]
 fn the_report_accounts_for_every_record() {
     let mut data = dataset(20);
     data["people"][3] = json!("not an object");
@@ -556,4 +568,200 @@ mod properties {
             ]
         })
     }
+}
+
+/// Loads the 10-record dataset with record 1's `translations` set to `value`.
+fn load_translations(value: Value) -> Loaded {
+    let loaded = load_with(0, "translations", value);
+    assert_eq!(loaded.report.loaded, 10, "{:?}", loaded.report.errors);
+    loaded
+}
+
+/// The languages record 1 kept a translation in.
+fn kept(loaded: &Loaded) -> Vec<&'static str> {
+    let person = &loaded.dataset.people[0];
+    person.translations.iter().map(|t| t.lang.tag()).collect()
+}
+
+/// One part (`field`, `reason`) of each warning.
+fn warned(loaded: &Loaded, part: fn(&Problem) -> &String) -> Vec<&str> {
+    loaded
+        .report
+        .warnings
+        .iter()
+        .map(|p| part(p).as_str())
+        .collect()
+}
+
+fn warnings(loaded: &Loaded) -> Vec<String> {
+    loaded
+        .report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn translations_are_read_in_language_order() {
+    let loaded = load_translations(json!({
+        "zh-Hans": {"summary": "一句话。", "reviewed": false},
+        "ru": {"summary": "Одно предложение.", "story": "Абзац.\n\nЕщё один.", "reviewed": true},
+        "es": {"summary": "Una frase.", "story": null, "reviewed": false},
+    }));
+    assert!(
+        loaded.report.warnings.is_empty(),
+        "{:?}",
+        loaded.report.warnings
+    );
+    let person = &loaded.dataset.people[0];
+    assert_eq!(kept(&loaded), ["es", "ru", "zh-Hans"]);
+    let russian = person.translation(Lang::Ru).unwrap();
+    assert_eq!(russian.summary, "Одно предложение.");
+    assert_eq!(russian.story.as_deref(), Some("Абзац.\n\nЕщё один."));
+    assert!(russian.reviewed);
+    let spanish = person.translation(Lang::Es).unwrap();
+    assert_eq!((spanish.story.as_deref(), spanish.reviewed), (None, false));
+    assert_eq!(person.translation(Lang::Fr), None);
+    assert!(loaded.dataset.people[1].translations.is_empty());
+}
+
+#[test]
+fn a_translation_in_an_unknown_language_or_english_is_left_out_and_the_person_kept() {
+    let loaded = load_translations(json!({
+        "de": {"summary": "Ein Satz.", "reviewed": false},
+        "en": {"summary": "A sentence.", "reviewed": false},
+        "es-MX": {"summary": "Una frase.", "reviewed": false},
+        "fr": {"summary": "Une phrase.", "reviewed": false},
+    }));
+    assert_eq!(kept(&loaded), ["fr"]);
+    assert_eq!(
+        warnings(&loaded),
+        [
+            "record 1 (\"person-1\"), translations.de: is not a language of the site (translations are in es, fr, ru, ar, fa, zh-Hans); the translation was left out",
+            "record 1 (\"person-1\"), translations.en: is English, which the record itself is in; the translation was left out",
+            "record 1 (\"person-1\"), translations.es-MX: is not a language of the site (translations are in es, fr, ru, ar, fa, zh-Hans); the translation was left out",
+        ]
+    );
+}
+
+#[test]
+fn an_empty_over_long_or_incomplete_translation_is_left_out() {
+    let loaded = load_translations(json!({
+        "es": {"summary": "  ", "reviewed": false},
+        "fr": {"summary": "x".repeat(limits::SUMMARY + 1), "reviewed": false},
+        "ru": {"summary": "Одно.", "story": "я".repeat(limits::STORY + 1), "reviewed": false},
+        "ar": {"summary": "جملة واحدة."},
+        "fa": {"summary": "یک جمله.", "reviewed": "no"},
+        "zh-Hans": "一句话。",
+    }));
+    assert_eq!(kept(&loaded), Vec::<&str>::new());
+    assert_eq!(
+        warned(&loaded, |p| &p.field),
+        [
+            "translations.ar.reviewed",
+            "translations.es.summary",
+            "translations.fa.reviewed",
+            "translations.fr.summary",
+            "translations.ru.story",
+            "translations.zh-Hans",
+        ]
+    );
+    let all = warnings(&loaded).join("\n");
+    for part in [
+        "translations.ar.reviewed: is missing; the translation was left out",
+        "translations.es.summary: is empty; the translation was left out",
+        "translations.fa.reviewed: must be true or false, not text; the translation was left out",
+        "translations.fr.summary: is 401 characters long; the limit is 400; the translation was left out",
+        "translations.ru.story: is 20001 characters long; the limit is 20000",
+        "translations.zh-Hans: must be an object, not text; the translation was left out",
+    ] {
+        assert!(all.contains(part), "{part:?} in {all}");
+    }
+    let loaded = load_translations(json!(["es"]));
+    assert!(kept(&loaded).is_empty());
+    assert_eq!(loaded.report.warnings[0].field, "translations");
+}
+
+#[test]
+fn an_untranslated_copy_of_the_english_is_left_out() {
+    let loaded = load_translations(json!({
+        "es": {"summary": " One sentence. ", "reviewed": false},
+        "fr": {"summary": "Une phrase.", "story": "A paragraph.\n\nAnother.", "reviewed": false},
+        "ru": {"summary": "Одно предложение.", "story": "Абзац.", "reviewed": false},
+    }));
+    assert_eq!(kept(&loaded), ["ru"]);
+    assert_eq!(
+        warnings(&loaded),
+        [
+            "record 1 (\"person-1\"), translations.es.summary: is the English text, not a translation; the translation was left out",
+            "record 1 (\"person-1\"), translations.fr.story: is the English text, not a translation; the translation was left out",
+        ]
+    );
+}
+
+#[test]
+fn a_translation_still_holding_a_placeholder_is_left_out() {
+    for (text, marker) in [
+        ("TODO: translate", "TODO"),
+        ("Una frase (TBD).", "TBD"),
+        ("FIXME", "FIXME"),
+        ("Condenado a XXX años.", "XXX"),
+        ("Detenido en {year}.", "{year}"),
+        ("Detenido en {{ year }}.", "{{ year }"),
+        ("Detenido [fecha].", "[fecha]"),
+        ("Lorem ipsum dolor sit amet.", "lorem ipsum"),
+    ] {
+        let loaded = load_translations(json!({
+            "es": {"summary": text, "reviewed": false},
+            "fr": {"summary": "Une phrase.", "story": text, "reviewed": false},
+            "ru": {"summary": "Одно предложение.", "reviewed": false},
+        }));
+        assert_eq!(kept(&loaded), ["ru"], "{text}");
+        let reasons = warned(&loaded, |p| &p.reason);
+        let expected =
+            format!("still holds the placeholder \"{marker}\"; the translation was left out");
+        assert_eq!(reasons, [expected.as_str(), expected.as_str()], "{text}");
+    }
+    // Words that merely contain the letters, lower-case "todo" (Spanish "all"), and text without
+    // a closing bracket are translations.
+    for text in [
+        "Todo el mundo lo sabe.",
+        "MASTODON, XXXL y TBDX.",
+        "Un { solo [ signo.",
+    ] {
+        let loaded = load_translations(json!({"es": {"summary": text, "reviewed": false}}));
+        assert_eq!(
+            kept(&loaded),
+            ["es"],
+            "{text}: {:?}",
+            loaded.report.warnings
+        );
+    }
+}
+
+#[test]
+fn translations_written_by_the_model_read_back_the_same() {
+    let loaded = load_translations(json!({
+        "fa": {"summary": "یک جمله.", "reviewed": false},
+        "ar": {"summary": "جملة واحدة.", "story": "فقرة.\n\nفقرة أخرى.", "reviewed": true},
+    }));
+    let written = serde_json::to_value(&loaded.dataset).unwrap();
+    assert_eq!(
+        written["people"][0]["translations"],
+        json!({
+            "ar": {"summary": "جملة واحدة.", "story": "فقرة.\n\nفقرة أخرى.", "reviewed": true},
+            "fa": {"summary": "یک جمله.", "reviewed": false},
+        })
+    );
+    // Written in the model's order (after the timeline), not sorted, and not at all when empty.
+    let text = serde_json::to_string(&loaded.dataset.people[0]).unwrap();
+    assert!(
+        text.find("\"ar\"").unwrap() < text.find("\"fa\"").unwrap(),
+        "{text}"
+    );
+    assert!(written["people"][1].get("translations").is_none());
+    let again = load(&serde_json::to_string(&loaded.dataset).unwrap()).unwrap();
+    assert_eq!(again.dataset, loaded.dataset);
+    assert!(again.report.warnings.is_empty());
 }

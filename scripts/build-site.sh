@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the whole static site into OUT for the data file DATASET: what `make dist` deploys and
+# what `make serve` serves. Trunk's release builds of the app (index.html) and of the widget
+# (widget.html) are kept in target/app and target/widget (`make bench` builds its sites from them);
+# then `wjc site` compiles the data into what browsers load, writes the static pages, moves the
+# loader out of the page and adds the widget's files.
+#
+# Usage: scripts/build-site.sh OUT DATASET
+# Exits non-zero, leaving OUT as it was, when a build step or the data file fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:?usage: scripts/build-site.sh OUT DATASET}
+dataset=${2:?usage: scripts/build-site.sh OUT DATASET}
+[ -f "$dataset" ] || { echo "build-site: no data file at $dataset" >&2; exit 2; }
+
+# The data file's report first, under the file's own name: `wjc site` below reads the copy in the
+# site and leaves out records the app would leave out; a file it cannot use at all fails the build.
+cargo run --locked --quiet -p wjc-cli -- validate "$dataset" || true
+
+# Trunk must never try to download tools on this closed network (docs/contributing.md).
+trunk build --release --offline --dist target/app
+trunk build --release --offline --dist target/widget widget.html
+
+# The site is made beside OUT and moved into place only once whole.
+next="$out.next"
+rm -rf "$next"
+cp -r target/app "$next"
+cp "$dataset" "$next/data/prisoners.json"
+cargo run --locked --quiet -p wjc-cli -- site "$next" --widget target/widget
+rm -rf "$out"
+mv "$next" "$out"
