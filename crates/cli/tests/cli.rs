@@ -1380,12 +1380,15 @@ fn compile_writes_a_lean_list_and_detail_files_then_replaces_them() {
     assert!(!dir.0.join("site/data/first.json").exists());
     let list = wjc_core::read_list(&read(&dir, "site/data/list.json")).unwrap();
     assert_eq!(list.detail, wjc_core::Detail::Inline);
-    assert_eq!(
-        list.loaded.dataset,
-        wjc_core::load(&fs::read_to_string(REAL).unwrap())
-            .unwrap()
-            .dataset
-    );
+    // Whole, but for the translations, which browsers do not get yet.
+    let mut real = wjc_core::load(&fs::read_to_string(REAL).unwrap())
+        .unwrap()
+        .dataset;
+    assert!(real.people.iter().any(|p| !p.translations.is_empty()));
+    for person in &mut real.people {
+        person.translations.clear();
+    }
+    assert_eq!(list.loaded.dataset, real);
 
     // A refused file writes nothing.
     let empty = dir.write("empty.json", "{\"schema_version\": 1, \"people\": []}");
