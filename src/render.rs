@@ -112,7 +112,7 @@ impl StaticSite {
                 </div>
             }
             .to_html();
-            (state.title().unwrap_or_default(), html)
+            (state.title().unwrap_or_default(), without_markers(&html))
         });
         Some(StaticPage {
             path,
@@ -147,6 +147,13 @@ impl StaticSite {
             .to_html()
         })
     }
+}
+
+/// `html` without Leptos' `<!>` markers of dynamic text: they are there for hydration, which the
+/// static pages do not use, and HTML does not allow them (the Nu Html Checker calls each a bogus
+/// comment). Text never holds a raw `<`, so only markers match.
+fn without_markers(html: &str) -> String {
+    html.replace("<!>", "")
 }
 
 /// Runs `draw` under a reactive owner of its own, dropped (with everything the page made)
