@@ -6,7 +6,7 @@
 //
 // Usage: node scripts/serve.mjs [--port N] [--dataset FILE]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, watch } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listen, siteHandler } from './site-server.mjs';
@@ -113,7 +113,7 @@ function onChange(path) {
 for (const entry of WATCHED) {
   const path = join(ROOT, entry);
   if (!existsSync(path)) continue;
-  const recursive = readdirSync(ROOT, { withFileTypes: true }).find((d) => d.name === entry)?.isDirectory();
+  const recursive = statSync(path).isDirectory();
   watch(path, { recursive }, (_, name) => {
     const changedPath = recursive ? join(entry, name ?? '') : entry;
     if (!IGNORED.test(changedPath)) onChange(changedPath);

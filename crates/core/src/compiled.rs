@@ -72,7 +72,7 @@ pub fn compile(dataset: &Dataset) -> Compiled {
     if dataset.people.len() <= ONE_FILE_UP_TO {
         return Compiled {
             list: to_json(&Dataset {
-                people: for_browsers(&dataset.people),
+                people: dataset.people.iter().map(for_browsers).collect(),
                 ..dataset.envelope()
             }),
             details: Vec::new(),
@@ -84,7 +84,7 @@ pub fn compile(dataset: &Dataset) -> Compiled {
         .chunks(PER_FILE)
         .map(|people| {
             to_json(&Dataset {
-                people: for_browsers(people),
+                people: people.iter().map(for_browsers).collect(),
                 ..dataset.envelope()
             })
         })
@@ -118,7 +118,7 @@ fn first_page(dataset: &Dataset) -> String {
     let people = opening
         .iter()
         .take(PAGE_SIZE)
-        .map(|&p| for_browsers(std::slice::from_ref(&dataset.people[p])).remove(0))
+        .map(|&p| for_browsers(&dataset.people[p]))
         .collect();
     let first = Dataset {
         people,
@@ -133,17 +133,14 @@ fn first_page(dataset: &Dataset) -> String {
     }
 }
 
-/// Whole records as browsers get them: without their translations, which the interface does not
+/// A whole record as browsers get it: without its translations, which the interface does not
 /// show yet (they stay in the editable file, `data/prisoners.json`); shipping all six languages
 /// to every visitor would triple the list of a small dataset.
-fn for_browsers(people: &[Person]) -> Vec<Person> {
-    people
-        .iter()
-        .map(|person| Person {
-            translations: Vec::new(),
-            ..person.clone()
-        })
-        .collect()
+fn for_browsers(person: &Person) -> Person {
+    Person {
+        translations: Vec::new(),
+        ..person.clone()
+    }
 }
 
 fn to_json(dataset: &Dataset) -> String {

@@ -3,7 +3,6 @@
 //! loader, the WebAssembly, the map's shapes and the list's page) and the pages a visitor opens;
 //! `sw.js` itself says how each request is answered.
 
-use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
@@ -25,10 +24,8 @@ pub fn write<'a>(dir: &Path, files: impl IntoIterator<Item = &'a str>) -> Result
     );
     kept.sort();
     kept.dedup();
-    let list = kept.iter().fold(String::from("["), |mut out, path| {
-        let _ = write!(out, "{}'{path}'", if out.len() > 1 { ", " } else { "" });
-        out
-    }) + "]";
+    let quoted: Vec<String> = kept.iter().map(|path| format!("'{path}'")).collect();
+    let list = format!("[{}]", quoted.join(", "));
     let version = super::hex(&Sha384::digest(list.as_bytes())[..8]);
     let code = include_str!("sw.js")
         .replace("__VERSION__", &version)
