@@ -78,7 +78,11 @@ fn dataset_url(settings: &Settings, site: &str) -> Result<String, Warning> {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
     match web_sys::Url::new_with_base(written, &base) {
         Ok(url) if matches!(url.protocol().as_str(), "http:" | "https:") => Ok(url.href()),
-        _ => Err(Warning::new("dataset", written, t::DATASET_EXPECTED)),
+        _ => Err(Warning::new(
+            "dataset",
+            written,
+            wjc_core::embed::DATASET_EXPECTED,
+        )),
     }
 }
 
@@ -214,7 +218,7 @@ fn WidgetBody(
     let main = move || match load.get() {
         Load::Loading => view! {
             <p class="wjc-widget__message" role="status">
-                {ui::LOADING}
+                {ui::LOADING.text()}
             </p>
         }
         .into_any(),
@@ -275,7 +279,7 @@ fn WidgetList(
     let title = view! {
         <a href=state.site_file("") target="_blank" rel="noopener">
             {catalog.dataset.title.clone()}
-            <span class="wjc-visually-hidden">{t::NEW_TAB}</span>
+            <span class="wjc-visually-hidden">{t::NEW_TAB.text()}</span>
         </a>
     };
     let cards = move || {
@@ -316,7 +320,7 @@ fn WidgetCards(
     };
     let all_href = move || state.href(&state.list_view());
     view! {
-        <ul class="wjc-grid wjc-widget__grid" aria-label=ui::RESULTS>
+        <ul class="wjc-grid wjc-widget__grid" aria-label=ui::RESULTS.text()>
             <For each=visible key=|i| *i let(position)>
                 <Card catalog=catalog.clone() position=position />
             </For>
@@ -328,7 +332,7 @@ fn WidgetCards(
                         <p class="wjc-widget__all">
                             <a href=all_href target="_blank" rel="noopener">
                                 {t::show_all(count())}
-                                <span class="wjc-visually-hidden">{t::NEW_TAB}</span>
+                                <span class="wjc-visually-hidden">{t::NEW_TAB.text()}</span>
                             </a>
                         </p>
                     }

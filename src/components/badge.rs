@@ -48,7 +48,7 @@ pub fn StatusLegend(
 ) -> impl IntoView {
     view! {
         <details class="wjc-legend">
-            <summary>{ui::LEGEND}</summary>
+            <summary>{ui::LEGEND.text()}</summary>
             <dl>
                 {statuses
                     .into_iter()

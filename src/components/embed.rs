@@ -4,7 +4,7 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use wjc_core::embed::{iframe_snippet, script_snippet, Settings};
-use wjc_core::text::embed as t;
+use wjc_core::text::{self, embed as t};
 
 use crate::browser;
 use crate::state::AppState;
@@ -63,7 +63,7 @@ pub fn EmbedButton(
             aria-haspopup="dialog"
             on:click=show
         >
-            {t::BUTTON}
+            {t::BUTTON.text()}
         </button>
         <dialog
             node_ref=dialog
@@ -72,12 +72,12 @@ pub fn EmbedButton(
             on:close=move |_| open.set(false)
         >
             <div class="wjc-embed__head">
-                <h2 id="wjc-embed-title">{t::DIALOG_TITLE}</h2>
+                <h2 id="wjc-embed-title">{t::DIALOG_TITLE.text()}</h2>
                 <button type="button" class="wjc-button wjc-button--quiet" on:click=close>
-                    {t::CLOSE}
+                    {t::CLOSE.text()}
                 </button>
             </div>
-            <p>{t::DIALOG_INTRO}</p>
+            <p>{t::DIALOG_INTRO.text()}</p>
             <Snippet
                 id="wjc-embed-script"
                 title=t::SCRIPT_TITLE
@@ -90,7 +90,7 @@ pub fn EmbedButton(
                 help=t::IFRAME_HELP
                 code=Signal::derive(iframe)
             />
-            <h3>{t::PREVIEW}</h3>
+            <h3>{t::PREVIEW.text()}</h3>
             {move || {
                 preview()
                     .map(|src| {
@@ -107,8 +107,8 @@ pub fn EmbedButton(
 #[component]
 fn Snippet(
     id: &'static str,
-    title: &'static str,
-    help: &'static str,
+    title: text::Label,
+    help: text::Label,
     code: Signal<String>,
 ) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
@@ -120,8 +120,8 @@ fn Snippet(
     };
     view! {
         <section class="wjc-embed__snippet" aria-labelledby=format!("{id}-title")>
-            <h3 id=format!("{id}-title")>{title}</h3>
-            <p id=format!("{id}-help")>{help}</p>
+            <h3 id=format!("{id}-title")>{title.text()}</h3>
+            <p id=format!("{id}-help")>{help.text()}</p>
             <textarea
                 id=id
                 class="wjc-embed__code"
@@ -134,12 +134,16 @@ fn Snippet(
             ></textarea>
             <div class="wjc-embed__actions">
                 <button type="button" class="wjc-button" on:click=copy>
-                    {t::COPY}
+                    {t::COPY.text()}
                     " "
-                    {title}
+                    {title.text()}
                 </button>
                 <span role="status">
-                    {move || copied.get().map(|ok| if ok { t::COPIED } else { t::COPY_FAILED })}
+                    {move || {
+                        copied
+                            .get()
+                            .map(|ok| if ok { t::COPIED.text() } else { t::COPY_FAILED.text() })
+                    }}
                 </span>
             </div>
         </section>

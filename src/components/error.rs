@@ -14,12 +14,12 @@ pub fn ErrorView(
 ) -> impl IntoView {
     view! {
         <section class="wjc-error" role="alert" aria-labelledby="wjc-error-title">
-            <h2 id="wjc-error-title">{ui::ERROR_TITLE}</h2>
+            <h2 id="wjc-error-title">{ui::ERROR_TITLE.text()}</h2>
             <p class="wjc-error__message" dir="auto">
                 {failure.to_string()}
             </p>
             <button type="button" class="wjc-button" on:click=move |_| on_retry()>
-                {ui::RETRY}
+                {ui::RETRY.text()}
             </button>
         </section>
     }

@@ -39,10 +39,10 @@ pub fn SavedCopyNote(
         <div class="wjc-notice wjc-notice--saved" role="status">
             <p class="wjc-notice__text">{text::saved_copy_note(age)}</p>
             <button type="button" class="wjc-button" disabled=busy on:click=move |_| on_retry()>
-                {move || if busy() { ui::CHECKING_LATEST } else { ui::RETRY }}
+                {move || if busy() { ui::CHECKING_LATEST.text() } else { ui::RETRY.text() }}
             </button>
             <details class="wjc-notice__details">
-                <summary>{ui::DETAILS}</summary>
+                <summary>{ui::DETAILS.text()}</summary>
                 <p>{saved.failure.to_string()}</p>
             </details>
         </div>

@@ -19,7 +19,7 @@ pub fn SearchBox() -> impl IntoView {
     view! {
         <div class="wjc-search">
             <label for="wjc-search-input" class="wjc-search__label">
-                {ui::SEARCH_LABEL}
+                {ui::SEARCH_LABEL.text()}
             </label>
             <input
                 id="wjc-search-input"
@@ -27,7 +27,7 @@ pub fn SearchBox() -> impl IntoView {
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder=ui::SEARCH_PLACEHOLDER
+                placeholder=ui::SEARCH_PLACEHOLDER.text()
                 prop:value=move || state.query.with(|q| q.text.clone())
                 // Replace, not push: typing a word should not add a history entry per letter.
                 on:input=move |ev| {
@@ -49,12 +49,12 @@ enum Facet {
 }
 
 impl Facet {
-    fn title(self) -> &'static str {
+    fn title(self) -> String {
         match self {
-            Self::Country => ui::FILTER_COUNTRY,
-            Self::Status => ui::FILTER_STATUS,
-            Self::Campaign => ui::FILTER_CAMPAIGN,
-            Self::Occupation => ui::FILTER_OCCUPATION,
+            Self::Country => ui::FILTER_COUNTRY.text(),
+            Self::Status => ui::FILTER_STATUS.text(),
+            Self::Campaign => ui::FILTER_CAMPAIGN.text(),
+            Self::Occupation => ui::FILTER_OCCUPATION.text(),
         }
     }
 
@@ -68,22 +68,12 @@ impl Facet {
     }
 
     /// The find box's label.
-    fn find_label(self) -> &'static str {
+    fn find_label(self) -> String {
         match self {
-            Self::Country => ui::FIND_COUNTRY,
-            Self::Status => ui::FIND_STATUS,
-            Self::Campaign => ui::FIND_CAMPAIGN,
-            Self::Occupation => ui::FIND_OCCUPATION,
-        }
-    }
-
-    /// What the options are, one and many ("country", "countries").
-    fn nouns(self) -> (&'static str, &'static str) {
-        match self {
-            Self::Country => ui::OPTIONS_COUNTRY,
-            Self::Status => ui::OPTIONS_STATUS,
-            Self::Campaign => ui::OPTIONS_CAMPAIGN,
-            Self::Occupation => ui::OPTIONS_OCCUPATION,
+            Self::Country => ui::FIND_COUNTRY.text(),
+            Self::Status => ui::FIND_STATUS.text(),
+            Self::Campaign => ui::FIND_CAMPAIGN.text(),
+            Self::Occupation => ui::FIND_OCCUPATION.text(),
         }
     }
 
@@ -223,7 +213,7 @@ pub fn FilterPanel(
         <section class="wjc-filters" aria-labelledby="wjc-filters-title">
             <div class="wjc-filters__head">
                 <h2 id="wjc-filters-title" class="wjc-filters__title">
-                    {ui::FILTERS}
+                    {ui::FILTERS.text()}
                 </h2>
                 <button
                     type="button"
@@ -231,7 +221,7 @@ pub fn FilterPanel(
                     disabled=move || !active()
                     on:click=move |_| state.clear_query()
                 >
-                    {ui::CLEAR_ALL}
+                    {ui::CLEAR_ALL.text()}
                 </button>
             </div>
             <SortSelect />
@@ -292,7 +282,6 @@ fn FacetGroup(facet: Facet, options: Vec<(String, String)>) -> impl IntoView {
     let chosen = move || state.query.with(|q| facet.chosen(&q.filters));
     let options_id = format!("wjc-{}-options", facet.key());
     let find_id = format!("wjc-{}-find", facet.key());
-    let (singular, plural) = facet.nouns();
 
     let row = move |i: usize| {
         let (value, label) = options.with_value(|o| o[i].clone());
@@ -344,10 +333,9 @@ fn FacetGroup(facet: Facet, options: Vec<(String, String)>) -> impl IntoView {
                                     find.with(|f| !f.trim().is_empty())
                                         .then(|| {
                                             text::options_found(
+                                                facet.key(),
                                                 list.with(|l| l.matching),
                                                 total,
-                                                singular,
-                                                plural,
                                             )
                                         })
                                 }}
@@ -363,7 +351,7 @@ fn FacetGroup(facet: Facet, options: Vec<(String, String)>) -> impl IntoView {
             </fieldset>
             <ShowAllButton
                 controls=options_id
-                plural=plural
+                filter=facet.key()
                 shown=Signal::derive(move || list.with(|l| l.expandable.map(|e| (e, l.matching))))
                 on_toggle=Callback::new(move |()| {
                     touched.update(BTreeSet::clear);
@@ -408,8 +396,8 @@ fn FacetGroup(facet: Facet, options: Vec<(String, String)>) -> impl IntoView {
 pub fn ShowAllButton(
     /// The id of the list it shows more or less of.
     controls: String,
-    /// What the list holds, many of them ("countries").
-    plural: &'static str,
+    /// The key of the filter whose options the list holds ("country"), for its words.
+    filter: &'static str,
     /// Whether every option is shown, and how many there are; `None` hides the button (the
     /// list is short enough to be shown whole).
     shown: Signal<Option<(bool, usize)>>,
@@ -427,8 +415,8 @@ pub fn ShowAllButton(
                 on:click=move |_| on_toggle.run(())
             >
                 {move || match shown.get() {
-                    Some((true, _)) => text::show_fewer_options(plural),
-                    Some((false, n)) => text::show_all_options(n, plural),
+                    Some((true, _)) => text::show_fewer_options(filter),
+                    Some((false, n)) => text::show_all_options(filter, n),
                     None => String::new(),
                 }}
             </button>
@@ -441,14 +429,14 @@ pub fn ShowAllButton(
 fn SortSelect() -> impl IntoView {
     let state = AppState::expect();
     let label = |sort: Sort| match sort {
-        Sort::Name => ui::SORT_NAME,
-        Sort::Country => ui::SORT_COUNTRY,
-        Sort::Arrested => ui::SORT_ARRESTED,
-        Sort::TimeHeld => ui::SORT_HELD,
+        Sort::Name => ui::SORT_NAME.text(),
+        Sort::Country => ui::SORT_COUNTRY.text(),
+        Sort::Arrested => ui::SORT_ARRESTED.text(),
+        Sort::TimeHeld => ui::SORT_HELD.text(),
     };
     view! {
         <div class="wjc-sort">
-            <label for="wjc-sort">{ui::SORT_LABEL}</label>
+            <label for="wjc-sort">{ui::SORT_LABEL.text()}</label>
             <select
                 id="wjc-sort"
                 class="wjc-sort__select"

@@ -26,11 +26,11 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="wjc-footer">
             <section class="wjc-footer__act" aria-labelledby="act-title">
-                <h2 id="act-title">{ui::ACT_TITLE}</h2>
-                <ul>{ui::ACTIONS.iter().map(|a| view! { <li>{*a}</li> }).collect_view()}</ul>
+                <h2 id="act-title">{ui::ACT_TITLE.text()}</h2>
+                <ul>{ui::actions().into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
             </section>
             <section class="wjc-footer__about" aria-labelledby="about-title">
-                <h2 id="about-title">{ui::ABOUT_TITLE}</h2>
+                <h2 id="about-title">{ui::ABOUT_TITLE.text()}</h2>
                 {about}
             </section>
         </footer>

@@ -37,12 +37,18 @@ pub fn Frame(children: Children) -> impl IntoView {
                 browser::focus_selector(target());
             }
         >
-            {move || if on_profile.get() { ui::SKIP_TO_PROFILE } else { ui::SKIP_TO_RESULTS }}
+            {move || {
+                if on_profile.get() {
+                    ui::SKIP_TO_PROFILE.text()
+                } else {
+                    ui::SKIP_TO_RESULTS.text()
+                }
+            }}
         </a>
         <SiteHeader />
         <main class="wjc-main" aria-busy=move || loading().to_string()>
             <p class="wjc-visually-hidden" role="status">
-                {move || loading().then_some(ui::LOADING)}
+                {move || loading().then_some(ui::LOADING.text())}
             </p>
             {children()}
         </main>

@@ -1,7 +1,7 @@
 //! The site header: title, what the list is, and headline totals.
 
 use leptos::prelude::*;
-use wjc_core::text::ui;
+use wjc_core::text::{self, ui};
 use wjc_core::url_state::ViewState;
 
 use crate::browser::HistoryMode;
@@ -59,7 +59,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 .then(|| {
                                     view! {
                                         <p class="wjc-banner" role="note">
-                                            {ui::SYNTHETIC_BANNER}
+                                            {ui::SYNTHETIC_BANNER.text()}
                                         </p>
                                     }
                                 });
@@ -67,10 +67,13 @@ pub fn SiteHeader() -> impl IntoView {
                             // place is kept, unseen, until the whole list is there.
                             view! {
                                 <dl class="wjc-totals" class:wjc-waiting=c.extent != Extent::Whole>
-                                    <Total value=t.people label=ui::TOTAL_PEOPLE />
-                                    <Total value=t.countries label=ui::TOTAL_COUNTRIES />
-                                    <Total value=t.held label=ui::TOTAL_HELD />
-                                    <Total value=t.released label=ui::TOTAL_RELEASED />
+                                    <Total value=t.people label=text::total_people(t.people) />
+                                    <Total
+                                        value=t.countries
+                                        label=text::total_countries(t.countries)
+                                    />
+                                    <Total value=t.held label=ui::TOTAL_HELD.text() />
+                                    <Total value=t.released label=ui::TOTAL_RELEASED.text() />
                                 </dl>
                                 {synthetic}
                             }
@@ -87,12 +90,12 @@ fn Total(
     /// The number.
     value: usize,
     /// What it counts.
-    label: &'static str,
+    label: String,
 ) -> impl IntoView {
     view! {
         <div class="wjc-totals__item">
             <dt class="wjc-totals__label">{label}</dt>
-            <dd class="wjc-totals__value">{value}</dd>
+            <dd class="wjc-totals__value">{text::figure(value)}</dd>
         </div>
     }
 }

@@ -67,7 +67,7 @@ pub fn ListPage(
         <section class="wjc-list__results" aria-labelledby="results-title">
             <div class="wjc-results-bar">
                 <h2 id="results-title" class="wjc-results-bar__title">
-                    {ui::RESULTS}
+                    {ui::RESULTS.text()}
                 </h2>
                 // Announced politely to screen readers whenever the filters change the count.
                 <p
@@ -112,7 +112,7 @@ pub fn ListPage(
                 .then(|| {
                     view! {
                         <p class="wjc-list__waiting" role="status">
-                            {ui::WAITING_FOR_LIST}
+                            {ui::WAITING_FOR_LIST.text()}
                         </p>
                     }
                 })}
@@ -124,8 +124,9 @@ pub fn ListPage(
         return view! {
             <div class="wjc-list__main">
                 <p class="wjc-static-note">
-                    {ui::STATIC_NOTE}" "
-                    <a href=state.site_file(wjc_core::DATASET_PATH)>{ui::STATIC_DATA_LINK}</a>
+                    {ui::STATIC_NOTE.text()}" "
+                    <a href=state
+                        .site_file(wjc_core::DATASET_PATH)>{ui::STATIC_DATA_LINK.text()}</a>
                 </p>
                 <SkippedNotice report=catalog.report.clone() />
                 {results}
@@ -183,7 +184,7 @@ fn ListPager(page: Memo<Page>) -> impl IntoView {
             request_animation_frame(|| browser::reveal_and_focus(".wjc-list__results", "#results"));
         }
     };
-    let step = move |to: Option<usize>, label: &'static str, rel: &'static str| {
+    let step = move |to: Option<usize>, label: text::Label, rel: &'static str| {
         to.map(|index| {
             view! {
                 <a
@@ -192,7 +193,7 @@ fn ListPager(page: Memo<Page>) -> impl IntoView {
                     rel=rel
                     on:click=move |ev| go(ev, index)
                 >
-                    {label}
+                    {label.text()}
                 </a>
             }
         })
@@ -224,7 +225,7 @@ fn ListPager(page: Memo<Page>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <nav class="wjc-pages" aria-label=ui::PAGES>
+            <nav class="wjc-pages" aria-label=ui::PAGES.text()>
                 {step(p.previous(), ui::PAGE_PREVIOUS, "prev")}
                 <ul class="wjc-pages__list">{links}</ul>
                 {step(p.next(), ui::PAGE_NEXT, "next")}
@@ -237,7 +238,7 @@ fn ListPager(page: Memo<Page>) -> impl IntoView {
 #[component]
 fn ViewSwitch() -> impl IntoView {
     let state = AppState::expect();
-    let option = move |view: View, label: &'static str| {
+    let option = move |view: View, label: text::Label| {
         let current = move || state.view.with(|v| v.view == view);
         view! {
             <a
@@ -249,12 +250,12 @@ fn ViewSwitch() -> impl IntoView {
                     state.show(view);
                 }
             >
-                {label}
+                {label.text()}
             </a>
         }
     };
     view! {
-        <nav class="wjc-switch" aria-label=map_text::VIEW_SWITCH>
+        <nav class="wjc-switch" aria-label=map_text::VIEW_SWITCH.text()>
             {option(View::List, map_text::VIEW_LIST)}
             {option(View::Map, map_text::VIEW_MAP)}
         </nav>
@@ -267,8 +268,8 @@ fn EmptyResult() -> impl IntoView {
     let state = AppState::expect();
     view! {
         <div class="wjc-empty">
-            <h3 class="wjc-empty__title">{ui::EMPTY_TITLE}</h3>
-            <p>{ui::EMPTY_BODY}</p>
+            <h3 class="wjc-empty__title">{ui::EMPTY_TITLE.text()}</h3>
+            <p>{ui::EMPTY_BODY.text()}</p>
             {state
                 .interactive(
                     view! {
@@ -277,7 +278,7 @@ fn EmptyResult() -> impl IntoView {
                             class="wjc-button"
                             on:click=move |_| state.clear_query()
                         >
-                            {ui::EMPTY_ACTION}
+                            {ui::EMPTY_ACTION.text()}
                         </button>
                     },
                 )}

@@ -113,16 +113,18 @@ pub fn MapPanel() -> impl IntoView {
     let any_country = move || state.query.with(|q| !q.filters.countries.is_empty());
     let drawing = move || match state.world.get() {
         WorldLoad::Ready(map) => view! { <WorldSvg map=map shading=shading /> }.into_any(),
-        WorldLoad::Failed => view! { <p class="wjc-map__message">{t::FAILED}</p> }.into_any(),
+        WorldLoad::Failed => {
+            view! { <p class="wjc-map__message">{t::FAILED.text()}</p> }.into_any()
+        }
         WorldLoad::Idle | WorldLoad::Loading => {
-            view! { <p class="wjc-map__message">{t::LOADING}</p> }.into_any()
+            view! { <p class="wjc-map__message">{t::LOADING.text()}</p> }.into_any()
         }
     };
     view! {
         <section class="wjc-map" aria-labelledby="map-title">
             <div class="wjc-map__head">
                 <h2 id="map-title" class="wjc-map__title">
-                    {t::TITLE}
+                    {t::TITLE.text()}
                 </h2>
                 <Show when=any_country>
                     <button
@@ -132,7 +134,7 @@ pub fn MapPanel() -> impl IntoView {
                             state.update_query(HistoryMode::Push, |q| q.filters.countries.clear());
                         }
                     >
-                        {t::ALL_COUNTRIES}
+                        {t::ALL_COUNTRIES.text()}
                     </button>
                 </Show>
             </div>
@@ -141,7 +143,7 @@ pub fn MapPanel() -> impl IntoView {
             <div class="wjc-map__frame">{drawing}</div>
             <MapLegend shading=shading />
             <p id="map-hint" class="wjc-map__hint">
-                {t::HINT}
+                {t::HINT.text()}
             </p>
             <CountryTable />
         </section>
@@ -330,7 +332,7 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
     view! {
         <svg node_ref=svg_ref class="wjc-map__svg" class:wjc-map__svg--zoomed=move || !whole()
             viewBox=move || viewport.with(Viewport::view_box) role="group"
-            aria-label=t::LABEL aria-describedby="map-hint"
+            aria-label=t::LABEL.text() aria-describedby="map-hint"
             on:wheel=on_wheel on:pointerdown=on_pointer_down on:pointermove=on_pointer_move
             on:pointerup=on_pointer_up on:pointercancel=on_pointer_up on:keydown=on_key>
             <path class="wjc-map__land" d=background aria-hidden="true" />
@@ -339,12 +341,12 @@ fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoView {
         </svg>
         <Tooltip pointed=pointed viewport=viewport />
         <div class="wjc-map__zoom">
-            <button type="button" class="wjc-map__zoom-button" aria-label=t::ZOOM_IN title=t::ZOOM_IN
+            <button type="button" class="wjc-map__zoom-button" aria-label=t::ZOOM_IN.text() title=t::ZOOM_IN.text()
                 prop:disabled=move || viewport.with(|v| v.zoom() >= Viewport::MAX_ZOOM)
                 on:click=move |_| zoom_by(Viewport::STEP)>"+"</button>
-            <button type="button" class="wjc-map__zoom-button" aria-label=t::ZOOM_OUT title=t::ZOOM_OUT
+            <button type="button" class="wjc-map__zoom-button" aria-label=t::ZOOM_OUT.text() title=t::ZOOM_OUT.text()
                 prop:disabled=whole on:click=move |_| zoom_by(1.0 / Viewport::STEP)>"−"</button>
-            <button type="button" class="wjc-map__zoom-button" aria-label=t::ZOOM_RESET title=t::ZOOM_RESET
+            <button type="button" class="wjc-map__zoom-button" aria-label=t::ZOOM_RESET.text() title=t::ZOOM_RESET.text()
                 prop:disabled=whole on:click=move |_| viewport.set(Viewport::whole(width, height))>
                 <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
                     <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" />
@@ -402,12 +404,12 @@ fn MapLegend(shading: Memo<Shading>) -> impl IntoView {
     view! {
         <div class="wjc-map__legend">
             <p class="wjc-map__legend-title" id="map-legend">
-                {t::LEGEND}
+                {t::LEGEND.text()}
             </p>
             <ul class="wjc-map__legend-list" aria-labelledby="map-legend">
                 <li>
                     <span class=SWATCHES[0]></span>
-                    {t::LEGEND_NONE}
+                    {t::LEGEND_NONE.text()}
                 </li>
                 <For each=entries key=|entry| entry.clone() let((shade, label))>
                     <li>
@@ -496,20 +498,19 @@ fn CountryTable() -> impl IntoView {
         })
     };
     let width = statuses.len();
-    let (_, plural) = text::ui::OPTIONS_COUNTRY;
     view! {
         // A heading rather than a caption, so the title wraps on narrow screens while the table
         // scrolls sideways.
         <h3 id="map-table-title" class="wjc-map-table__title">
-            {t::TABLE_TITLE}
+            {t::TABLE_TITLE.text()}
         </h3>
         <div class="wjc-map-table__wrap">
             <table id="map-table" class="wjc-map-table" aria-labelledby="map-table-title">
                 <thead>
                     <tr>
-                        <th scope="col">{t::TABLE_COUNTRY}</th>
+                        <th scope="col">{t::TABLE_COUNTRY.text()}</th>
                         <th scope="col" class="wjc-map-table__number">
-                            {t::TABLE_TOTAL}
+                            {t::TABLE_TOTAL.text()}
                         </th>
                         {statuses
                             .iter()
@@ -566,7 +567,7 @@ fn CountryTable() -> impl IntoView {
         </div>
         <ShowAllButton
             controls="map-table".to_owned()
-            plural=plural
+            filter="country"
             shown=Signal::derive(move || rows.with(|r| r.1.map(|all| (all, r.2))))
             on_toggle=Callback::new(move |()| expanded.update(|e| *e = !*e))
         />

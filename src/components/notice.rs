@@ -21,7 +21,7 @@ pub fn SkippedNotice(
             <div class="wjc-notice" role="note">
                 <p class="wjc-notice__text">{text::skipped_notice(skipped)}</p>
                 <details class="wjc-notice__details">
-                    <summary>{ui::DETAILS}</summary>
+                    <summary>{ui::DETAILS.text()}</summary>
                     <ul>
                         {problems
                             .iter()
@@ -37,7 +37,7 @@ pub fn SkippedNotice(
                                 class="wjc-button wjc-button--quiet"
                                 on:click=move |_| dismissed.set(true)
                             >
-                                {ui::DISMISS}
+                                {ui::DISMISS.text()}
                             </button>
                         },
                     )}
@@ -53,7 +53,7 @@ pub fn IgnoredUrlNotice() -> impl IntoView {
     view! {
         <Show when=move || state.ignored.with(|i| !i.is_empty())>
             <div class="wjc-notice" role="note">
-                <p class="wjc-notice__text">{ui::IGNORED_URL_PARTS}</p>
+                <p class="wjc-notice__text">{ui::IGNORED_URL_PARTS.text()}</p>
                 <ul>
                     {move || {
                         state
@@ -75,7 +75,7 @@ pub fn IgnoredUrlNotice() -> impl IntoView {
                     class="wjc-button wjc-button--quiet"
                     on:click=move |_| state.ignored.set(vec![])
                 >
-                    {ui::DISMISS}
+                    {ui::DISMISS.text()}
                 </button>
             </div>
         </Show>

@@ -28,9 +28,9 @@ pub fn ProfilePage(
         None => view! {
             <section class="wjc-profile wjc-profile--missing">
                 <h1 id="profile-title" tabindex="-1">
-                    {ui::NOT_FOUND_TITLE}
+                    {ui::NOT_FOUND_TITLE.text()}
                 </h1>
-                <p>{ui::NOT_FOUND_BODY}</p>
+                <p>{ui::NOT_FOUND_BODY.text()}</p>
                 <a
                     class="wjc-button"
                     href=move || state.href(&state.list_view())
@@ -38,7 +38,7 @@ pub fn ProfilePage(
                         state.follow(&ev, state.list_view());
                     }
                 >
-                    {ui::BACK}
+                    {ui::BACK.text()}
                 </a>
             </section>
         }
@@ -102,7 +102,9 @@ fn PersonProfile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
                         {name.clone()}
                     </h1>
                     {match failed {
-                        None => view! { <p role="status">{ui::DETAIL_LOADING}</p> }.into_any(),
+                        None => {
+                            view! { <p role="status">{ui::DETAIL_LOADING.text()}</p> }.into_any()
+                        }
                         Some(failure) => {
                             view! {
                                 <div role="alert">
@@ -112,7 +114,7 @@ fn PersonProfile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
                                         class="wjc-button"
                                         on:click=move |_| fetch()
                                     >
-                                        {ui::RETRY}
+                                        {ui::RETRY.text()}
                                     </button>
                                 </div>
                             }
@@ -131,7 +133,7 @@ fn PersonProfile(catalog: Arc<Catalog>, position: usize) -> impl IntoView {
 fn BackToList() -> impl IntoView {
     let state = AppState::expect();
     view! {
-        <nav class="wjc-profile__nav" aria-label=ui::PROFILE_NAV>
+        <nav class="wjc-profile__nav" aria-label=ui::PROFILE_NAV.text()>
             <a
                 class="wjc-back"
                 href=state.href(&state.list_view())
@@ -140,7 +142,7 @@ fn BackToList() -> impl IntoView {
                 }
             >
                 "← "
-                {ui::BACK}
+                {ui::BACK.text()}
             </a>
         </nav>
     }
@@ -153,7 +155,7 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
     let (previous, next) = state
         .outcome
         .with_untracked(|o| around(&o.matches, catalog.rank_in(&o.matches, position)));
-    let neighbour_link = |position: Option<usize>, label: &'static str, rel: &'static str| {
+    let neighbour_link = |position: Option<usize>, label: text::Label, rel: &'static str| {
         position.map(|p| {
             let other = &catalog.dataset.people[p];
             let next = state.profile_view(&other.id);
@@ -166,7 +168,7 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                         state.follow(&ev, next.clone());
                     }
                 >
-                    <span class="wjc-pager__label">{label}</span>
+                    <span class="wjc-pager__label">{label.text()}</span>
                     <span class="wjc-pager__name" dir="auto">
                         {other.name.clone()}
                     </span>
@@ -218,7 +220,7 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
             </header>
             <div class="wjc-profile__body">
                 <section class="wjc-profile__story" aria-labelledby="story-title">
-                    <h2 id="story-title">{ui::STORY}</h2>
+                    <h2 id="story-title">{ui::STORY.text()}</h2>
                     {person
                         .paragraphs()
                         .map(|p| view! { <p dir="auto">{p.to_owned()}</p> })
@@ -226,7 +228,7 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                     {(!person.timeline.is_empty())
                         .then(|| {
                             view! {
-                                <h2>{ui::TIMELINE}</h2>
+                                <h2>{ui::TIMELINE.text()}</h2>
                                 <ol class="wjc-timeline">
                                     {person
                                         .timeline
@@ -249,7 +251,7 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                     {(!person.links.is_empty())
                         .then(|| {
                             view! {
-                                <h2>{ui::LINKS}</h2>
+                                <h2>{ui::LINKS.text()}</h2>
                                 <ul class="wjc-links">
                                     {person
                                         .links
@@ -274,14 +276,14 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                         })}
                 </section>
                 <aside class="wjc-profile__facts" aria-labelledby="facts-title">
-                    <h2 id="facts-title">{ui::FACTS}</h2>
+                    <h2 id="facts-title">{ui::FACTS.text()}</h2>
                     <dl class="wjc-facts">
                         {facts
                             .into_iter()
                             .map(|(label, value)| {
                                 view! {
                                     <div class="wjc-facts__row">
-                                        <dt>{label}</dt>
+                                        <dt>{label.text()}</dt>
                                         <dd dir="auto">{value}</dd>
                                     </div>
                                 }
@@ -292,20 +294,22 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                         .interactive(
                             view! {
                                 <button type="button" class="wjc-button" on:click=copy>
-                                    {ui::COPY_LINK}
+                                    {ui::COPY_LINK.text()}
                                 </button>
                                 <p class="wjc-copy-status" role="status">
                                     {move || {
                                         copied
                                             .get()
-                                            .map(|ok| if ok { ui::COPIED } else { ui::COPY_FAILED })
+                                            .map(|ok| {
+                                                if ok { ui::COPIED.text() } else { ui::COPY_FAILED.text() }
+                                            })
                                     }}
                                 </p>
                             },
                         )}
                 </aside>
             </div>
-            <nav class="wjc-pager" aria-label=ui::PAGER>
+            <nav class="wjc-pager" aria-label=ui::PAGER.text()>
                 {neighbour_link(previous, ui::PREVIOUS, "prev")}
                 {neighbour_link(next, ui::NEXT, "next")}
             </nav>

@@ -366,6 +366,10 @@ impl Settings {
     }
 }
 
+/// What a `dataset` attribute accepts (said to the partner's webmaster in the console, in
+/// English like every other attribute warning).
+pub const DATASET_EXPECTED: &str = "expected an http or https address of a dataset";
+
 const STATUS_EXPECTED: &str = "expected statuses such as imprisoned, detained, house_arrest, disappeared, released, exiled, died_in_custody or unknown, separated by commas";
 
 /// Applies `insert` to each item; the items it refuses (`None`), joined by commas, if any.

@@ -7,6 +7,57 @@
 pub mod catalogue;
 pub mod message;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use catalogue::Catalogue;
+use message::Value;
+
+/// The English catalogue, the source language, compiled in: every key exists in it, so a
+/// translation that lacks a message falls back to English instead of showing a key.
+const ENGLISH: &str = include_str!("../../../assets/i18n/en.json");
+
+thread_local! {
+    static ENGLISH_CATALOGUE: Rc<Catalogue> = Rc::new(
+        Catalogue::parse(Lang::En, ENGLISH).map(|(c, _)| c).unwrap_or_else(|_| Catalogue::empty(Lang::En)),
+    );
+    /// The catalogue every sentence is written in now; `None` is English. One per thread: the
+    /// browser has one, and the static pages are rendered one language at a time.
+    static SPEAKING: RefCell<Option<Rc<Catalogue>>> = const { RefCell::new(None) };
+}
+
+/// The English catalogue.
+pub fn english() -> Rc<Catalogue> {
+    ENGLISH_CATALOGUE.with(Rc::clone)
+}
+
+/// Writes every later sentence in `catalogue`'s language (English when `None`), and returns the
+/// catalogue spoken until now, so a caller can restore it.
+pub fn speak(catalogue: Option<Rc<Catalogue>>) -> Option<Rc<Catalogue>> {
+    SPEAKING.with(|s| s.replace(catalogue.filter(|c| c.lang != Lang::En)))
+}
+
+/// The language sentences are written in now.
+pub fn speaking() -> Lang {
+    SPEAKING.with(|s| s.borrow().as_ref().map_or(Lang::En, |c| c.lang))
+}
+
+/// The message `key` with `args` in the language spoken now, in English when that language's
+/// catalogue lacks it, and the key itself only if English lacks it too (a test keeps every key
+/// used in en.json).
+pub fn say(key: &str, args: &[(&str, Value<'_>)]) -> String {
+    let spoken = SPEAKING.with(|s| s.borrow().as_ref().and_then(|c| c.format(key, args)));
+    spoken
+        .or_else(|| english().format(key, args))
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The message `key` in the language spoken now, if that language's catalogue has it (country
+/// names: English takes them from the country table instead).
+pub fn say_if_translated(key: &str) -> Option<String> {
+    SPEAKING.with(|s| s.borrow().as_ref().and_then(|c| c.format(key, &[])))
+}
+
 /// A language of the interface.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub enum Lang {

@@ -15,6 +15,7 @@ use crate::date::PartialDate;
 use crate::fold::{fold, fold_words};
 use crate::model::{Dataset, Person, Status};
 use crate::pace::{at_once, NoPause, Pause};
+use crate::text;
 
 use bits::Bits;
 use lists::Lists;
@@ -231,7 +232,7 @@ impl Index {
 
     /// Answers `query` over the dataset this index was built from.
     pub fn run(&self, query: &Query) -> Outcome {
-        let found = self.search.matches(&fold_words(&query.text));
+        let found = self.found(&fold_words(&query.text));
         let passing = self.passing(&query.filters);
         let facets = self.facets(&found, &passing);
         let mut shown = found;
@@ -246,6 +247,54 @@ impl Index {
             }
         }
         Outcome { matches, facets }
+    }
+
+    /// The records matching every one of the search `words`: in their text, or by the name of
+    /// their country or status in the language spoken now ([`text::country_name`]), so "Irán"
+    /// and "Беларусь" find the people held there as "Iran" and "Belarus" do.
+    fn found(&self, words: &[String]) -> Bits {
+        let named = |word: &str, filter: usize, names: &mut dyn Iterator<Item = String>| {
+            let hits: Vec<usize> = names
+                .enumerate()
+                .filter(|(_, name)| fold(name).contains(word))
+                .map(|(at, _)| at)
+                .collect();
+            (!hits.is_empty()).then_some((filter, hits))
+        };
+        let by_name: Vec<Vec<(usize, Vec<usize>)>> = words
+            .iter()
+            .map(|word| {
+                let countries = self.country_options.iter().map(|&c| text::country_name(c));
+                let statuses = self.status_options.iter().map(|&s| text::status_label(s));
+                [
+                    named(word, COUNTRY, &mut { countries }),
+                    named(word, STATUS, &mut { statuses }),
+                ]
+                .into_iter()
+                .flatten()
+                .collect()
+            })
+            .collect();
+        if by_name.iter().all(Vec::is_empty) {
+            return self.search.matches(words);
+        }
+        let mut found = Bits::full(self.orders[0].len());
+        for (word, names) in words.iter().zip(&by_name) {
+            let mut matching = self.search.matches(std::slice::from_ref(word));
+            for (filter, options) in names {
+                for record in 0..self.orders[0].len() {
+                    if self.values[*filter]
+                        .get(record)
+                        .iter()
+                        .any(|o| options.contains(o))
+                    {
+                        matching.insert(record);
+                    }
+                }
+            }
+            found.and(&matching);
+        }
+        found
     }
 
     /// The counts for every filter option among the `found` records, `passing` the filters.

@@ -1,103 +1,117 @@
-//! Every sentence a visitor reads, in one place so translations can come later: labels, the
-//! formatting of dates, sentences and time held, counts and messages.
+//! Every sentence a visitor reads, written in the language spoken now ([`crate::i18n::speak`])
+//! from the message catalogues (assets/i18n/LANG.json; English is compiled in). Functions pick
+//! the message and its arguments; the words, their order and their plural forms are the
+//! catalogue's.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
+use crate::country::CountryCode;
 use crate::date::PartialDate;
 use crate::fetch::{Failure, ANSWER_TIMEOUT_SECONDS, ATTEMPTS, MAX_BYTES, STALL_TIMEOUT_SECONDS};
+use crate::i18n::message::{
+    format_number, format_year,
+    Value::{self, Number, Text},
+};
+use crate::i18n::{say, say_if_translated, speaking};
 use crate::model::{Dataset, Flag, Person, Sentence, Source, Status};
 
-/// The label on a status badge.
-pub fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Detained => "Detained",
-        Status::Imprisoned => "Imprisoned",
-        Status::HouseArrest => "House arrest",
-        Status::Disappeared => "Disappeared",
-        Status::Released => "Released",
-        Status::Exiled => "Exiled",
-        Status::DiedInCustody => "Died in custody",
-        Status::Unknown => "Status unknown",
+/// A message without arguments, by its catalogue key: a label, a heading, a hint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label(pub &'static str);
+
+impl Label {
+    /// The label in the language spoken now.
+    pub fn text(self) -> String {
+        say(self.0, &[])
     }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+/// A count for a message (plural forms, digits as the language writes them).
+fn n(count: usize) -> Value<'static> {
+    Number(u64::try_from(count).unwrap_or(u64::MAX))
+}
+
+/// The label on a status badge.
+pub fn status_label(status: Status) -> String {
+    say(&format!("status.{}.label", slug(status.as_str())), &[])
 }
 
 /// What a status means, for the legend.
-pub fn status_description(status: Status) -> &'static str {
-    match status {
-        Status::Detained => "Held without a sentence.",
-        Status::Imprisoned => "Sentenced and in prison.",
-        Status::HouseArrest => "Confined to their home.",
-        Status::Disappeared => "Fate and whereabouts unknown.",
-        Status::Released => "Freed.",
-        Status::Exiled => "Forced to leave their country.",
-        Status::DiedInCustody => "Died while held.",
-        Status::Unknown => "Current situation not known.",
-    }
+pub fn status_description(status: Status) -> String {
+    say(
+        &format!("status.{}.description", slug(status.as_str())),
+        &[],
+    )
 }
 
 /// The label of a condition of detention.
-pub fn flag_label(flag: Flag) -> &'static str {
-    match flag {
-        Flag::SolitaryConfinement => "Solitary confinement",
-        Flag::Incommunicado => "Held incommunicado",
-        Flag::DeniedMedicalCare => "Denied medical care",
-        Flag::HealthConcerns => "Health at risk",
-        Flag::IllTreatment => "Ill-treatment reported",
-        Flag::DeniedFamilyContact => "Denied family contact",
-        Flag::UnfairTrial => "Unfair or secret trial",
-    }
+pub fn flag_label(flag: Flag) -> String {
+    say(&format!("flag.{}", slug(flag.as_str())), &[])
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// A vocabulary word as a key: `house_arrest` → `house-arrest`.
+fn slug(word: &str) -> String {
+    word.replace('_', "-")
+}
 
-/// A date as people read it: `2018`, `Sep 2018` or `15 Sep 2018`.
+/// A country's name in the language spoken now (CLDR's, from the catalogue), or in English.
+pub fn country_name(country: CountryCode) -> String {
+    say_if_translated(&format!("country.{}", country.as_str()))
+        .unwrap_or_else(|| country.name().to_owned())
+}
+
+/// A date as people read it in the language spoken now: `2018`, `Sep 2018` or `15 Sep 2018`
+/// (CLDR's patterns and month names).
 pub fn date(date: PartialDate) -> String {
-    let month = date.month().map(|m| MONTHS[usize::from(m - 1)]);
-    match (date.day(), month) {
-        (Some(d), Some(m)) => format!("{d} {m} {}", date.year()),
-        (None, Some(m)) => format!("{m} {}", date.year()),
-        _ => date.year().to_string(),
-    }
+    let key = match (date.day(), date.month()) {
+        (Some(_), Some(_)) => "date.day-month-year",
+        (None, Some(_)) => "date.month-year",
+        _ => "date.year",
+    };
+    let month = date
+        .month()
+        .map(|m| say(&format!("{key}.month.{m}"), &[]))
+        .unwrap_or_default();
+    let year = format_year(speaking(), u64::from(date.year()));
+    say(
+        key,
+        &[
+            ("year", Text(&year)),
+            ("month", Text(&month)),
+            ("day", Number(u64::from(date.day().unwrap_or(0)))),
+        ],
+    )
 }
 
-fn plural(n: u32, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// A sentence: `20 years`, `9 years 8 months`, `life imprisonment`.
+/// A sentence: `20 years`, `9 years 8 months`, `Life imprisonment`.
 pub fn sentence(sentence: Sentence) -> String {
     match sentence {
-        Sentence::Life => "Life imprisonment".into(),
-        Sentence::Term { years, months: 0 } => plural(u32::from(years), "year", "years"),
-        Sentence::Term { years: 0, months } => plural(u32::from(months), "month", "months"),
-        Sentence::Term { years, months } => format!(
-            "{} {}",
-            plural(u32::from(years), "year", "years"),
-            plural(u32::from(months), "month", "months")
+        Sentence::Life => say("sentence.life", &[]),
+        Sentence::Term { years, months: 0 } => {
+            say("sentence.years", &[("years", Number(years.into()))])
+        }
+        Sentence::Term { years: 0, months } => {
+            say("sentence.months", &[("months", Number(months.into()))])
+        }
+        Sentence::Term { years, months } => say(
+            "sentence.years-months",
+            &[
+                ("years", Number(years.into())),
+                ("months", Number(months.into())),
+            ],
         ),
     }
 }
 
 /// A sentence on a card: "Sentence: 20 years".
 pub fn sentence_line(value: Sentence) -> String {
-    format!("{}: {}", ui::FACT_SENTENCE, sentence(value))
-}
-
-/// A length of time that surely passed: `over 4 years`, `over a year`, `over 5 months`.
-/// `None` under a month, where nothing useful can be said.
-pub fn at_least(months: u32) -> Option<String> {
-    match months {
-        0 => None,
-        1..=11 => Some(format!("over {}", plural(months, "month", "months"))),
-        12..=23 => Some("over a year".into()),
-        _ => Some(format!("over {} years", months / 12)),
-    }
+    say("sentence.line", &[("sentence", Text(&sentence(value)))])
 }
 
 /// One line on when the person was taken and for how long, honest about partial dates:
@@ -107,28 +121,39 @@ pub fn custody_line(person: &Person) -> Option<String> {
     let arrested = person.arrested?;
     let since = date(arrested);
     let by = date(person.status_as_of);
-    let held_for = arrested
-        .surely_elapsed_months(&person.status_as_of)
-        .and_then(at_least);
     let lead = match person.status {
-        Status::Disappeared => format!("Missing since {since}"),
-        Status::Detained | Status::Imprisoned | Status::HouseArrest => {
-            format!("Held since {since}")
+        Status::Disappeared => "custody.missing-since",
+        Status::Detained | Status::Imprisoned | Status::HouseArrest => "custody.held-since",
+        Status::Released => {
+            return Some(say(
+                "custody.arrested-released",
+                &[("since", Text(&since)), ("by", Text(&by))],
+            ))
         }
-        Status::Released => return Some(format!("Arrested {since} · released by {by}")),
         Status::Exiled | Status::DiedInCustody | Status::Unknown => {
-            return Some(format!("Arrested {since}"))
+            return Some(say("custody.arrested", &[("since", Text(&since))]))
         }
     };
-    Some(match held_for {
-        Some(length) => format!("{lead} · {length} by {by}"),
-        None => lead,
+    let months = arrested
+        .surely_elapsed_months(&person.status_as_of)
+        .unwrap_or(0);
+    let (since, by) = (("since", Text(&since)), ("by", Text(&by)));
+    Some(match months {
+        0 => say(lead, &[since, by]),
+        1..=11 => say(
+            &format!("{lead}.months"),
+            &[since, by, ("months", Number(months.into()))],
+        ),
+        _ => say(
+            &format!("{lead}.years"),
+            &[since, by, ("years", Number((months / 12).into()))],
+        ),
     })
 }
 
 /// "Status as of 2023".
 pub fn as_of(date_value: PartialDate) -> String {
-    format!("as of {}", date(date_value))
+    say("status.as-of", &[("date", Text(&date(date_value)))])
 }
 
 /// The result count: "37 people" or "3 of 37 people".
@@ -136,51 +161,61 @@ pub fn result_count(shown: usize, total: usize) -> String {
     if shown == total {
         people(total)
     } else {
-        format!("{shown} of {}", people(total))
+        say(
+            "results.count-of",
+            &[("shown", n(shown)), ("total", n(total))],
+        )
     }
 }
 
 /// Which page of the results is shown and who is on it: "Page 2 of 42: people 25 to 48".
 /// `from` and `to` count from 1, as people read them.
 pub fn page_summary(page: usize, pages: usize, from: usize, to: usize) -> String {
+    let args = [
+        ("page", n(page)),
+        ("pages", n(pages)),
+        ("from", n(from)),
+        ("to", n(to)),
+    ];
     if from == to {
-        format!("{}: person {from}", page_of(page, pages))
+        say("pages.summary.one", &args)
     } else {
-        format!("{}: people {from} to {to}", page_of(page, pages))
+        say("pages.summary", &args)
     }
 }
 
 /// A page link's accessible name, the page's number being its visible text: "Page 5".
 pub fn page_link(page: usize) -> String {
-    format!("Page {page}")
+    say("pages.page", &[("page", n(page))])
 }
 
-/// The button that shows every option of a long filter: "Show all 56 countries".
-pub fn show_all_options(n: usize, plural: &str) -> String {
-    format!("Show all {n} {plural}")
+/// A page number as the language writes it: "5", "۵".
+pub fn page_number(page: usize) -> String {
+    format_number(speaking(), u64::try_from(page).unwrap_or(u64::MAX))
+}
+
+/// The button that shows every option of a long filter: "Show all 56 countries". `filter` is
+/// the filter's key (`country`, `status`, `campaign`, `occupation`).
+pub fn show_all_options(filter: &str, count: usize) -> String {
+    say(&format!("filter.{filter}.show-all"), &[("count", n(count))])
 }
 
 /// The button that shows a long filter's shortlist again: "Show fewer countries".
-pub fn show_fewer_options(plural: &str) -> String {
-    format!("Show fewer {plural}")
+pub fn show_fewer_options(filter: &str) -> String {
+    say(&format!("filter.{filter}.show-fewer"), &[])
 }
 
 /// What a filter's find box found: "3 of 56 countries match", "No country matches".
-pub fn options_found(found: usize, total: usize, singular: &str, plural: &str) -> String {
-    match found {
-        0 => format!("No {singular} matches"),
-        1 => format!("1 of {total} {plural} matches"),
-        n => format!("{n} of {total} {plural} match"),
-    }
+pub fn options_found(filter: &str, found: usize, total: usize) -> String {
+    say(
+        &format!("filter.{filter}.found"),
+        &[("found", n(found)), ("total", n(total))],
+    )
 }
 
 /// The notice for records the loader skipped: "2 records could not be shown".
 pub fn skipped_notice(skipped: usize) -> String {
-    if skipped == 1 {
-        "1 record could not be shown".into()
-    } else {
-        format!("{skipped} records could not be shown")
-    }
+    say("results.skipped", &[("count", n(skipped))])
 }
 
 /// The initials for an avatar: first letters of the first and last words that start with a letter.
@@ -198,60 +233,71 @@ pub fn initials(name: &str) -> String {
 }
 
 /// "1 person", "7 people".
-pub fn people(n: usize) -> String {
-    if n == 1 {
-        "1 person".to_owned()
-    } else {
-        format!("{n} people")
-    }
+pub fn people(count: usize) -> String {
+    say("people.count", &[("count", n(count))])
+}
+
+/// A figure of the totals in the header, as the language writes numbers: "1,200".
+pub fn figure(count: usize) -> String {
+    format_number(speaking(), u64::try_from(count).unwrap_or(u64::MAX))
+}
+
+/// The word under the header's count of people, agreeing with it: "person", "people".
+pub fn total_people(count: usize) -> String {
+    say("ui.total-people", &[("count", n(count))])
+}
+
+/// The word under the header's count of countries, agreeing with it.
+pub fn total_countries(count: usize) -> String {
+    say("ui.total-countries", &[("count", n(count))])
 }
 
 /// Labels and sentences of the map view.
 pub mod map {
+    use super::{n, say, Label, Text};
     use crate::model::Status;
 
     /// The map's heading.
-    pub const TITLE: &str = "Where people are held";
+    pub const TITLE: Label = Label("map.title");
     /// The list/map switch's label.
-    pub const VIEW_SWITCH: &str = "Show as";
+    pub const VIEW_SWITCH: Label = Label("map.view-switch");
     /// The list option of the switch.
-    pub const VIEW_LIST: &str = "List";
+    pub const VIEW_LIST: Label = Label("map.view-list");
     /// The map option of the switch.
-    pub const VIEW_MAP: &str = "Map";
+    pub const VIEW_MAP: Label = Label("map.view-map");
     /// The map's accessible name.
-    pub const LABEL: &str = "World map of the countries holding people on the list, shaded by how many. Choose a country to list its people.";
+    pub const LABEL: Label = Label("map.label");
     /// How to move around the map.
-    pub const HINT: &str =
-        "Drag, or use the arrow keys, to move; + and − to zoom; 0 to see the whole world.";
+    pub const HINT: Label = Label("map.hint");
     /// Zoom button.
-    pub const ZOOM_IN: &str = "Zoom in";
+    pub const ZOOM_IN: Label = Label("map.zoom-in");
     /// Zoom button.
-    pub const ZOOM_OUT: &str = "Zoom out";
+    pub const ZOOM_OUT: Label = Label("map.zoom-out");
     /// Zoom button.
-    pub const ZOOM_RESET: &str = "Show the whole world";
+    pub const ZOOM_RESET: Label = Label("map.zoom-reset");
     /// Clears the country chosen on the map.
-    pub const ALL_COUNTRIES: &str = "All countries";
+    pub const ALL_COUNTRIES: Label = Label("map.all-countries");
     /// While the shapes download.
-    pub const LOADING: &str = "Loading the map…";
+    pub const LOADING: Label = Label("map.loading");
     /// When the shapes cannot be shown.
-    pub const FAILED: &str = "The map could not be drawn. The table below has the same figures.";
+    pub const FAILED: Label = Label("map.failed");
     /// The legend's title.
-    pub const LEGEND: &str = "People matching the filters";
+    pub const LEGEND: Label = Label("map.legend");
     /// The legend entry for countries with nobody.
-    pub const LEGEND_NONE: &str = "None";
+    pub const LEGEND_NONE: Label = Label("map.legend-none");
     /// The table's title.
-    pub const TABLE_TITLE: &str = "People matching the filters, by country and status";
+    pub const TABLE_TITLE: Label = Label("map.table-title");
     /// The table's country column.
-    pub const TABLE_COUNTRY: &str = "Country";
+    pub const TABLE_COUNTRY: Label = Label("map.table-country");
     /// The table's total column.
-    pub const TABLE_TOTAL: &str = "People";
+    pub const TABLE_TOTAL: Label = Label("map.table-total");
 
     /// A legend entry: "1", "2–4", "5 or more".
     pub fn bin_label(from: usize, to: Option<usize>) -> String {
         match to {
-            Some(to) if to == from => from.to_string(),
-            Some(to) => format!("{from}–{to}"),
-            None => format!("{from} or more"),
+            Some(to) if to == from => super::figure(from),
+            Some(to) => say("map.bin-range", &[("from", n(from)), ("to", n(to))]),
+            None => say("map.bin-open", &[("from", n(from))]),
         }
     }
 
@@ -264,280 +310,276 @@ pub mod map {
     ) -> String {
         let parts: Vec<String> = statuses
             .into_iter()
-            .map(|(status, n)| format!("{}: {n}", super::status_label(status).to_lowercase()))
+            .map(|(status, count)| {
+                let label = super::status_label(status).to_lowercase();
+                say(
+                    "map.status-count",
+                    &[("status", Text(&label)), ("count", n(count))],
+                )
+            })
             .collect();
         if parts.is_empty() {
-            format!("{country}: {}", super::people(total))
+            say(
+                "map.country-summary",
+                &[("country", Text(country)), ("total", n(total))],
+            )
         } else {
-            format!("{country}: {} ({})", super::people(total), parts.join(", "))
+            let statuses = super::join_with(&parts, "list.comma");
+            say(
+                "map.country-summary.statuses",
+                &[
+                    ("country", Text(country)),
+                    ("total", n(total)),
+                    ("statuses", Text(&statuses)),
+                ],
+            )
         }
     }
 }
 
 /// Labels and sentences of the embeddable widget and of the app's Embed dialog.
 pub mod embed {
+    use super::{n, say, Label, Text};
+
     /// The link under a widget's cards to the whole filtered list on the campaign site.
     pub fn show_all(total: usize) -> String {
-        format!("See all {} on the campaign site", super::people(total))
+        say("embed.show-all", &[("total", n(total))])
     }
 
     /// Said to screen readers after links that open a new tab.
-    pub const NEW_TAB: &str = " (opens in a new tab)";
+    pub const NEW_TAB: Label = Label("embed.new-tab");
 
     /// Shown in a widget's box when it cannot start (no WebAssembly, or the page's policy refuses it).
-    pub const UNAVAILABLE: &str =
-        "The list of political prisoners cannot be shown here. It is on the campaign site.";
-
-    /// What a `dataset` attribute accepts.
-    pub const DATASET_EXPECTED: &str = "expected an http or https address of a dataset";
+    pub const UNAVAILABLE: Label = Label("embed.unavailable");
 
     /// The iframe's title for screen readers: the site's title, and the countries when filtered.
     pub fn frame_title(site: &str, countries: &[&str]) -> String {
         if countries.is_empty() {
             site.to_owned()
         } else {
-            format!("{site}: people held by {}", super::join_and(countries))
+            let countries = super::join_and(countries);
+            say(
+                "embed.frame-title",
+                &[("site", Text(site)), ("countries", Text(&countries))],
+            )
         }
     }
 
     /// The app's button that opens the Embed dialog.
-    pub const BUTTON: &str = "Embed";
+    pub const BUTTON: Label = Label("embed.button");
     /// The dialog's heading.
-    pub const DIALOG_TITLE: &str = "Embed this list on your site";
+    pub const DIALOG_TITLE: Label = Label("embed.dialog-title");
     /// What the dialog offers.
-    pub const DIALOG_INTRO: &str = "Show the people matching your current search and filters on your own pages. Choose one of the two snippets; docs/embedding.md explains every setting.";
+    pub const DIALOG_INTRO: Label = Label("embed.dialog-intro");
     /// The script embed's heading.
-    pub const SCRIPT_TITLE: &str = "Script embed";
+    pub const SCRIPT_TITLE: Label = Label("embed.script-title");
     /// When to choose the script embed.
-    pub const SCRIPT_HELP: &str = "Part of your page, sized by its content. Your Content-Security-Policy must allow this site in script-src and connect-src, plus 'wasm-unsafe-eval'.";
+    pub const SCRIPT_HELP: Label = Label("embed.script-help");
     /// The iframe embed's heading.
-    pub const IFRAME_TITLE: &str = "iframe embed";
+    pub const IFRAME_TITLE: Label = Label("embed.iframe-title");
     /// When to choose the iframe embed.
-    pub const IFRAME_HELP: &str = "For pages that allow no outside scripts: only frame-src needs to allow this site. The optional script resizes the frame to its content.";
+    pub const IFRAME_HELP: Label = Label("embed.iframe-help");
     /// Copies a snippet.
-    pub const COPY: &str = "Copy";
+    pub const COPY: Label = Label("embed.copy");
     /// A snippet was copied.
-    pub const COPIED: &str = "Copied";
+    pub const COPIED: Label = Label("embed.copied");
     /// The browser refused to copy.
-    pub const COPY_FAILED: &str = "Could not copy: select the text and copy it instead";
+    pub const COPY_FAILED: Label = Label("embed.copy-failed");
     /// The live preview's heading.
-    pub const PREVIEW: &str = "Preview";
+    pub const PREVIEW: Label = Label("embed.preview");
     /// Closes the dialog.
-    pub const CLOSE: &str = "Close";
+    pub const CLOSE: Label = Label("embed.close");
 }
 
 /// Labels and sentences of the app's interface.
 pub mod ui {
+    use super::{say, Label};
+
     /// Shown while the data loads (to screen readers).
-    pub const LOADING: &str = "Loading the list…";
+    pub const LOADING: Label = Label("ui.loading");
     /// The search box's label.
-    pub const SEARCH_LABEL: &str = "Search";
+    pub const SEARCH_LABEL: Label = Label("ui.search-label");
     /// The search box's hint.
-    pub const SEARCH_PLACEHOLDER: &str = "Name, country, occupation, charge…";
+    pub const SEARCH_PLACEHOLDER: Label = Label("ui.search-placeholder");
     /// Filter group titles.
-    pub const FILTER_COUNTRY: &str = "Country";
+    pub const FILTER_COUNTRY: Label = Label("ui.filter-country");
     /// Filter group title.
-    pub const FILTER_STATUS: &str = "Status";
+    pub const FILTER_STATUS: Label = Label("ui.filter-status");
     /// Filter group title.
-    pub const FILTER_CAMPAIGN: &str = "Campaign";
+    pub const FILTER_CAMPAIGN: Label = Label("ui.filter-campaign");
     /// Filter group title.
-    pub const FILTER_OCCUPATION: &str = "Occupation";
+    pub const FILTER_OCCUPATION: Label = Label("ui.filter-occupation");
     /// The filters panel's heading.
-    pub const FILTERS: &str = "Filters";
+    pub const FILTERS: Label = Label("ui.filters");
     /// Sort control label.
-    pub const SORT_LABEL: &str = "Sort by";
+    pub const SORT_LABEL: Label = Label("ui.sort-label");
     /// Sort option.
-    pub const SORT_NAME: &str = "Name";
+    pub const SORT_NAME: Label = Label("ui.sort-name");
     /// Sort option.
-    pub const SORT_COUNTRY: &str = "Country";
+    pub const SORT_COUNTRY: Label = Label("ui.sort-country");
     /// Sort option.
-    pub const SORT_ARRESTED: &str = "Most recent arrest";
+    pub const SORT_ARRESTED: Label = Label("ui.sort-arrested");
     /// Sort option.
-    pub const SORT_HELD: &str = "Longest held";
+    pub const SORT_HELD: Label = Label("ui.sort-held");
     /// Clears every filter and the search.
-    pub const CLEAR_ALL: &str = "Clear all";
+    pub const CLEAR_ALL: Label = Label("ui.clear-all");
     /// Heading of an empty result.
-    pub const EMPTY_TITLE: &str = "Nobody matches";
+    pub const EMPTY_TITLE: Label = Label("ui.empty-title");
     /// Explains an empty result.
-    pub const EMPTY_BODY: &str = "No one on the list matches this search and these filters together. Try fewer words or fewer filters.";
+    pub const EMPTY_BODY: Label = Label("ui.empty-body");
     /// Offer to clear everything from an empty result.
-    pub const EMPTY_ACTION: &str = "Clear search and filters";
+    pub const EMPTY_ACTION: Label = Label("ui.empty-action");
     /// Legend heading.
-    pub const LEGEND: &str = "What the statuses mean";
-    /// Totals labels.
-    pub const TOTAL_PEOPLE: &str = "people";
+    pub const LEGEND: Label = Label("ui.legend");
     /// Totals label.
-    pub const TOTAL_COUNTRIES: &str = "countries";
+    pub const TOTAL_HELD: Label = Label("ui.total-held");
     /// Totals label.
-    pub const TOTAL_HELD: &str = "held";
-    /// Totals label.
-    pub const TOTAL_RELEASED: &str = "released";
+    pub const TOTAL_RELEASED: Label = Label("ui.total-released");
     /// The card grid's accessible name.
-    pub const RESULTS: &str = "People on the list";
+    pub const RESULTS: Label = Label("ui.results");
     /// Back link on a profile.
-    pub const BACK: &str = "Back to the list";
+    pub const BACK: Label = Label("ui.back");
     /// Below a long list's first page while the list downloads.
-    pub const WAITING_FOR_LIST: &str =
-        "Search, filters and the other pages work once the whole list has loaded.";
+    pub const WAITING_FOR_LIST: Label = Label("ui.waiting-for-list");
     /// While a profile's story and sources download.
-    pub const DETAIL_LOADING: &str = "Loading this person's story…";
+    pub const DETAIL_LOADING: Label = Label("ui.detail-loading");
     /// Previous person link.
-    pub const PREVIOUS: &str = "Previous";
+    pub const PREVIOUS: Label = Label("ui.previous");
     /// Next person link.
-    pub const NEXT: &str = "Next";
+    pub const NEXT: Label = Label("ui.next");
     /// Copy-link button.
-    pub const COPY_LINK: &str = "Copy link";
+    pub const COPY_LINK: Label = Label("ui.copy-link");
     /// Copy-link confirmation.
-    pub const COPIED: &str = "Link copied";
+    pub const COPIED: Label = Label("ui.copied");
     /// Copy-link failure.
-    pub const COPY_FAILED: &str = "Could not copy; copy the address from the address bar";
+    pub const COPY_FAILED: Label = Label("ui.copy-failed");
     /// Facts panel heading.
-    pub const FACTS: &str = "Facts";
+    pub const FACTS: Label = Label("ui.facts");
     /// Fact label.
-    pub const FACT_COUNTRY: &str = "Held by";
+    pub const FACT_COUNTRY: Label = Label("ui.fact-country");
     /// Fact label.
-    pub const FACT_LOCATION: &str = "Place";
+    pub const FACT_LOCATION: Label = Label("ui.fact-location");
     /// Fact label.
-    pub const FACT_STATUS: &str = "Status";
+    pub const FACT_STATUS: Label = Label("ui.fact-status");
     /// Fact label.
-    pub const FACT_ARRESTED: &str = "Arrested";
+    pub const FACT_ARRESTED: Label = Label("ui.fact-arrested");
     /// Fact label.
-    pub const FACT_SENTENCED: &str = "Sentenced";
+    pub const FACT_SENTENCED: Label = Label("ui.fact-sentenced");
     /// Fact label.
-    pub const FACT_SENTENCE: &str = "Sentence";
+    pub const FACT_SENTENCE: Label = Label("ui.fact-sentence");
     /// Fact label.
-    pub const FACT_CHARGES: &str = "Charges";
+    pub const FACT_CHARGES: Label = Label("ui.fact-charges");
     /// Fact label.
-    pub const FACT_OCCUPATIONS: &str = "Occupation";
+    pub const FACT_OCCUPATIONS: Label = Label("ui.fact-occupations");
     /// Fact label.
-    pub const FACT_CONDITIONS: &str = "Conditions";
+    pub const FACT_CONDITIONS: Label = Label("ui.fact-conditions");
     /// Fact label.
-    pub const FACT_CAMPAIGNS: &str = "Listed by";
+    pub const FACT_CAMPAIGNS: Label = Label("ui.fact-campaigns");
     /// Fact label.
-    pub const FACT_SOURCE: &str = "Source";
+    pub const FACT_SOURCE: Label = Label("ui.fact-source");
     /// Fact label.
-    pub const FACT_ALSO_KNOWN_AS: &str = "Also written";
+    pub const FACT_ALSO_KNOWN_AS: Label = Label("ui.fact-also-known-as");
     /// Story heading.
-    pub const STORY: &str = "Story";
+    pub const STORY: Label = Label("ui.story");
     /// Heading for links.
-    pub const LINKS: &str = "Read more";
+    pub const LINKS: Label = Label("ui.links");
     /// Heading for a timeline.
-    pub const TIMELINE: &str = "Timeline";
+    pub const TIMELINE: Label = Label("ui.timeline");
     /// Profile not found heading.
-    pub const NOT_FOUND_TITLE: &str = "Profile not found";
+    pub const NOT_FOUND_TITLE: Label = Label("ui.not-found-title");
     /// Profile not found text.
-    pub const NOT_FOUND_BODY: &str = "There is nobody with this link on the list. The link may be mistyped, or the record may have been removed.";
+    pub const NOT_FOUND_BODY: Label = Label("ui.not-found-body");
     /// Error view heading.
-    pub const ERROR_TITLE: &str = "The list could not be loaded";
+    pub const ERROR_TITLE: Label = Label("ui.error-title");
     /// Retry button.
-    pub const RETRY: &str = "Try again";
+    pub const RETRY: Label = Label("ui.retry");
     /// Shown in the saved-copy note while the latest list is being fetched again.
-    pub const CHECKING_LATEST: &str = "Checking for the latest list…";
+    pub const CHECKING_LATEST: Label = Label("ui.checking-latest");
     /// Notice details toggle.
-    pub const DETAILS: &str = "Details";
+    pub const DETAILS: Label = Label("ui.details");
     /// Dismiss a notice.
-    pub const DISMISS: &str = "Dismiss";
+    pub const DISMISS: Label = Label("ui.dismiss");
     /// Note on links ignored in the URL.
-    pub const IGNORED_URL_PARTS: &str =
-        "Some parts of this link were not understood and were ignored:";
+    pub const IGNORED_URL_PARTS: Label = Label("ui.ignored-url-parts");
     /// "What you can do" heading.
-    pub const ACT_TITLE: &str = "What you can do";
-    /// The actions, in the project's own words.
-    pub const ACTIONS: &[&str] = &[
-        "Learn the facts of each case from human rights groups, historians and other independent experts.",
-        "Share the stories of people held unjustly and of survivors and their families, so they are not forgotten.",
-        "Join, follow or volunteer with a human rights organisation, and bring friends and family along.",
-        "Write to your own local, national or federal representatives and ask them to speak up.",
-        "Write to officials of the governments that hold political prisoners, asking for their release.",
-        "Buy with care: find out whether products are linked to forced labour or other abuses, and ask companies about their human rights record.",
-        "Send letters of support to prisoners; human rights groups such as Amnesty International's Write for Rights explain how.",
-    ];
+    pub const ACT_TITLE: Label = Label("ui.act-title");
     /// "About this data" heading.
-    pub const ABOUT_TITLE: &str = "About this data";
+    pub const ABOUT_TITLE: Label = Label("ui.about-title");
     /// Skip link.
-    pub const SKIP_TO_RESULTS: &str = "Skip to the list";
+    pub const SKIP_TO_RESULTS: Label = Label("ui.skip-to-results");
     /// Skip link on a static profile page.
-    pub const SKIP_TO_PROFILE: &str = "Skip to the profile";
+    pub const SKIP_TO_PROFILE: Label = Label("ui.skip-to-profile");
     /// Accessible name of a profile's "back" navigation.
-    pub const PROFILE_NAV: &str = "Profile navigation";
+    pub const PROFILE_NAV: Label = Label("ui.profile-nav");
     /// Accessible name of the previous/next person links.
-    pub const PAGER: &str = "Previous and next person";
+    pub const PAGER: Label = Label("ui.pager");
     /// On the static list, which browsers without JavaScript or WebAssembly show.
-    pub const STATIC_NOTE: &str = "Searching and filtering need JavaScript and WebAssembly. Without them, the whole list is here to read, page by page.";
+    pub const STATIC_NOTE: Label = Label("ui.static-note");
     /// The link to the data file from the static list.
-    pub const STATIC_DATA_LINK: &str = "The list as a data file (JSON)";
+    pub const STATIC_DATA_LINK: Label = Label("ui.static-data-link");
     /// Accessible name of the static list's page links.
-    pub const PAGES: &str = "Pages of the list";
+    pub const PAGES: Label = Label("ui.pages");
     /// Link to the previous page of the static list.
-    pub const PAGE_PREVIOUS: &str = "Previous page";
+    pub const PAGE_PREVIOUS: Label = Label("ui.page-previous");
     /// Link to the next page of the static list.
-    pub const PAGE_NEXT: &str = "Next page";
+    pub const PAGE_NEXT: Label = Label("ui.page-next");
+    /// Find box of the country filter.
+    pub const FIND_COUNTRY: Label = Label("ui.find-country");
+    /// Find box of the occupation filter.
+    pub const FIND_OCCUPATION: Label = Label("ui.find-occupation");
+    /// Find box of the campaign filter.
+    pub const FIND_CAMPAIGN: Label = Label("ui.find-campaign");
+    /// Find box of the status filter.
+    pub const FIND_STATUS: Label = Label("ui.find-status");
+    /// What a filter's options are, one and many, for its buttons and find results.
+    pub const OPTIONS_COUNTRY: Label = Label("country");
+    /// See [`OPTIONS_COUNTRY`].
+    pub const OPTIONS_OCCUPATION: Label = Label("occupation");
+    /// See [`OPTIONS_COUNTRY`].
+    pub const OPTIONS_CAMPAIGN: Label = Label("campaign");
+    /// See [`OPTIONS_COUNTRY`].
+    pub const OPTIONS_STATUS: Label = Label("status");
+    /// Flag for synthetic data, shown in a banner.
+    pub const SYNTHETIC_BANNER: Label = Label("ui.synthetic-banner");
     /// Pages left out between two page links.
     pub const PAGE_GAP: &str = "…";
-    /// Find box of the country filter.
-    pub const FIND_COUNTRY: &str = "Find a country";
-    /// Find box of the occupation filter.
-    pub const FIND_OCCUPATION: &str = "Find an occupation";
-    /// Find box of the campaign filter.
-    pub const FIND_CAMPAIGN: &str = "Find a campaign";
-    /// Find box of the status filter.
-    pub const FIND_STATUS: &str = "Find a status";
-    /// What a filter's options are, one and many, for its buttons and find results.
-    pub const OPTIONS_COUNTRY: (&str, &str) = ("country", "countries");
-    /// See [`OPTIONS_COUNTRY`].
-    pub const OPTIONS_OCCUPATION: (&str, &str) = ("occupation", "occupations");
-    /// See [`OPTIONS_COUNTRY`].
-    pub const OPTIONS_CAMPAIGN: (&str, &str) = ("campaign", "campaigns");
-    /// See [`OPTIONS_COUNTRY`].
-    pub const OPTIONS_STATUS: (&str, &str) = ("status", "statuses");
-    /// Profile page label in the document title.
-    pub const TITLE_SEPARATOR: &str = " — ";
-    /// Flag for synthetic data, shown in a banner.
-    pub const SYNTHETIC_BANNER: &str =
-        "Test data: the people on this page are synthetic and do not exist.";
+
+    /// The ways to help anyone on the list, in the project's own words.
+    pub fn actions() -> Vec<String> {
+        (1..=ACTION_COUNT)
+            .map(|i| say(&format!("ui.action.{i}"), &[]))
+            .collect()
+    }
+
+    /// How many `ui.action.N` messages the catalogues have.
+    const ACTION_COUNT: usize = 7;
 }
 
 /// What went wrong with the latest list, and what the visitor can do about it.
 pub fn load_failure(failure: &Failure) -> String {
+    let seconds = |s: u32| [("seconds", Number(s.into()))];
     match failure {
-        Failure::Offline => "Your device seems to be offline, so the list could not be downloaded. \
-            Connect to the internet, then try again."
-            .into(),
-        Failure::Unreachable => "The site could not be reached, so the list could not be downloaded. \
-            The connection may have dropped, or the site may be down or blocked where you are."
-            .into(),
-        Failure::NoAnswer => format!(
-            "The site did not answer within {ANSWER_TIMEOUT_SECONDS} seconds. \
-             The connection may be slow or blocked; try again."
+        Failure::Offline => say("fetch.offline", &[]),
+        Failure::Unreachable => say("fetch.unreachable", &[]),
+        Failure::NoAnswer => say("fetch.no-answer", &seconds(ANSWER_TIMEOUT_SECONDS)),
+        Failure::Stalled => say("fetch.stalled", &seconds(STALL_TIMEOUT_SECONDS)),
+        Failure::CutOff => say("fetch.cut-off", &[]),
+        Failure::Http(404) => say("fetch.not-found", &[]),
+        Failure::Http(status) if failure.is_transient() => say(
+            "fetch.server-error",
+            &[("status", Number((*status).into()))],
         ),
-        Failure::Stalled => format!(
-            "The list stopped downloading part-way: nothing arrived for {STALL_TIMEOUT_SECONDS} seconds. \
-             The connection may be unstable; try again."
-        ),
-        Failure::CutOff => {
-            "The connection broke while the list was downloading, so only part of it arrived. Try again."
-                .into()
+        Failure::Http(status) => say("fetch.refused", &[("status", Number((*status).into()))]),
+        Failure::WebPage => say("fetch.web-page", &[]),
+        Failure::WrongType(kind) => {
+            let kind = reveal_controls(kind);
+            say("fetch.wrong-type", &[("kind", Text(&kind))])
         }
-        Failure::Http(404) => "The list was not found on the server (HTTP 404). \
-            The site may be in the middle of an update; try again later."
-            .into(),
-        Failure::Http(status) if failure.is_transient() => format!(
-            "The server had a problem sending the list (HTTP {status}). Try again in a moment."
+        Failure::TooLarge => say(
+            "fetch.too-large",
+            &[("megabytes", Number(MAX_BYTES / (1024 * 1024)))],
         ),
-        Failure::Http(status) => format!("The server refused to send the list (HTTP {status})."),
-        Failure::WebPage => "Instead of the list, a web page arrived. A Wi-Fi sign-in page, a filter \
-            or a block may be in the way: open another website to check, then try again."
-            .into(),
-        Failure::WrongType(kind) => format!(
-            "Instead of the list, a file of another kind arrived ({}). The server may be misconfigured.",
-            reveal_controls(kind)
-        ),
-        Failure::TooLarge => format!(
-            "The list is larger than {} MB, the most this page will download. \
-             The server may be misconfigured.",
-            MAX_BYTES / (1024 * 1024)
-        ),
-        Failure::NotText => "The list arrived damaged: it is not readable text.".into(),
+        Failure::NotText => say("fetch.not-text", &[]),
         Failure::Data(error) => error.to_string(),
     }
 }
@@ -545,31 +587,37 @@ pub fn load_failure(failure: &Failure) -> String {
 /// The short reason shown while the app tries again: "the site could not be reached".
 pub fn failure_reason(failure: &Failure) -> String {
     match failure {
-        Failure::Offline => "the device is offline".into(),
-        Failure::Unreachable => "the site could not be reached".into(),
-        Failure::NoAnswer => format!("no answer within {ANSWER_TIMEOUT_SECONDS} seconds"),
-        Failure::Stalled => "the download stalled".into(),
-        Failure::CutOff => "the connection broke".into(),
-        Failure::Http(status) => format!("the server answered HTTP {status}"),
-        Failure::WebPage | Failure::WrongType(_) => "something other than the list arrived".into(),
-        Failure::TooLarge => "the file is too large".into(),
-        Failure::NotText | Failure::Data(_) => "the file could not be read".into(),
+        Failure::Offline => say("fetch.reason.offline", &[]),
+        Failure::Unreachable => say("fetch.reason.unreachable", &[]),
+        Failure::NoAnswer => say(
+            "fetch.reason.no-answer",
+            &[("seconds", Number(ANSWER_TIMEOUT_SECONDS.into()))],
+        ),
+        Failure::Stalled => say("fetch.reason.stalled", &[]),
+        Failure::CutOff => say("fetch.reason.cut-off", &[]),
+        Failure::Http(status) => say("fetch.reason.http", &[("status", Number((*status).into()))]),
+        Failure::WebPage | Failure::WrongType(_) => say("fetch.reason.wrong-content", &[]),
+        Failure::TooLarge => say("fetch.reason.too-large", &[]),
+        Failure::NotText | Failure::Data(_) => say("fetch.reason.unreadable", &[]),
     }
 }
 
 /// Why a profile's story and sources are missing, and what to do.
 pub fn detail_failure(failure: &Failure) -> String {
-    format!(
-        "This person's story and sources could not be loaded ({}). Try again, or come back later.",
-        failure_reason(failure)
-    )
+    let reason = failure_reason(failure);
+    say("fetch.detail-failed", &[("reason", Text(&reason))])
 }
 
 /// Shown over the skeleton cards while the app waits to try again.
 pub fn retrying(next_attempt: u32, failure: &Failure) -> String {
-    format!(
-        "The list did not arrive ({}). Trying again, attempt {next_attempt} of {ATTEMPTS}…",
-        failure_reason(failure)
+    let reason = failure_reason(failure);
+    say(
+        "fetch.retrying",
+        &[
+            ("reason", Text(&reason)),
+            ("attempt", Number(next_attempt.into())),
+            ("attempts", Number(ATTEMPTS.into())),
+        ],
     )
 }
 
@@ -578,30 +626,22 @@ pub fn ago(seconds: u64) -> String {
     const MINUTE: u64 = 60;
     const HOUR: u64 = 60 * MINUTE;
     const DAY: u64 = 24 * HOUR;
-    let unit = |n: u64, one: &str| {
-        if n == 1 {
-            format!("1 {one} ago")
-        } else {
-            format!("{n} {one}s ago")
-        }
-    };
-    match seconds {
-        0..MINUTE => "less than a minute ago".into(),
-        MINUTE..HOUR => unit(seconds / MINUTE, "minute"),
-        HOUR..DAY => unit(seconds / HOUR, "hour"),
+    let (key, count) = match seconds {
+        0..MINUTE => ("ago.now", 0),
+        MINUTE..HOUR => ("ago.minutes", seconds / MINUTE),
+        HOUR..DAY => ("ago.hours", seconds / HOUR),
         // Months of 30 days and years of 365 are close enough for "how stale is this".
-        _ if seconds < 61 * DAY => unit(seconds / DAY, "day"),
-        _ if seconds < 730 * DAY => unit(seconds / (30 * DAY), "month"),
-        _ => unit(seconds / (365 * DAY), "year"),
-    }
+        _ if seconds < 61 * DAY => ("ago.days", seconds / DAY),
+        _ if seconds < 730 * DAY => ("ago.months", seconds / (30 * DAY)),
+        _ => ("ago.years", seconds / (365 * DAY)),
+    };
+    say(key, &[("count", Number(count))])
 }
 
 /// The note over a list shown from the copy kept in the browser.
 pub fn saved_copy_note(age_seconds: u64) -> String {
-    format!(
-        "Showing a copy saved {} — the latest list could not be loaded.",
-        ago(age_seconds)
-    )
+    let ago = ago(age_seconds);
+    say("notice.saved-copy", &[("ago", Text(&ago))])
 }
 
 /// Wraps text from the data in a first-strong isolate (U+2068 … U+2069) for a sentence that mixes
@@ -662,22 +702,24 @@ pub fn about(dataset: &Dataset) -> String {
         .iter()
         .map(|s| s.publisher.as_str())
         .collect();
-    format!(
-        "This list was compiled by the without-just-cause project from public documents published by {}. \
-         Each profile names its source and the date its status was last confirmed; \
-         people's situations may have changed since. The list was last updated on {}.",
-        join_and(&publishers),
-        date(dataset.updated)
+    let publishers = join_and(&publishers);
+    let updated = date(dataset.updated);
+    say(
+        "ui.about",
+        &[("publishers", Text(&publishers)), ("date", Text(&updated))],
     )
 }
 
 /// A source document as listed under "About this data": "Publisher: “Title” (Mar 2023)".
 pub fn source_entry(source: &Source) -> String {
-    format!(
-        "{}: “{}” ({})",
-        source.publisher,
-        source.title,
-        date(source.date)
+    let published = date(source.date);
+    say(
+        "ui.about-source",
+        &[
+            ("publisher", Text(&source.publisher)),
+            ("title", Text(&source.title)),
+            ("date", Text(&published)),
+        ],
     )
 }
 
@@ -692,46 +734,46 @@ pub fn campaigns(person: &Person, dataset: &Dataset) -> String {
 }
 
 /// The facts on a profile, as (label, value) in display order; facts the record lacks are left out.
-pub fn profile_facts(person: &Person, dataset: &Dataset) -> Vec<(&'static str, String)> {
+pub fn profile_facts(person: &Person, dataset: &Dataset) -> Vec<(Label, String)> {
     // Each item from the data isolated, so one item's direction cannot reorder the separators,
     // the other items or the words around them.
     let list = |items: &[String]| {
         (!items.is_empty()).then(|| {
             let isolated: Vec<String> = items.iter().map(|i| isolate(i)).collect();
-            isolated.join("; ")
+            join_with(&isolated, "list.semicolon")
         })
     };
-    let flags: Vec<String> = person
-        .flags
-        .iter()
-        .map(|f| flag_label(*f).to_owned())
-        .collect();
+    let flags: Vec<String> = person.flags.iter().map(|f| flag_label(*f)).collect();
     let source = dataset.source(&person.source).map(|s| {
-        format!(
-            "{}, “{}” ({})",
-            isolate(&s.publisher),
-            isolate(&s.title),
-            date(s.date)
+        let (publisher, title, published) =
+            (isolate(&s.publisher), isolate(&s.title), date(s.date));
+        say(
+            "ui.fact-source-value",
+            &[
+                ("publisher", Text(&publisher)),
+                ("title", Text(&title)),
+                ("date", Text(&published)),
+            ],
         )
     });
+    let status = {
+        let (label, as_of) = (status_label(person.status), date(person.status_as_of));
+        say(
+            "ui.fact-status-value",
+            &[("status", Text(&label)), ("date", Text(&as_of))],
+        )
+    };
     [
         (
             ui::FACT_COUNTRY,
             Some(format!(
                 "{} {}",
                 person.country.flag(),
-                person.country.name()
+                country_name(person.country)
             )),
         ),
         (ui::FACT_LOCATION, person.location.clone()),
-        (
-            ui::FACT_STATUS,
-            Some(format!(
-                "{} ({})",
-                status_label(person.status),
-                as_of(person.status_as_of)
-            )),
-        ),
+        (ui::FACT_STATUS, Some(status)),
         (ui::FACT_ARRESTED, person.arrested.map(date)),
         (ui::FACT_SENTENCED, person.sentenced.map(date)),
         (ui::FACT_SENTENCE, person.sentence.map(sentence)),
@@ -749,26 +791,52 @@ pub fn profile_facts(person: &Person, dataset: &Dataset) -> Vec<(&'static str, S
 
 /// Where a page of the list stands: "Page 2 of 5".
 pub fn page_of(page: usize, pages: usize) -> String {
-    format!("Page {page} of {pages}")
+    say("pages.page-of", &[("page", n(page)), ("pages", n(pages))])
 }
 
 /// The title of a page of the static list after the first: "Page 2 of 5 — Without Just Cause".
 pub fn list_page_title(page: usize, pages: usize, site: &str) -> String {
-    format!("{}{}{site}", page_of(page, pages), ui::TITLE_SEPARATOR)
+    say(
+        "pages.title",
+        &[("page", n(page)), ("pages", n(pages)), ("site", Text(site))],
+    )
 }
 
 /// The document title of a profile: "Narges Mohammadi — Without Just Cause".
 pub fn profile_title(name: &str, site: &str) -> String {
-    format!("{name}{}{site}", ui::TITLE_SEPARATOR)
+    say(
+        "profile.title",
+        &[("name", Text(name)), ("site", Text(site))],
+    )
 }
 
-/// Joins names as "A, B and C".
-pub fn join_and(items: &[&str]) -> String {
+/// Joins names as "A, B and C", as the language spoken now does.
+pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [one] => one.as_ref().to_owned(),
+        [rest @ .., last] => {
+            let items = join_with(rest, "list.comma");
+            say(
+                "list.and",
+                &[("items", Text(&items)), ("last", Text(last.as_ref()))],
+            )
+        }
     }
+}
+
+/// Joins items pairwise from the left with the message `key` (`{items}, {item}`).
+fn join_with<S: AsRef<str>>(items: &[S], key: &str) -> String {
+    let mut iter = items.iter();
+    let Some(first) = iter.next() else {
+        return String::new();
+    };
+    iter.fold(first.as_ref().to_owned(), |joined, item| {
+        say(
+            key,
+            &[("items", Text(&joined)), ("item", Text(item.as_ref()))],
+        )
+    })
 }
 
 #[cfg(test)]
@@ -906,11 +974,11 @@ mod tests {
             .dataset;
         let kem = dataset.people.iter().find(|p| p.id == "kem-sokha").unwrap();
         let facts = profile_facts(kem, &dataset);
-        let labels: Vec<&str> = facts.iter().map(|(label, _)| *label).collect();
+        let labels: Vec<Label> = facts.iter().map(|(label, _)| *label).collect();
         assert_eq!(labels.first(), Some(&ui::FACT_COUNTRY));
         assert_eq!(labels.last(), Some(&ui::FACT_SOURCE));
         assert!(!labels.contains(&ui::FACT_LOCATION), "{labels:?}");
-        let value = |label: &str| {
+        let value = |label: Label| {
             facts
                 .iter()
                 .find(|(l, _)| *l == label)
@@ -945,7 +1013,7 @@ mod tests {
             (61 * 86_400, "2 months ago"),
             (729 * 86_400, "24 months ago"),
             (730 * 86_400, "2 years ago"),
-            (u64::MAX, "584942417355 years ago"),
+            (u64::MAX, "584,942,417,355 years ago"),
         ] {
             assert_eq!(ago(seconds), text, "{seconds}");
         }
@@ -1022,11 +1090,10 @@ mod tests {
         assert_eq!(page_summary(2, 42, 25, 48), "Page 2 of 42: people 25 to 48");
         assert_eq!(page_summary(3, 3, 49, 49), "Page 3 of 3: person 49");
         assert_eq!(page_link(5), "Page 5");
-        let (one, many) = ui::OPTIONS_COUNTRY;
-        assert_eq!(show_all_options(56, many), "Show all 56 countries");
-        assert_eq!(show_fewer_options(many), "Show fewer countries");
-        assert_eq!(options_found(0, 56, one, many), "No country matches");
-        assert_eq!(options_found(1, 56, one, many), "1 of 56 countries matches");
-        assert_eq!(options_found(3, 56, one, many), "3 of 56 countries match");
+        assert_eq!(show_all_options("country", 56), "Show all 56 countries");
+        assert_eq!(show_fewer_options("country"), "Show fewer countries");
+        assert_eq!(options_found("country", 0, 56), "No country matches");
+        assert_eq!(options_found("country", 1, 56), "1 of 56 countries matches");
+        assert_eq!(options_found("country", 3, 56), "3 of 56 countries match");
     }
 }

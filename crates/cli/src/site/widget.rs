@@ -62,7 +62,7 @@ pub fn write(dir: &Path, widget: &Path, site_title: &str) -> Result<Vec<String>,
             .replace("__ATTRIBUTES__", &attributes)
             .replace(
                 "__UNAVAILABLE__",
-                &js_string(wjc_core::text::embed::UNAVAILABLE),
+                &js_string(&wjc_core::text::embed::UNAVAILABLE.text()),
             ),
     )?;
     put(

@@ -67,6 +67,33 @@ impl Catalogue {
         Ok((Self { lang, messages }, problems))
     }
 
+    /// A language as it ships: the translators' messages and CLDR's names and date patterns
+    /// (see [`check_language`] for what may be wrong with them), with the messages that cannot be
+    /// read left out.
+    ///
+    /// # Errors
+    ///
+    /// Either file not a JSON object, and why.
+    pub fn merged(lang: Lang, messages: &str, cldr: &str) -> Result<Self, String> {
+        let (mut catalogue, _) = Self::parse(lang, messages)?;
+        let (cldr, _) = Self::parse(lang, cldr)?;
+        for (key, message) in cldr.messages {
+            if catalogue.get(&key).is_none() {
+                catalogue.messages.push((key, message));
+            }
+        }
+        catalogue.messages.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(catalogue)
+    }
+
+    /// A catalogue with no message, which says everything in English.
+    pub fn empty(lang: Lang) -> Self {
+        Self {
+            lang,
+            messages: Vec::new(),
+        }
+    }
+
     /// The message with `key`.
     pub fn get(&self, key: &str) -> Option<&Message> {
         self.messages
@@ -159,6 +186,25 @@ impl Catalogue {
         problems.sort_by(|a, b| a.key.cmp(&b.key));
         problems
     }
+}
+
+/// A language's file as the site ships it for one dataset: the translators' messages and
+/// CLDR's, in one JSON object, without the notes and with only the keys `keep` accepts (the
+/// names of the dataset's countries, not all 250). Read back with [`Catalogue::parse`].
+///
+/// # Errors
+///
+/// Either file not a JSON object, and why.
+pub fn shipped(messages: &str, cldr: &str, keep: impl Fn(&str) -> bool) -> Result<String, String> {
+    let object = |json: &str| match serde_json::from_str(json) {
+        Ok(Json::Object(map)) => Ok(map),
+        Ok(_) => Err("not a JSON object of messages".to_owned()),
+        Err(e) => Err(format!("not valid JSON: {e}")),
+    };
+    let mut out = object(cldr)?;
+    out.extend(object(messages)?);
+    out.retain(|key, _| !key.starts_with(NOTE_PREFIX) && keep(key));
+    Ok(Json::Object(out).to_string())
 }
 
 /// Which of a language's two files a problem is in.

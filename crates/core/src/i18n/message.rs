@@ -234,6 +234,16 @@ impl Message {
 /// A whole number as the language writes it: its digits (Persian uses its own), its grouping
 /// separator, and CLDR's minimum grouping (Spanish leaves four-digit numbers whole).
 pub fn format_number(lang: Lang, n: u64) -> String {
+    write_number(lang, n, true)
+}
+
+/// A year in the language's digits, never grouped: a year is a name, not an amount ("2018",
+/// not "2,018").
+pub fn format_year(lang: Lang, year: u64) -> String {
+    write_number(lang, year, false)
+}
+
+fn write_number(lang: Lang, n: u64, grouped: bool) -> String {
     let (separator, min_grouping, zero) = match lang {
         Lang::En | Lang::Ar | Lang::ZhHans => (',', 1, '0'),
         Lang::Es => ('.', 2, '0'),
@@ -242,7 +252,7 @@ pub fn format_number(lang: Lang, n: u64) -> String {
         Lang::Fa => ('\u{66c}', 1, '\u{6f0}'),
     };
     let digits = n.to_string();
-    let group = digits.len() >= 4 + (min_grouping - 1);
+    let group = grouped && digits.len() >= 4 + (min_grouping - 1);
     let mut out = String::with_capacity(digits.len() * 3);
     for (i, d) in digits.chars().enumerate() {
         if group && i > 0 && (digits.len() - i).is_multiple_of(3) {

@@ -354,7 +354,14 @@ fn reference(data: &Dataset, query: &Query) -> Outcome {
         parts.extend(p.occupations.iter().cloned());
         parts.extend(p.charges.iter().cloned());
         let key = fold(&parts.join(" "));
-        words.iter().all(|w| key.contains(w.as_str()))
+        // The country's and the status's names in the language spoken find them too.
+        let names = [
+            fold(&crate::text::country_name(p.country)),
+            fold(&crate::text::status_label(p.status)),
+        ];
+        words
+            .iter()
+            .all(|w| key.contains(w.as_str()) || names.iter().any(|n| n.contains(w.as_str())))
     };
     let (countries, statuses, occupations) = reference_options(data);
     // Campaigns the dataset does not describe are no option, and match no filter.
