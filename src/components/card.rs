@@ -60,7 +60,7 @@ pub fn Card(
                         {person.country.flag()}
                     </span>
                     " "
-                    {person.country.name()}
+                    {text::country_name(person.country)}
                 </p>
                 <p class="wjc-card__status">
                     <StatusBadge status=person.status />

@@ -111,15 +111,20 @@ impl Facet {
     /// every value in the data whatever the query, so this is read once per dataset.
     fn options(self, facets: &Facets, catalog: &Catalog) -> Vec<(String, String)> {
         match self {
-            Self::Country => facets
-                .countries
-                .iter()
-                .map(|(c, _)| (c.to_string(), c.name().to_owned()))
-                .collect(),
+            Self::Country => {
+                let mut options: Vec<(String, String)> = facets
+                    .countries
+                    .iter()
+                    .map(|(c, _)| (c.to_string(), text::country_name(*c)))
+                    .collect();
+                // In the order of their names in the language spoken, as a reader looks for them.
+                options.sort_by_cached_key(|(_, name)| wjc_core::fold::fold(name));
+                options
+            }
             Self::Status => facets
                 .statuses
                 .iter()
-                .map(|(s, _)| (s.as_str().to_owned(), text::status_label(*s).to_owned()))
+                .map(|(s, _)| (s.as_str().to_owned(), text::status_label(*s)))
                 .collect(),
             Self::Campaign => facets
                 .campaigns

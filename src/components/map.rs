@@ -85,11 +85,11 @@ fn summary(state: AppState, country: CountryCode) -> String {
         let facets = &outcome.facets;
         match facets.countries.iter().position(|(c, _)| *c == country) {
             Some(i) => t::country_summary(
-                country.name(),
+                &text::country_name(country),
                 facets.countries[i].1,
                 facets.country_statuses(i),
             ),
-            None => t::country_summary(country.name(), 0, []),
+            None => t::country_summary(&text::country_name(country), 0, []),
         }
     })
 }
@@ -543,7 +543,7 @@ fn CountryTable() -> impl IntoView {
                                                 state.follow(&ev, list_of(country));
                                             }
                                         >
-                                            {country.name()}
+                                            {text::country_name(country)}
                                         </a>
                                     </th>
                                     <td class="wjc-map-table__number">

@@ -19,7 +19,7 @@ const ENGLISH: &str = include_str!("../../../assets/i18n/en.json");
 
 thread_local! {
     static ENGLISH_CATALOGUE: Rc<Catalogue> = Rc::new(
-        Catalogue::parse(Lang::En, ENGLISH).map(|(c, _)| c).unwrap_or_else(|_| Catalogue::empty(Lang::En)),
+        Catalogue::parse(Lang::En, ENGLISH).map_or_else(|_| Catalogue::empty(Lang::En), |(c, _)| c),
     );
     /// The catalogue every sentence is written in now; `None` is English. One per thread: the
     /// browser has one, and the static pages are rendered one language at a time.

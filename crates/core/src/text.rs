@@ -745,14 +745,13 @@ pub fn profile_facts(person: &Person, dataset: &Dataset) -> Vec<(Label, String)>
     };
     let flags: Vec<String> = person.flags.iter().map(|f| flag_label(*f)).collect();
     let source = dataset.source(&person.source).map(|s| {
-        let (publisher, title, published) =
-            (isolate(&s.publisher), isolate(&s.title), date(s.date));
+        let (publisher, title, day) = (isolate(&s.publisher), isolate(&s.title), date(s.date));
         say(
             "ui.fact-source-value",
             &[
                 ("publisher", Text(&publisher)),
                 ("title", Text(&title)),
-                ("date", Text(&published)),
+                ("date", Text(&day)),
             ],
         )
     });
