@@ -227,3 +227,30 @@ pub fn open_in_new_tab(url: &str) {
     // Refused by a popup blocker: the visitor can still open the link with the context menu.
     let _ = window().open_with_url_and_target_and_features(url, "_blank", "noopener,noreferrer");
 }
+
+/// The visitor's preferred languages, most wanted first (`navigator.languages`).
+pub fn preferred_languages() -> Vec<String> {
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect()
+}
+
+/// The language the page says it is in (`<html lang>`), for a widget on a partner's page.
+pub fn page_language() -> Option<String> {
+    document()
+        .document_element()
+        .map(|root| root.get_attribute("lang").unwrap_or_default())
+        .filter(|lang| !lang.is_empty())
+}
+
+/// Says on the page which language and direction it is in now (`<html lang dir>`), for screen
+/// readers, fonts, hyphenation and the right-to-left layout.
+pub fn set_page_language(tag: &str, dir: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", tag);
+        let _ = root.set_attribute("dir", dir);
+    }
+}

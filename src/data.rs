@@ -480,3 +480,25 @@ mod tests {
         assert_eq!(other.person_at_hand(other.position(&second).unwrap()), None);
     }
 }
+
+thread_local! {
+    /// The catalogues downloaded so far: switching back to a language costs no request.
+    static CATALOGUES: std::cell::RefCell<Vec<Rc<wjc_core::i18n::catalogue::Catalogue>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The messages of `lang` from the site at `site` (its address, ending in `/`), downloaded once.
+pub async fn fetch_catalogue(
+    site: &str,
+    lang: wjc_core::i18n::Lang,
+) -> Result<Rc<wjc_core::i18n::catalogue::Catalogue>, Failure> {
+    use wjc_core::i18n::catalogue::Catalogue;
+    if let Some(kept) = CATALOGUES.with(|c| c.borrow().iter().find(|c| c.lang == lang).cloned()) {
+        return Ok(kept);
+    }
+    let text = download(&format!("{site}{}", lang.catalogue_path())).await?;
+    let (catalogue, _) = Catalogue::parse(lang, &text).map_err(|_| Failure::NotText)?;
+    let catalogue = Rc::new(catalogue);
+    CATALOGUES.with(|c| c.borrow_mut().push(Rc::clone(&catalogue)));
+    Ok(catalogue)
+}

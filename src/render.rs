@@ -99,7 +99,8 @@ impl StaticSite {
             }
             None => self.catalog.dataset.description.clone(),
         };
-        let app_url = (depth > 0).then(|| format!("../{}", url_state::to_fragment(&view)));
+        let app_url = (depth > 0)
+            .then(|| format!("{}{}", "../".repeat(depth), url_state::to_fragment(&view)));
         let catalog = Arc::clone(&self.catalog);
         let outcome = self.outcome.clone();
         let (title, html) = render(move || {

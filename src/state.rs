@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wjc_core::i18n::Lang;
 use wjc_core::paging::{page_of, Page, PAGE_SIZE};
 use wjc_core::query::{Outcome, Query};
 use wjc_core::text;
@@ -86,6 +87,22 @@ impl Host {
         }
     }
 
+    /// The language to speak when the URL names none: the visitor's preferred languages on the
+    /// campaign site; the partner page's own language in a widget, then English.
+    fn default_language(&self) -> Lang {
+        match self {
+            Self::Site { .. } => {
+                let preferred = browser::preferred_languages();
+                Lang::negotiate(preferred.iter().map(String::as_str))
+            }
+            Self::Widget { .. } => browser::page_language()
+                .and_then(|tag| Lang::from_tag(&tag))
+                .unwrap_or(Lang::En),
+            #[cfg(feature = "ssr")]
+            Self::Static { .. } => Lang::En,
+        }
+    }
+
     /// What every link to a view starts with: nothing on the site (fragments), the campaign
     /// site in a widget, the way up to the site's root on a static page.
     fn base(&self) -> String {
@@ -115,6 +132,9 @@ pub struct AppState {
     pub outcome: Memo<Outcome>,
     /// The map's shapes, downloaded the first time the map is shown.
     pub world: RwSignal<WorldLoad>,
+    /// The language the interface is drawn in now ([`wjc_core::i18n::speaking`]); a view is
+    /// drawn again when it changes.
+    pub speaking: RwSignal<Lang>,
     /// Scroll position of the list when a profile was opened, to return to it.
     list_scroll: StoredValue<f64>,
     /// How the app sits in its page.
@@ -198,6 +218,7 @@ impl AppState {
             query,
             outcome,
             world,
+            speaking: RwSignal::new(wjc_core::i18n::speaking()),
             list_scroll: StoredValue::new(0.0),
             host: StoredValue::new(host),
         };
@@ -244,6 +265,7 @@ impl AppState {
 
     /// Shows `next` and, on the campaign site, records it in the URL.
     pub fn navigate(&self, next: ViewState, mode: HistoryMode) {
+        let next = self.in_language(next);
         if self.host.with_value(|h| matches!(h, Host::Site { .. })) {
             browser::set_fragment(&url_state::to_fragment(&next), mode);
         }
@@ -280,6 +302,7 @@ impl AppState {
     /// The address of `view`: a fragment on the campaign site, the campaign site's page for it
     /// in a widget, the static page that shows it on a static page.
     pub fn href(&self, view: &ViewState) -> String {
+        let view = &self.in_language(view.clone());
         self.host.with_value(|h| {
             #[cfg(feature = "ssr")]
             if let (Host::Static { .. }, Some(path)) = (h, url_state::static_path(view)) {
@@ -376,6 +399,28 @@ impl AppState {
         let parsed = url_state::parse(&browser::fragment());
         self.ignored.set(parsed.ignored);
         self.apply(parsed.state);
+    }
+
+    /// `view` in the language chosen now, when it names none: every link and move keeps the
+    /// visitor's choice.
+    fn in_language(&self, mut view: ViewState) -> ViewState {
+        if view.lang.is_none() {
+            view.lang = self.view.with_untracked(|v| v.lang);
+        }
+        view
+    }
+
+    /// The language the view asks for: the one chosen in the URL, else the page's own (a static
+    /// page of `es/`), else the first of the visitor's preferred languages the site has.
+    pub fn wanted_language(&self) -> Lang {
+        self.view
+            .with(|v| v.lang)
+            .unwrap_or_else(|| self.host.with_value(Host::default_language))
+    }
+
+    /// [`AppState::wanted_language`], untracked.
+    pub fn wanted_language_untracked(&self) -> Lang {
+        untrack(|| self.wanted_language())
     }
 
     fn apply(&self, next: ViewState) {

@@ -1,6 +1,7 @@
 //! The site header: title, what the list is, and headline totals.
 
 use leptos::prelude::*;
+use wjc_core::i18n::Lang;
 use wjc_core::text::{self, ui};
 use wjc_core::url_state::ViewState;
 
@@ -45,6 +46,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="wjc-header">
             <div class="wjc-header__inner">
+                <LanguageChoice />
                 {title}
                 <p class="wjc-header__lede">
                     {move || catalog().map(|c| c.dataset.description.clone())}
@@ -81,6 +83,42 @@ pub fn SiteHeader() -> impl IntoView {
                 }}
             </div>
         </header>
+    }
+}
+
+/// The languages of the interface, each named in itself. Links, so the choice works on the
+/// static pages too (each language has its own) and lands in the URL a visitor shares.
+#[component]
+fn LanguageChoice() -> impl IntoView {
+    let state = AppState::expect();
+    let links = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let target = move || ViewState {
+                lang: Some(lang),
+                ..state.view.get()
+            };
+            view! {
+                <li>
+                    <a
+                        href=move || state.href(&target())
+                        hreflang=lang.tag()
+                        lang=lang.tag()
+                        aria-current=move || (state.speaking.get() == lang).then_some("true")
+                        on:click=move |ev| {
+                            state.follow(&ev, target());
+                        }
+                    >
+                        {lang.autonym()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="wjc-languages" aria-label=ui::LANGUAGE.text()>
+            <ul>{links}</ul>
+        </nav>
     }
 }
 

@@ -141,7 +141,10 @@ fn BackToList() -> impl IntoView {
                     state.follow(&ev, state.list_view());
                 }
             >
-                "← "
+                <span class="wjc-back__arrow" aria-hidden="true">
+                    "←"
+                </span>
+                " "
                 {ui::BACK.text()}
             </a>
         </nav>

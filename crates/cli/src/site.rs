@@ -6,6 +6,7 @@
 //! it starts.
 
 mod html;
+mod languages;
 mod offline;
 mod shell;
 mod widget;
@@ -17,6 +18,8 @@ use std::path::Path;
 
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
+use wjc_core::i18n::{self, Lang};
+use wjc_core::url_state::{self, ViewState};
 use wjc_core::DATASET_PATH;
 
 use crate::progress::Progress;
@@ -24,7 +27,8 @@ use crate::{cli, compile, files, validate, Failure, Settings, Verdict};
 use html::Esc;
 use without_just_cause::render::StaticSite;
 
-/// The folders of pages this command writes, emptied first so no page outlives its record.
+/// The folders of pages this command writes, emptied first so no page outlives its record (and
+/// each language's folder of them, `es/`…).
 const PAGE_FOLDERS: [&str; 2] = ["person", "list"];
 
 /// Runs `wjc site`.
@@ -45,44 +49,66 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
 
     let skipped = loaded.report.skipped();
     let site = StaticSite::new(loaded.dataset, loaded.report);
-    for folder in PAGE_FOLDERS {
-        let path = dir.join(folder);
-        if path.exists() {
-            fs::remove_dir_all(&path).map_err(|e| files::write_failed(&path, &e))?;
+    let languages = languages::all(site.dataset()).map_err(Failure::Data)?;
+    for language in &languages {
+        let folder = dir.join(url_state::language_folder(Some(language.lang)));
+        for pages in PAGE_FOLDERS {
+            let path = folder.join(pages);
+            if path.exists() {
+                fs::remove_dir_all(&path).map_err(|e| files::write_failed(&path, &e))?;
+            }
+        }
+        if let Some(file) = &language.file {
+            let path = dir.join(language.lang.catalogue_path());
+            write_file(&path, |w| w.write_all(file.as_bytes()))?;
         }
     }
-    let nested = trunk.shell(1, &loader_file, &integrity, "");
     let pages = site.list_pages();
     let (mut bytes, mut profiles, mut first_page) = (0, 0, None);
-    progress.count(site.dataset().people.len() + pages, "writing pages");
-    for view in site.views() {
-        progress.step();
-        profiles += usize::from(view.profile.is_some());
-        let Some(page) = site.page(view) else {
-            continue;
-        };
-        if page.depth == 0 {
-            // Last, so a run that stops half-way leaves Trunk's page and can simply be run again.
-            first_page = Some(page);
-            continue;
+    let views: Vec<ViewState> = site.views().collect();
+    progress.count(views.len() * languages.len(), "writing pages");
+    for language in &languages {
+        // Every sentence of these pages in this language, as the app says it.
+        i18n::speak(language.catalogue.clone());
+        for view in &views {
+            progress.step();
+            profiles += usize::from(view.profile.is_some() && language.lang == Lang::En);
+            let english = url_state::static_path(view).unwrap_or_default();
+            let view = ViewState {
+                lang: (language.lang != Lang::En).then_some(language.lang),
+                ..view.clone()
+            };
+            let Some(page) = site.page(view) else {
+                continue;
+            };
+            let head = languages::alternates(&english, page.depth);
+            if page.depth == 0 {
+                // Last, so a run that stops half-way leaves Trunk's page and can simply be run
+                // again.
+                first_page = Some((page, head));
+                continue;
+            }
+            let shell = trunk.shell(page.depth, &loader_file, &integrity, &head);
+            let app_url = page.app_url.as_deref().unwrap_or_default();
+            bytes += write_file(&dir.join(&page.path), |w| {
+                shell.write(
+                    w,
+                    language.lang,
+                    &page.title,
+                    &page.description,
+                    &format!(" data-app-url=\"{}\"", Esc(app_url)),
+                    |w| w.write_all(page.html.as_bytes()),
+                )
+            })?;
         }
-        let app_url = page.app_url.as_deref().unwrap_or_default();
-        bytes += write_file(&dir.join(&page.path), |w| {
-            nested.write(
-                w,
-                &page.title,
-                &page.description,
-                &format!(" data-app-url=\"{}\"", Esc(app_url)),
-                |w| w.write_all(page.html.as_bytes()),
-            )
-        })?;
     }
+    i18n::speak(None);
     drop(progress);
-    if let Some(page) = first_page {
+    if let Some((page, alternates)) = first_page {
         let (head, first) = first_page_markup(lean);
-        let root = trunk.shell(0, &loader_file, &integrity, &head);
+        let root = trunk.shell(0, &loader_file, &integrity, &format!("{alternates}{head}"));
         bytes += write_file(&index, |w| {
-            root.write(w, &page.title, &page.description, &first, |w| {
+            root.write(w, Lang::En, &page.title, &page.description, &first, |w| {
                 w.write_all(page.html.as_bytes())
             })
         })?;

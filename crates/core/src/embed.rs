@@ -340,6 +340,7 @@ impl Settings {
                 View::List
             },
             page: 0,
+            lang: None,
         }
     }
 

@@ -102,6 +102,12 @@ impl Lang {
         }
     }
 
+    /// Where the language's messages are, relative to the site's root (`wjc site` writes them,
+    /// the app downloads them when a visitor chooses the language).
+    pub fn catalogue_path(self) -> String {
+        format!("i18n/{}.json", self.tag())
+    }
+
     /// The language's name in itself, as the language control shows it.
     pub fn autonym(self) -> &'static str {
         match self {

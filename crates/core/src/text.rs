@@ -543,6 +543,8 @@ pub mod ui {
     pub const SYNTHETIC_BANNER: Label = Label("ui.synthetic-banner");
     /// Pages left out between two page links.
     pub const PAGE_GAP: &str = "…";
+    /// The accessible name of the choice of language.
+    pub const LANGUAGE: Label = Label("ui.language");
 
     /// The ways to help anyone on the list, in the project's own words.
     pub fn actions() -> Vec<String> {

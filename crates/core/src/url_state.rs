@@ -11,6 +11,7 @@
 use std::fmt::Write as _;
 
 use crate::country::CountryCode;
+use crate::i18n::Lang;
 use crate::model::Status;
 use crate::query::{Query, Sort};
 
@@ -53,6 +54,9 @@ pub struct ViewState {
     /// Which page of the list is shown, from 0 (the URL counts from 1: `page=2` is index 1). A
     /// page past the end of the list shows its last page (see [`crate::paging::Page::of`]).
     pub page: usize,
+    /// The language the visitor chose (`lang=es`); `None` when they chose none, and their
+    /// browser's preferred languages decide.
+    pub lang: Option<Lang>,
 }
 
 /// A parsed fragment and what was ignored in it.
@@ -112,6 +116,10 @@ pub fn parse(fragment: &str) -> Parsed {
                 Some(view) => parsed.state.view = view,
                 None => bad.push(value.clone()),
             },
+            "lang" => match Lang::from_tag(&value) {
+                Some(lang) => parsed.state.lang = Some(lang),
+                None => bad.push(value.clone()),
+            },
             "page" => match page_index(&value) {
                 Some(page) => parsed.state.page = page,
                 None => bad.push(value.clone()),
@@ -133,6 +141,11 @@ pub fn to_fragment(state: &ViewState) -> String {
         out.push_str(&encode(id));
     }
     out.push_str(&list_params(&state.query, state.view, state.page));
+    if let Some(lang) = state.lang {
+        out.push(if out.contains('?') { '&' } else { '?' });
+        out.push_str("lang=");
+        out.push_str(lang.tag());
+    }
     out
 }
 
@@ -231,12 +244,22 @@ pub fn static_list_path(page: usize) -> String {
 /// page of the list as it opens (no search, filter or map). `None` when `wjc site` writes no page
 /// for it.
 pub fn static_path(state: &ViewState) -> Option<String> {
-    match &state.profile {
-        Some(id) => static_profile_path(id),
+    let path = match &state.profile {
+        Some(id) => static_profile_path(id)?,
         None if state.query == Query::default() && state.view == View::List => {
-            Some(static_list_path(state.page))
+            static_list_path(state.page)
         }
-        None => None,
+        None => return None,
+    };
+    Some(format!("{}{path}", language_folder(state.lang)))
+}
+
+/// The folder of the static pages in `lang`, relative to the site's root: `es/`; English, the
+/// site's own language, is at the root.
+pub fn language_folder(lang: Option<Lang>) -> String {
+    match lang {
+        Some(lang) if lang != Lang::En => format!("{}/", lang.tag()),
+        _ => String::new(),
     }
 }
 
@@ -310,6 +333,12 @@ mod tests {
             at("#/person/ales-bialiatski?country=BY").as_deref(),
             Some("person/ales-bialiatski.html")
         );
+        assert_eq!(at("#/?lang=es").as_deref(), Some("es/index.html"));
+        assert_eq!(
+            at("#/person/ales-bialiatski?lang=zh-Hans").as_deref(),
+            Some("zh-Hans/person/ales-bialiatski.html")
+        );
+        assert_eq!(at("#/?page=2&lang=en").as_deref(), Some("list/2.html"));
         for fragment in [
             "#/?country=BY",
             "#/?q=x",
@@ -539,6 +568,7 @@ mod tests {
             (
                 prop::sample::select(vec![View::List, View::Map]),
                 0..100_000usize,
+                prop::option::of(prop::sample::select(Lang::ALL.to_vec())),
             ),
         )
             .prop_map(
@@ -550,12 +580,13 @@ mod tests {
                     occupations,
                     sort,
                     profile,
-                    (view, page),
+                    (view, page, lang),
                 )| {
                     let mut state = ViewState {
                         profile,
                         view,
                         page,
+                        lang,
                         ..ViewState::default()
                     };
                     state.query.text = text.trim().to_owned();

@@ -690,6 +690,7 @@ const CONSTANTS: &[(&str, text::Label)] = &[
     ("embed.preview", embed::PREVIEW),
     ("embed.close", embed::CLOSE),
     ("ui.loading", ui::LOADING),
+    ("ui.language", ui::LANGUAGE),
     ("ui.search-label", ui::SEARCH_LABEL),
     ("ui.search-placeholder", ui::SEARCH_PLACEHOLDER),
     ("ui.filter-country", ui::FILTER_COUNTRY),

@@ -9,6 +9,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 
+use wjc_core::i18n::Lang;
+
 use super::html::{tags, Tag};
 
 /// The policy that every page also carries in a `<meta>` element, for hosts that cannot send
@@ -275,16 +277,19 @@ impl Shell {
     pub fn write<W: Write>(
         &self,
         out: &mut W,
+        lang: Lang,
         title: &str,
         description: &str,
         app_attrs: &str,
         content: impl FnOnce(&mut W) -> io::Result<()>,
     ) -> io::Result<()> {
         use super::html::Esc;
+        // Trunk's page is English, the site's own language.
+        let html = format!("<html lang=\"{}\" dir=\"{}\">", lang.tag(), lang.dir());
         write!(
             out,
             "{}{}{}{}{}{app_attrs}{}",
-            self.parts[0],
+            self.parts[0].replacen(TRUNK_HTML, &html, 1),
             Esc(title),
             self.parts[1],
             Esc(description),
@@ -295,6 +300,9 @@ impl Shell {
         out.write_all(self.parts[4].as_bytes())
     }
 }
+
+/// The root element of Trunk's page (index.html), which each page writes with its language.
+const TRUNK_HTML: &str = "<html lang=\"en\">";
 
 /// The external loader, and the WebAssembly file it starts, relative to the site's root.
 pub struct Loader {
