@@ -1,5 +1,8 @@
 //! The app shell: loads the data, follows the URL, and shows the list or a profile.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use leptos::ev;
 use leptos::prelude::*;
 use wjc_core::i18n::{self, Lang};
@@ -11,7 +14,7 @@ use crate::components::error::ErrorView;
 use crate::components::fetch_notes::{RetryNote, SavedCopyNote};
 use crate::components::frame::{CatalogView, Frame};
 use crate::components::skeleton::SkeletonPage;
-use crate::data::{fetch_catalog, fetch_catalogue, fetch_first_page, Keep};
+use crate::data::{fetch_catalog, fetch_catalogue, fetch_first_page, fetch_translations, Keep};
 use crate::state::{AppState, Fetch, Load};
 use crate::{FirstPage, LIST_URL};
 
@@ -131,10 +134,16 @@ fn switch_language(state: AppState, lang: Lang) {
                 }
             },
         };
-        // Another language may have been chosen while these messages downloaded.
+        // The people's summaries in it, if any were translated: without them, the records' own.
+        let translations = match lang {
+            Lang::En => HashMap::new(),
+            _ => fetch_translations(&state.site_address(), lang).await,
+        };
+        // Another language may have been chosen while these downloaded.
         if state.wanted_language_untracked() != lang {
             return;
         }
+        state.translations.set(Arc::new(translations));
         i18n::speak(catalogue);
         browser::set_page_language(lang.tag(), lang.dir());
         state.speaking.set(lang);

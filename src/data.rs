@@ -502,3 +502,16 @@ pub async fn fetch_catalogue(
     CATALOGUES.with(|c| c.borrow_mut().push(Rc::clone(&catalogue)));
     Ok(catalogue)
 }
+
+/// The people's summaries translated into `lang`, by id, from the site at `site`; none when the
+/// file is missing or cannot be read (the records' own summaries are shown instead).
+pub async fn fetch_translations(
+    site: &str,
+    lang: wjc_core::i18n::Lang,
+) -> std::collections::HashMap<String, wjc_core::model::Translation> {
+    let url = format!("{site}{}", wjc_core::compiled::translations_path(lang));
+    match download(&url).await {
+        Ok(text) => wjc_core::compiled::read_translations(lang, &text),
+        Err(_) => std::collections::HashMap::new(),
+    }
+}

@@ -95,7 +95,10 @@ impl StaticSite {
         let description = match &view.profile {
             Some(id) => {
                 let position = self.catalog.position(id)?;
-                self.catalog.dataset.people[position].summary.clone()
+                let person = &self.catalog.dataset.people[position];
+                person
+                    .translation(wjc_core::i18n::speaking())
+                    .map_or_else(|| person.summary.clone(), |t| t.summary.clone())
             }
             None => self.catalog.dataset.description.clone(),
         };

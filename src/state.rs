@@ -5,15 +5,17 @@
 //! Back/Forward or an edited address come back through [`AppState::follow_url`]. In a widget on a
 //! partner's page the view lives in the signal alone: the partner's URL is never read or written.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wjc_core::i18n::Lang;
+use wjc_core::model::Translation;
 use wjc_core::paging::{page_of, Page, PAGE_SIZE};
 use wjc_core::query::{Outcome, Query};
 use wjc_core::text;
 use wjc_core::url_state::{self, View, ViewState};
-use wjc_core::Failure;
+use wjc_core::{Failure, Person};
 
 use wjc_core::embed::LinkMode;
 
@@ -115,6 +117,16 @@ impl Host {
     }
 }
 
+/// A text from the data as a page shows it.
+pub struct Summary {
+    /// The text.
+    pub text: String,
+    /// The language to mark it with, when it is not the page's.
+    pub lang: Option<&'static str>,
+    /// Translated by a machine, and no person has reviewed it yet.
+    pub unreviewed: bool,
+}
+
 /// Signals shared by every component, provided once by the app or by each widget.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -135,6 +147,9 @@ pub struct AppState {
     /// The language the interface is drawn in now ([`wjc_core::i18n::speaking`]); a view is
     /// drawn again when it changes.
     pub speaking: RwSignal<Lang>,
+    /// The people's summaries in the language spoken, by id, downloaded with its messages (the
+    /// list itself carries none; a static page reads them from the dataset).
+    pub translations: RwSignal<Arc<HashMap<String, Translation>>>,
     /// Scroll position of the list when a profile was opened, to return to it.
     list_scroll: StoredValue<f64>,
     /// How the app sits in its page.
@@ -163,8 +178,10 @@ impl AppState {
         load: RwSignal<Load>,
         world: RwSignal<WorldLoad>,
     ) -> Self {
-        Self::provide_with(host, view, load, world, |query| {
+        Self::provide_with(host, view, load, world, |query, speaking| {
             Memo::new(move |_| {
+                // Search finds countries and statuses by their names in the language spoken.
+                speaking.track();
                 load.with(|load| match load {
                     // A first page shown while the list downloads is shown as it is: a search or
                     // filter applies once the whole list is there.
@@ -194,22 +211,23 @@ impl AppState {
             view,
             RwSignal::new(Load::Ready(catalog)),
             RwSignal::new(WorldLoad::Idle),
-            |_| Memo::from(outcome),
+            |_, _| Memo::from(outcome),
         )
     }
 
     /// Provides the state showing `view`, whose query's answer is `outcome` (made from the
-    /// query's memo).
+    /// query's memo and the language spoken).
     fn provide_with(
         host: Host,
         view: ViewState,
         load: RwSignal<Load>,
         world: RwSignal<WorldLoad>,
-        outcome: impl FnOnce(Memo<Query>) -> Memo<Outcome>,
+        outcome: impl FnOnce(Memo<Query>, RwSignal<Lang>) -> Memo<Outcome>,
     ) -> Self {
         let view = RwSignal::new(view);
         let query = Memo::new(move |_| view.with(|v| v.query.clone()));
-        let outcome = outcome(query);
+        let speaking = RwSignal::new(wjc_core::i18n::speaking());
+        let outcome = outcome(query, speaking);
         let state = Self {
             view,
             ignored: RwSignal::new(Vec::new()),
@@ -218,7 +236,8 @@ impl AppState {
             query,
             outcome,
             world,
-            speaking: RwSignal::new(wjc_core::i18n::speaking()),
+            speaking,
+            translations: RwSignal::new(Arc::default()),
             list_scroll: StoredValue::new(0.0),
             host: StoredValue::new(host),
         };
@@ -399,6 +418,34 @@ impl AppState {
         let parsed = url_state::parse(&browser::fragment());
         self.ignored.set(parsed.ignored);
         self.apply(parsed.state);
+    }
+
+    /// A person's summary as the page shows it: translated into the language spoken when it has
+    /// been, else the record's own English (tracked).
+    pub fn summary(&self, person: &Person) -> Summary {
+        let spoken = self.speaking.get();
+        let translated = person.translation(spoken).cloned().or_else(|| {
+            self.translations
+                .with(|t| t.get(&person.id).filter(|t| t.lang == spoken).cloned())
+        });
+        match translated {
+            Some(t) => Summary {
+                text: t.summary,
+                lang: None,
+                unreviewed: !t.reviewed,
+            },
+            None => Summary {
+                text: person.summary.clone(),
+                lang: self.data_language(),
+                unreviewed: false,
+            },
+        }
+    }
+
+    /// The language to mark the data's own texts with (`lang="en"`) on a page in another
+    /// language, so screen readers read them right; `None` on an English page (tracked).
+    pub fn data_language(&self) -> Option<&'static str> {
+        (self.speaking.get() != Lang::En).then_some(Lang::En.tag())
     }
 
     /// `view` in the language chosen now, when it names none: every link and move keeps the

@@ -7,6 +7,7 @@ use wjc_core::model::Photo;
 use wjc_core::text;
 
 use super::badge::StatusBadge;
+use super::translation::TranslationNote;
 use crate::data::{Catalog, Extent};
 use crate::state::AppState;
 
@@ -70,10 +71,12 @@ pub fn Card(
                 // has them, but shows its cards as the list will.
                 {(!person.summary.is_empty() && catalog.extent == Extent::Whole)
                     .then(|| {
+                        let summary = state.summary(&person);
                         view! {
-                            <p class="wjc-card__summary" dir="auto">
-                                {person.summary.clone()}
+                            <p class="wjc-card__summary" dir="auto" lang=summary.lang>
+                                {summary.text}
                             </p>
+                            <TranslationNote unreviewed=summary.unreviewed />
                         }
                     })}
                 <ul class="wjc-card__facts">

@@ -48,7 +48,7 @@ pub fn SiteHeader() -> impl IntoView {
             <div class="wjc-header__inner">
                 <LanguageChoice />
                 {title}
-                <p class="wjc-header__lede">
+                <p class="wjc-header__lede" lang=state.data_language()>
                     {move || catalog().map(|c| c.dataset.description.clone())}
                 </p>
                 {move || {

@@ -14,6 +14,7 @@ pub mod map;
 pub mod notice;
 pub mod profile;
 pub mod skeleton;
+pub mod translation;
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;

@@ -8,6 +8,7 @@ use wjc_core::text::{self, ui};
 
 use super::badge::StatusBadge;
 use super::card::Avatar;
+use super::translation::TranslationNote;
 use crate::browser;
 use crate::data::Catalog;
 use crate::state::AppState;
@@ -216,9 +217,15 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                         " "
                         <span>{text::as_of(person.status_as_of)}</span>
                     </p>
-                    <p class="wjc-profile__summary" dir="auto">
-                        {person.summary.clone()}
-                    </p>
+                    {
+                        let summary = state.summary(&person);
+                        view! {
+                            <p class="wjc-profile__summary" dir="auto" lang=summary.lang>
+                                {summary.text}
+                            </p>
+                            <TranslationNote unreviewed=summary.unreviewed />
+                        }
+                    }
                 </div>
             </header>
             <div class="wjc-profile__body">
@@ -226,7 +233,13 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                     <h2 id="story-title">{ui::STORY.text()}</h2>
                     {person
                         .paragraphs()
-                        .map(|p| view! { <p dir="auto">{p.to_owned()}</p> })
+                        .map(|p| {
+                            view! {
+                                <p dir="auto" lang=state.data_language()>
+                                    {p.to_owned()}
+                                </p>
+                            }
+                        })
                         .collect_view()}
                     {(!person.timeline.is_empty())
                         .then(|| {

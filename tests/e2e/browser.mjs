@@ -16,9 +16,10 @@ export const SHOTS = new URL('./output/', import.meta.url).pathname;
  * is Tor Browser's "Safest"; `args` adds Chromium flags (e.g. `--js-flags=--noexpose_wasm`,
  * WebAssembly off as at "Safer"). The site's service worker is blocked unless `serviceWorkers`
  * is 'allow' (offline.test.mjs): requests it answers from its cache would bypass the tests'
- * `page.route` fakes of slow and failing downloads.
+ * `page.route` fakes of slow and failing downloads. `locale` is the browser's language
+ * (`navigator.languages`, `Accept-Language`).
  */
-export async function start({ javaScriptEnabled = true, args = [], server, serviceWorkers = 'block' } = {}) {
+export async function start({ javaScriptEnabled = true, args = [], server, serviceWorkers = 'block', locale = 'en-US' } = {}) {
   server ??= await serve(new URL('../../dist/', import.meta.url).pathname);
   const userDataDir = await mkdtemp(join(tmpdir(), 'wjc-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -32,6 +33,7 @@ export async function start({ javaScriptEnabled = true, args = [], server, servi
     viewport: { width: 1280, height: 900 },
     javaScriptEnabled,
     serviceWorkers,
+    locale,
   });
   // Counts Content-Security-Policy violations from the first moment of every page.
   await context.addInitScript(() => {

@@ -20,7 +20,7 @@ use base64::Engine as _;
 use sha2::{Digest, Sha384};
 use wjc_core::i18n::{self, Lang};
 use wjc_core::url_state::{self, ViewState};
-use wjc_core::DATASET_PATH;
+use wjc_core::{compiled, DATASET_PATH};
 
 use crate::progress::Progress;
 use crate::{cli, compile, files, validate, Failure, Settings, Verdict};
@@ -61,6 +61,15 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
         if let Some(file) = &language.file {
             let path = dir.join(language.lang.catalogue_path());
             write_file(&path, |w| w.write_all(file.as_bytes()))?;
+        }
+        let translations = dir.join(compiled::translations_path(language.lang));
+        match compiled::translations(site.dataset(), language.lang) {
+            Some(file) => drop(write_file(&translations, |w| w.write_all(file.as_bytes()))?),
+            None if translations.exists() => {
+                fs::remove_file(&translations)
+                    .map_err(|e| files::write_failed(&translations, &e))?;
+            }
+            None => {}
         }
     }
     let pages = site.list_pages();

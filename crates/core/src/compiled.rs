@@ -14,9 +14,12 @@
 //!
 //! The app reads every shape with [`crate::load::read_list`]: one code path whatever the size.
 
+use std::collections::HashMap;
+
 use serde_json::{json, Map, Value};
 
-use crate::model::{Dataset, Person, Status};
+use crate::i18n::Lang;
+use crate::model::{Dataset, Person, Status, Translation};
 use crate::paging::PAGE_SIZE;
 use crate::query::{Index, Query};
 
@@ -136,6 +139,55 @@ fn first_page(dataset: &Dataset) -> String {
 /// A whole record as browsers get it: without its translations, which the interface does not
 /// show yet (they stay in the editable file, `data/prisoners.json`); shipping all six languages
 /// to every visitor would triple the list of a small dataset.
+/// Where the people's summaries (and stories) translated into `lang` are, relative to the site's
+/// root: the app downloads them with the language's messages, so a visitor reading English never
+/// downloads them.
+pub fn translations_path(lang: Lang) -> String {
+    format!("data/translations/{}.json", lang.tag())
+}
+
+/// The translations into `lang` of the dataset's people, by id: `{"id": {"summary": …,
+/// "reviewed": false}}`; `None` when nobody has one.
+pub fn translations(dataset: &Dataset, lang: Lang) -> Option<String> {
+    let by_id: Map<String, Value> = dataset
+        .people
+        .iter()
+        .filter_map(|p| {
+            Some((
+                p.id.clone(),
+                serde_json::to_value(p.translation(lang)?).ok()?,
+            ))
+        })
+        .collect();
+    (!by_id.is_empty()).then(|| Value::Object(by_id).to_string())
+}
+
+/// Reads a file of [`translations`] into `lang` back, by id; entries that are not whole are left
+/// out.
+pub fn read_translations(lang: Lang, json: &str) -> HashMap<String, Translation> {
+    let Ok(Value::Object(by_id)) = serde_json::from_str::<Value>(json) else {
+        return HashMap::new();
+    };
+    by_id
+        .into_iter()
+        .filter_map(|(id, entry)| {
+            let summary = entry.get("summary")?.as_str()?.to_owned();
+            Some((
+                id,
+                Translation {
+                    lang,
+                    summary,
+                    story: entry
+                        .get("story")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                    reviewed: entry.get("reviewed")?.as_bool()?,
+                },
+            ))
+        })
+        .collect()
+}
+
 fn for_browsers(person: &Person) -> Person {
     Person {
         translations: Vec::new(),

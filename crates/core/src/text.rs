@@ -543,6 +543,8 @@ pub mod ui {
     pub const SYNTHETIC_BANNER: Label = Label("ui.synthetic-banner");
     /// Pages left out between two page links.
     pub const PAGE_GAP: &str = "…";
+    /// Under a summary translated by a machine.
+    pub const MACHINE_TRANSLATION: Label = Label("ui.machine-translation");
     /// The accessible name of the choice of language.
     pub const LANGUAGE: Label = Label("ui.language");
 

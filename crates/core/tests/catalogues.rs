@@ -691,6 +691,7 @@ const CONSTANTS: &[(&str, text::Label)] = &[
     ("embed.close", embed::CLOSE),
     ("ui.loading", ui::LOADING),
     ("ui.language", ui::LANGUAGE),
+    ("ui.machine-translation", ui::MACHINE_TRANSLATION),
     ("ui.search-label", ui::SEARCH_LABEL),
     ("ui.search-placeholder", ui::SEARCH_PLACEHOLDER),
     ("ui.filter-country", ui::FILTER_COUNTRY),

@@ -211,3 +211,33 @@ fn a_large_list_is_read_and_indexed_in_slices_with_the_same_result() {
         assert_eq!(index.run(&query), at_once.run(&query), "{text:?}");
     }
 }
+
+#[test]
+fn each_language_s_translations_are_a_file_of_their_own_read_back_whole() {
+    let dataset = shipped();
+    for lang in Lang::ALL {
+        let file = translations(&dataset, lang);
+        if lang == Lang::En {
+            assert_eq!(file, None, "English is the records themselves");
+            continue;
+        }
+        let read = read_translations(lang, &file.expect("every shipped language has summaries"));
+        assert_eq!(read.len(), dataset.people.len(), "{lang:?}");
+        for person in &dataset.people {
+            assert_eq!(
+                read.get(&person.id),
+                person.translation(lang),
+                "{}",
+                person.id
+            );
+        }
+    }
+    assert!(read_translations(Lang::Es, "[1]").is_empty());
+    let partial = r#"{"a": {"summary": "S"}, "b": {"summary": "T", "reviewed": true}}"#;
+    assert_eq!(
+        read_translations(Lang::Es, partial)
+            .keys()
+            .collect::<Vec<_>>(),
+        ["b"]
+    );
+}

@@ -1,0 +1,13 @@
+import { start, open, cardsReady } from './browser.mjs';
+const env = await start();
+const page = await open(env, '/');
+await cardsReady(page);
+console.log('lang', await page.evaluate(() => document.documentElement.lang));
+console.log(await page.locator('#wjc-root .wjc-languages').count(), await page.locator('.wjc-languages').count());
+await page.locator('#wjc-root .wjc-languages a', { hasText: 'Русский' }).click();
+await page.waitForTimeout(1500);
+console.log('after', page.url(), await page.evaluate(() => document.documentElement.lang));
+console.log(page.requests.filter(u=>u.includes('i18n')), page.errors);
+console.log(await page.locator('#wjc-root .wjc-results-bar__count').textContent());
+await page.screenshot({path:'/tmp/ru.png'});
+await env.close();
