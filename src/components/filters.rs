@@ -384,7 +384,7 @@ fn FacetGroup(facet: Facet, options: Vec<(String, String)>) -> impl IntoView {
                         .then(|| {
                             view! {
                                 <span class="wjc-facet__selected">
-                                    {format!(" ({} selected)", chosen())}
+                                    {text::selected(chosen())}
                                 </span>
                             }
                         })

@@ -325,4 +325,159 @@ mod tests {
         }
         assert_eq!(pages, 2 + 37, "two pages of the list and a page per person");
     }
+
+    /// Letters a reader can tell from English, with the length translations often take.
+    fn pseudo(text: &str) -> String {
+        let accented: String = text
+            .chars()
+            .map(|c| match c {
+                'a' => 'á',
+                'e' => 'é',
+                'i' => 'í',
+                'o' => 'ö',
+                'u' => 'ü',
+                'A' => 'Å',
+                'E' => 'É',
+                'c' => 'ç',
+                'n' => 'ñ',
+                's' => 'š',
+                't' => 'ŧ',
+                'r' => 'ŕ',
+                'l' => 'ł',
+                'd' => 'đ',
+                'h' => 'ĥ',
+                'g' => 'ğ',
+                'y' => 'ý',
+                'k' => 'ķ',
+                'z' => 'ž',
+                'm' => 'ɱ',
+                'p' => 'þ',
+                'b' => 'ƀ',
+                'f' => 'ƒ',
+                'w' => 'ŵ',
+                'v' => 'ṽ',
+                'j' => 'ĵ',
+                'x' => 'ẋ',
+                'q' => 'ǫ',
+                c if c.is_ascii_uppercase() => {
+                    char::from_u32(u32::from(c) - u32::from('A') + 0x1D400).unwrap_or(c)
+                }
+                c => c,
+            })
+            .collect();
+        let longer = "~".repeat(text.chars().count() / 3);
+        format!("{accented}{longer}")
+    }
+
+    /// The data's words in Cyrillic letters, so any Latin word left on a page is the interface's.
+    fn foreign(value: &mut serde_json::Value, key: &str) {
+        const FREE_TEXT: &[&str] = &[
+            "name",
+            "summary",
+            "story",
+            "title",
+            "description",
+            "publisher",
+            "location",
+            "event",
+            "aliases",
+            "charges",
+            "occupations",
+            "native_name",
+            "text",
+            "credit",
+            "alt",
+            "label",
+        ];
+        match value {
+            serde_json::Value::String(text) if FREE_TEXT.contains(&key) => {
+                *text = text
+                    .chars()
+                    .map(|c| match c {
+                        'a'..='z' => {
+                            char::from_u32(u32::from(c) - u32::from('a') + 0x430).unwrap_or(c)
+                        }
+                        'A'..='Z' => {
+                            char::from_u32(u32::from(c) - u32::from('A') + 0x410).unwrap_or(c)
+                        }
+                        c => c,
+                    })
+                    .collect();
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| foreign(v, key)),
+            serde_json::Value::Object(map) => {
+                for (k, v) in map.iter_mut() {
+                    foreign(v, if k == "translations" { "" } else { k });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The text a visitor reads or hears: text between tags, and the attributes read aloud or
+    /// shown on hover.
+    fn readable(html: &str) -> Vec<String> {
+        let found = tags(html);
+        let mut out = Vec::new();
+        let mut at = 0;
+        let mut in_script = false;
+        for tag in &found {
+            if !in_script {
+                out.push(html[at..tag.start].to_owned());
+            }
+            in_script = matches!(tag.name.as_str(), "script" | "style") && !tag.closing;
+            for name in ["aria-label", "title", "placeholder", "alt"] {
+                out.extend(tag.attr(name).map(str::to_owned));
+            }
+            at = tag.end;
+        }
+        out
+    }
+
+    #[test]
+    fn a_pseudo_language_leaves_no_english_word_on_any_view() {
+        let mut data: serde_json::Value =
+            serde_json::from_str(include_str!("../../../assets/data/prisoners.json")).unwrap();
+        foreign(&mut data, "");
+        let loaded = wjc_core::load(&data.to_string()).expect("the shipped dataset loads");
+        let site = StaticSite::new(loaded.dataset, loaded.report);
+        // English with CLDR's country names, every word changed.
+        let countries: serde_json::Map<String, serde_json::Value> = wjc_core::CountryCode::all()
+            .map(|c| (format!("country.{}", c.as_str()), c.name().into()))
+            .collect();
+        let english = include_str!("../../../assets/i18n/en.json");
+        let catalogue = wjc_core::i18n::catalogue::Catalogue::merged(
+            Lang::Es,
+            english,
+            &serde_json::Value::Object(countries).to_string(),
+        )
+        .unwrap()
+        .map_texts(Lang::Es, &pseudo);
+        i18n::speak(Some(std::rc::Rc::new(catalogue)));
+        let mut pages: Vec<(String, String)> = site
+            .views()
+            .map(|view| {
+                let address = url_state::to_fragment(&view);
+                (address, site.page(view).expect("a page").html)
+            })
+            .collect();
+        for fragment in ["#/?q=zzzz", "#/?country=IR&status=imprisoned", "#/?page=2"] {
+            pages.push((fragment.to_owned(), site.app_view(fragment)));
+        }
+        i18n::speak(None);
+        for (address, html) in pages {
+            for text in readable(&html) {
+                let text = text.replace("&amp;", "&").replace("&quot;", "\"");
+                // Each language is named in itself in the choice of language.
+                if Lang::ALL.iter().any(|l| l.autonym() == text.trim()) {
+                    continue;
+                }
+                let english: Vec<&str> = text
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .filter(|word| word.len() >= 3)
+                    .collect();
+                assert!(english.is_empty(), "{address}: English left in {text:?}");
+            }
+        }
+    }
 }

@@ -213,6 +213,11 @@ pub fn options_found(filter: &str, found: usize, total: usize) -> String {
     )
 }
 
+/// How many options of a filter are chosen, after its title: " (2 selected)".
+pub fn selected(count: usize) -> String {
+    say("filter.selected", &[("count", n(count))])
+}
+
 /// The notice for records the loader skipped: "2 records could not be shown".
 pub fn skipped_notice(skipped: usize) -> String {
     say("results.skipped", &[("count", n(skipped))])

@@ -349,6 +349,7 @@ fn counts_pages_and_filters(en: &Tracked) {
         );
     }
     en.same("pages.page", &[("page", n(5))], &text::page_link(5));
+    en.same("filter.selected", &[("count", n(2))], &text::selected(2));
     en.same(
         "pages.page-of",
         &[("page", n(2)), ("pages", n(5))],

@@ -424,7 +424,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     fn page(shell: &Shell, title: &str) -> String {
         let mut out = Vec::new();
         shell
-            .write(&mut out, title, "D & <d>", " data-x=\"1\"", |w| {
+            .write(&mut out, Lang::Ar, title, "D & <d>", " data-x=\"1\"", |w| {
                 w.write_all(b"<p>static</p>")
             })
             .unwrap();
@@ -436,6 +436,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         let trunk = read(TRUNK_INDEX.to_owned()).unwrap();
         let html = page(&trunk.shell(0, "loader-abc.js", "sha384-xyz", ""), "T <1>");
         assert!(!html.contains("await init"), "{html}");
+        assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
         assert!(html.contains(
             "<script type=\"module\" src=\"./loader-abc.js\" integrity=\"sha384-xyz\"></script>"
         ));
