@@ -26,6 +26,7 @@ pub mod query;
 pub mod schema;
 pub mod shortlist;
 pub mod text;
+pub mod unicode;
 pub mod url_state;
 
 /// Where the dataset is in the built site, relative to its root: the app downloads it from there

@@ -1,11 +1,10 @@
 //! Every sentence a visitor reads, in one place so translations can come later: labels, the
 //! formatting of dates, sentences and time held, counts and messages.
 
-use std::fmt::Write as _;
-
 use crate::date::PartialDate;
 use crate::fetch::{Failure, ANSWER_TIMEOUT_SECONDS, ATTEMPTS, MAX_BYTES, STALL_TIMEOUT_SECONDS};
 use crate::model::{Dataset, Flag, Person, Sentence, Source, Status};
+use crate::unicode::reveal_controls;
 
 /// The label on a status badge.
 pub fn status_label(status: Status) -> &'static str {
@@ -625,36 +624,6 @@ pub fn isolate(text: &str) -> String {
     out
 }
 
-/// Makes invisible direction and formatting characters visible as `<U+202E>` when data is
-/// quoted in a message, so a value cannot reorder or hide the words around it.
-pub fn reveal_controls(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if is_invisible_control(c) {
-            let _ = write!(out, "<U+{:04X}>", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Direction marks, embeddings, overrides and isolates, zero-width characters, the byte-order
-/// mark and the soft hyphen: characters that take no space but can change what text shows.
-pub fn is_invisible_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206F}'
-            | '\u{FEFF}'
-    )
-}
-
 /// "About this data" text for a dataset.
 pub fn about(dataset: &Dataset) -> String {
     let publishers: Vec<&str> = dataset
@@ -983,15 +952,6 @@ mod tests {
             isolate("\u{2067}a\u{2069}\u{2069}"),
             "\u{2068}\u{2067}a\u{2069}\u{2069}"
         );
-    }
-
-    #[test]
-    fn hidden_controls_are_revealed_and_other_text_kept() {
-        assert_eq!(
-            reveal_controls("abc\u{202E}fed\u{200B}\u{2069}"),
-            "abc<U+202E>fed<U+200B><U+2069>"
-        );
-        assert_eq!(reveal_controls("نرگس محمدی – Zoë"), "نرگس محمدی – Zoë");
     }
 
     #[test]

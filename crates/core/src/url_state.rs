@@ -292,7 +292,7 @@ pub(crate) fn decode(text: &str) -> String {
 /// Shortens what is echoed back in messages, and shows hidden direction controls so a crafted
 /// link cannot reorder the notice that names it.
 pub(crate) fn clip(text: &str) -> String {
-    crate::text::reveal_controls(&text.chars().take(60).collect::<String>())
+    crate::unicode::reveal_controls(&text.chars().take(60).collect::<String>())
 }
 
 #[cfg(test)]
@@ -583,7 +583,7 @@ mod tests {
             let parsed = parse(&fragment);
             for ignored in &parsed.ignored {
                 prop_assert!(ignored.chars().count() <= 60 + 7 * 60, "{}", ignored);
-                prop_assert!(!ignored.chars().any(crate::text::is_invisible_control), "{:?}", ignored);
+                prop_assert!(!ignored.chars().any(crate::unicode::is_invisible_control), "{:?}", ignored);
             }
             // What was understood writes back to a canonical fragment (search text trimmed) that
             // reads back whole and writes the same again.
