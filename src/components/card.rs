@@ -5,9 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wjc_core::model::Photo;
 use wjc_core::text;
+use wjc_core::Extent;
 
 use super::badge::StatusBadge;
-use crate::data::{Catalog, Extent};
+use crate::data::Catalog;
 use crate::state::AppState;
 
 /// One person's card.

@@ -37,7 +37,7 @@ pub use country::CountryCode;
 pub use date::PartialDate;
 pub use fetch::{Failure, SavedCopy};
 pub use load::{
-    load, read_list, read_list_paced, Detail, List, LoadError, Loaded, Problem, Report,
+    load, read_list, read_list_paced, Detail, Extent, List, LoadError, Loaded, Problem, Report,
 };
 pub use model::{
     Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,

@@ -100,10 +100,11 @@ pub async fn read_list_paced(json: &str, pause: &mut impl Pause) -> Result<List,
         (Some(Value::Array(records)), _) => Ok(List {
             loaded: read(&root, records.iter().map(Cow::Borrowed), Shape::Full, pause).await?,
             detail: Detail::Inline,
-            part_of: root
+            extent: root
                 .get("part_of")
                 .and_then(Value::as_u64)
-                .and_then(|n| usize::try_from(n).ok()),
+                .and_then(|n| usize::try_from(n).ok())
+                .map_or(Extent::Whole, |of| Extent::FirstPage { of }),
         }),
         (None, Some(Value::Object(list))) => {
             let detail = detail_files(root.get("detail"))?;
@@ -112,7 +113,7 @@ pub async fn read_list_paced(json: &str, pause: &mut impl Pause) -> Result<List,
             Ok(List {
                 loaded: read(&root, records.map(Cow::Owned), Shape::Lean, pause).await?,
                 detail,
-                part_of: None,
+                extent: Extent::Whole,
             })
         }
         _ => Err(LoadError::NotADataset),
@@ -126,9 +127,21 @@ pub struct List {
     pub loaded: Loaded,
     /// Where each record's details are.
     pub detail: Detail,
-    /// Set on a first page compiled on its own ([`crate::compiled::FIRST_PATH`]): how many
-    /// people the whole list has.
-    pub part_of: Option<usize>,
+    /// The whole list, or a first page compiled on its own ([`crate::compiled::FIRST_PATH`]).
+    pub extent: Extent,
+}
+
+/// How much of the list a file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Extent {
+    /// The whole list.
+    Whole,
+    /// A lean list's first page, shown while the list downloads: what the list will show first,
+    /// without search, filters or other pages until the list is there.
+    FirstPage {
+        /// How many people the whole list has.
+        of: usize,
+    },
 }
 
 /// Reads the envelope and every record, keeping the good ones.
