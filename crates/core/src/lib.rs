@@ -12,6 +12,7 @@ pub mod country;
 pub mod date;
 pub mod embed;
 pub mod fetch;
+pub mod filter;
 pub mod fold;
 pub mod html;
 pub mod i18n;

@@ -10,8 +10,7 @@
 
 use std::fmt::Write as _;
 
-use crate::country::CountryCode;
-use crate::model::Status;
+use crate::filter::Filter;
 use crate::query::{Query, Sort};
 
 /// Which main view is shown.
@@ -89,21 +88,16 @@ pub fn parse(fragment: &str) -> Parsed {
         let (name, value) = (decode(name), decode(value));
         let values = || items.iter().map(|v| v.trim()).filter(|v| !v.is_empty());
         let mut bad = Vec::new();
+        if let Some(filter) = Filter::from_key(&name) {
+            bad.extend(
+                values()
+                    .filter(|v| !filter.add(&mut query.filters, v))
+                    .map(str::to_owned),
+            );
+        }
         match name.as_str() {
+            _ if Filter::from_key(&name).is_some() => {}
             "q" => query.text.clone_from(&value),
-            "country" => values().for_each(|v| match CountryCode::parse(&v.to_ascii_uppercase()) {
-                Some(code) => drop(query.filters.countries.insert(code)),
-                None => bad.push(v.to_owned()),
-            }),
-            "status" => values().for_each(|v| match Status::parse(v) {
-                Some(status) => drop(query.filters.statuses.insert(status)),
-                None => bad.push(v.to_owned()),
-            }),
-            "campaign" => query.filters.campaigns.extend(values().map(str::to_owned)),
-            "occupation" => query
-                .filters
-                .occupations
-                .extend(values().map(str::to_owned)),
             "sort" => match Sort::parse(&value) {
                 Some(sort) => query.sort = sort,
                 None => bad.push(value.clone()),
@@ -146,32 +140,15 @@ fn page_index(text: &str) -> Option<usize> {
 
 /// The list's parameters (`?q=…&country=…`), or nothing when all are defaults.
 fn list_params(query: &Query, view: View, page: usize) -> String {
-    let filters = &query.filters;
-    let join = |items: Vec<String>| items.join(",");
-    let params = [
-        ("q", encode(query.text.trim())),
-        (
-            "country",
-            join(filters.countries.iter().map(ToString::to_string).collect()),
-        ),
-        (
-            "status",
-            join(
-                filters
-                    .statuses
-                    .iter()
-                    .map(|s| s.as_str().to_owned())
-                    .collect(),
-            ),
-        ),
-        (
-            "campaign",
-            join(filters.campaigns.iter().map(|c| encode(c)).collect()),
-        ),
-        (
-            "occupation",
-            join(filters.occupations.iter().map(|o| encode(o)).collect()),
-        ),
+    let filters = Filter::ALL.into_iter().map(|filter| {
+        let values: Vec<String> = filter
+            .values(&query.filters)
+            .into_iter()
+            .map(encode)
+            .collect();
+        (filter.key(), values.join(","))
+    });
+    let others = [
         (
             "sort",
             if query.sort == Sort::default() {
@@ -197,8 +174,9 @@ fn list_params(query: &Query, view: View, page: usize) -> String {
             },
         ),
     ];
-    let pairs: Vec<String> = params
-        .iter()
+    let pairs: Vec<String> = std::iter::once(("q", encode(query.text.trim())))
+        .chain(filters)
+        .chain(others)
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| format!("{k}={v}"))
         .collect();
@@ -300,6 +278,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::{CountryCode, Status};
 
     #[test]
     fn static_paths_name_the_profiles_and_the_pages_of_the_unfiltered_list() {
