@@ -46,16 +46,7 @@ pub fn Card(
                         {person.name.clone()}
                     </a>
                 </h3>
-                {person
-                    .native_name
-                    .clone()
-                    .map(|n| {
-                        view! {
-                            <p class="wjc-card__native" dir="auto">
-                                {n}
-                            </p>
-                        }
-                    })}
+                <NativeName name=person.native_name.clone() class="wjc-card__native" />
                 <p class="wjc-card__country">
                     <span class="wjc-flag" aria-hidden="true">
                         {person.country.flag()}
@@ -85,6 +76,24 @@ pub fn Card(
             </div>
         </li>
     }
+}
+
+/// A person's name in their own script, when the data has it, under their name on a card or a
+/// profile.
+#[component]
+pub fn NativeName(
+    /// The name, if any.
+    name: Option<String>,
+    /// The element's class (the card's or the profile's).
+    class: &'static str,
+) -> impl IntoView {
+    name.map(|n| {
+        view! {
+            <p class=class dir="auto">
+                {n}
+            </p>
+        }
+    })
 }
 
 /// A portrait when the record has one hosted on this site, otherwise the person's initials.
