@@ -35,7 +35,7 @@ pub fn App() -> impl IntoView {
     // A page's static rendering gives way once the data has settled, in the same frame as the
     // app's first real view.
     Effect::new(move |_| {
-        if state.load.with(|l| !l.is_loading()) {
+        if state.load.with(|l| !matches!(l, Load::Loading)) {
             browser::end_static_fallback();
         }
     });
@@ -48,7 +48,7 @@ pub fn App() -> impl IntoView {
     let profile = Memo::new(move |_| state.view.with(|v| v.profile.clone()));
     Effect::new(move |previous: Option<(bool, Option<String>)>| {
         let now = profile.get();
-        let ready = state.load.with(|l| l.catalog().is_some());
+        let ready = state.load.with(|l| matches!(l, Load::Ready(_)));
         if let Some((true, before)) = &previous {
             match (before, &now) {
                 (before, Some(id)) if before.as_ref() != Some(id) => {
@@ -74,10 +74,8 @@ pub fn App() -> impl IntoView {
         (ready, now)
     });
 
-    // Redrawn when what there is to show changes, not with the download's progress.
-    let screen = Memo::new_with_compare(move |_| state.load.get(), Load::changes_screen);
-    let main = move || match screen.get() {
-        Load::Loading(_) => view! {
+    let main = move || match state.load.get() {
+        Load::Loading => view! {
             <RetryNote />
             <SkeletonPage />
         }
@@ -85,7 +83,7 @@ pub fn App() -> impl IntoView {
         Load::Failed(failure) => {
             view! { <ErrorView failure=failure on_retry=move || reload(false) /> }.into_any()
         }
-        Load::Ready(catalog, _) => {
+        Load::Ready(catalog) => {
             let saved = catalog.saved.clone().map(|saved| {
                 view! { <SavedCopyNote saved=saved on_retry=move || reload(true) /> }
             });
@@ -113,9 +111,7 @@ fn load_first_page(state: AppState, load_list: impl FnOnce() + 'static) {
     leptos::task::spawn_local(async move {
         match fetch_first_page(&url).await {
             Some(first) => {
-                state
-                    .load
-                    .set(Load::Ready(std::sync::Arc::new(first), Fetch::Idle));
+                state.load.set(Load::Ready(std::sync::Arc::new(first)));
                 // Once the first page is drawn, not before.
                 request_animation_frame(load_list);
             }
@@ -128,30 +124,28 @@ fn load_first_page(state: AppState, load_list: impl FnOnce() + 'static) {
 /// what is on screen (a saved copy, a first page) until the new result is ready, instead of the
 /// loading view.
 fn load_dataset(state: AppState, in_place: bool) {
-    if state.load.with_untracked(|l| *l.fetch() != Fetch::Idle) {
+    if state.fetch.with_untracked(|f| *f != Fetch::Idle) {
         return;
     }
-    if in_place {
-        state.load.update(|l| l.set_fetch(Fetch::Running));
-    } else {
-        state.load.set(Load::Loading(Fetch::Running));
+    if !in_place {
+        state.load.set(Load::Loading);
     }
+    state.fetch.set(Fetch::Running);
     leptos::task::spawn_local(async move {
         let result = fetch_catalog(LIST_URL, Keep::LastGoodCopy, move |retrying| {
-            state
-                .load
-                .update(|l| l.set_fetch(Fetch::Retrying(retrying)));
+            state.fetch.set(Fetch::Retrying(retrying));
         })
         .await;
+        state.fetch.set(Fetch::Idle);
         // The list replaces what is on screen (a first page, a saved copy): the keyboard focus
         // goes back where it was, on the same control or the same person's card.
         let focused = browser::focused_selector();
         state.load.set(match result {
             Ok(catalog) => {
-                if let Some(earlier) = state.load.read_untracked().catalog() {
+                if let Load::Ready(earlier) = &*state.load.read_untracked() {
                     catalog.keep_whole_records(earlier);
                 }
-                Load::Ready(std::sync::Arc::new(catalog), Fetch::Idle)
+                Load::Ready(std::sync::Arc::new(catalog))
             }
             Err(failure) => Load::Failed(failure),
         });
