@@ -46,7 +46,7 @@ pub fn Card(
                         {person.name.clone()}
                     </a>
                 </h3>
-                <NativeName name=person.native_name.clone() class="wjc-card__native" />
+                {native_name(person.native_name.clone(), "wjc-card__native")}
                 <p class="wjc-card__country">
                     <span class="wjc-flag" aria-hidden="true">
                         {person.country.flag()}
@@ -80,13 +80,7 @@ pub fn Card(
 
 /// A person's name in their own script, when the data has it, under their name on a card or a
 /// profile.
-#[component]
-pub fn NativeName(
-    /// The name, if any.
-    name: Option<String>,
-    /// The element's class (the card's or the profile's).
-    class: &'static str,
-) -> impl IntoView {
+pub fn native_name(name: Option<String>, class: &'static str) -> impl IntoView {
     name.map(|n| {
         view! {
             <p class=class dir="auto">

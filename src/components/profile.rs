@@ -7,7 +7,7 @@ use wjc_core::query::around;
 use wjc_core::text::{self, ui};
 
 use super::badge::StatusBadge;
-use super::card::{Avatar, NativeName};
+use super::card::{native_name, Avatar};
 use crate::browser;
 use crate::data::Catalog;
 use crate::state::AppState;
@@ -196,7 +196,7 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                     <h1 id="profile-title" class="wjc-profile__name" tabindex="-1" dir="auto">
                         {person.name.clone()}
                     </h1>
-                    <NativeName name=person.native_name.clone() class="wjc-profile__native" />
+                    {native_name(person.native_name.clone(), "wjc-profile__native")}
                     <p class="wjc-profile__status">
                         <StatusBadge status=person.status />
                         " "

@@ -69,9 +69,11 @@ impl Filter {
 
     /// The filters in the panel's order.
     pub fn in_panel_order() -> [Self; 4] {
-        let mut all = Self::ALL;
-        all.sort_unstable_by_key(|f| f.panel_place());
-        all
+        let mut panel = Self::ALL;
+        for filter in Self::ALL {
+            panel[filter.panel_place()] = filter;
+        }
+        panel
     }
 
     /// Whether the panel shows its options before it is opened (only the short status list, so
@@ -149,15 +151,16 @@ impl Filter {
 
     /// Unchooses `value`.
     pub fn remove(self, filters: &mut Filters, value: &str) {
-        match self {
-            Self::Country => {
-                CountryCode::parse(value).map(|c| filters.countries.remove(&c));
-            }
-            Self::Status => {
-                Status::parse(value).map(|s| filters.statuses.remove(&s));
-            }
-            Self::Campaign => drop(filters.campaigns.remove(value)),
-            Self::Occupation => drop(filters.occupations.remove(value)),
+        // Through `clear` and `add`, so each filter says only how its values are read.
+        let kept: Vec<String> = self
+            .values(filters)
+            .into_iter()
+            .filter(|v| *v != value)
+            .map(str::to_owned)
+            .collect();
+        self.clear(filters);
+        for value in &kept {
+            self.add(filters, value);
         }
     }
 
@@ -188,18 +191,6 @@ impl Filter {
             Self::Status => filters.statuses.len(),
             Self::Campaign => filters.campaigns.len(),
             Self::Occupation => filters.occupations.len(),
-        }
-    }
-
-    /// Whether `value` is chosen.
-    pub fn is_chosen(self, filters: &Filters, value: &str) -> bool {
-        match self {
-            Self::Country => {
-                CountryCode::parse(value).is_some_and(|c| filters.countries.contains(&c))
-            }
-            Self::Status => Status::parse(value).is_some_and(|s| filters.statuses.contains(&s)),
-            Self::Campaign => filters.campaigns.contains(value),
-            Self::Occupation => filters.occupations.contains(value),
         }
     }
 
@@ -262,6 +253,7 @@ impl Filter {
         filters: &Filters,
         options: &[(String, String)],
     ) -> Vec<(usize, bool)> {
+        let chosen = self.values(filters);
         let mut out = vec![(0, false); options.len()];
         for (i, (value, count)) in self.counts(facets).into_iter().enumerate() {
             // The facets list every value of the data in one order, so `i` is the option's
@@ -272,7 +264,7 @@ impl Filter {
                 options.iter().position(|o| o.0 == value)
             };
             if let Some(at) = at {
-                out[at] = (count, self.is_chosen(filters, value));
+                out[at] = (count, chosen.contains(&value));
             }
         }
         out

@@ -9,7 +9,7 @@ use wjc_core::text::map as t;
 use wjc_core::url_state::ViewState;
 use wjc_core::CountryCode;
 
-use super::gestures::{ZoomButtons, ZoomPan};
+use super::gestures::{zoom_buttons, ZoomPan};
 use super::summary;
 use crate::browser::HistoryMode;
 use crate::state::AppState;
@@ -66,15 +66,7 @@ pub(super) fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoV
         .into_iter()
         .filter_map(|shape| {
             let country = shape.country?;
-            Some(view! {
-                <CountryLink
-                    country=country
-                    shape=shape.clone()
-                    zoom=zoom
-                    pointed=pointed
-                    shading=shading
-                />
-            })
+            Some(country_link(country, shape, zoom, pointed, shading))
         })
         .collect_view();
     // Outlines drawn on top of every country, so neighbours never hide them.
@@ -105,16 +97,15 @@ pub(super) fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoV
             <g class="wjc-map__overlay" aria-hidden="true">{selected}{hovered}</g>
         </svg>
         <Tooltip pointed=pointed viewport=viewport />
-        <ZoomButtons zoom=zoom />
+        {zoom_buttons(zoom)}
     }
 }
 
 /// One country on the list: a link choosing it, with its shade and, for a small country, a
 /// marker that keeps its size on screen.
-#[component]
-fn CountryLink(
+fn country_link(
     country: CountryCode,
-    shape: Shape,
+    shape: &Shape,
     zoom: ZoomPan,
     pointed: RwSignal<Option<(CountryCode, (f64, f64))>>,
     shading: Memo<Shading>,
@@ -165,7 +156,7 @@ fn CountryLink(
             >
                 <path
                     id=format!("wjc-shape-{country}")
-                    d=shape.path
+                    d=shape.path.clone()
                     class=move || SHADES[shading.with(|s| s.shade(country))]
                 />
                 {marker}

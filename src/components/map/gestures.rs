@@ -132,8 +132,7 @@ impl ZoomPan {
 }
 
 /// Zoom in, zoom out and show the whole world.
-#[component]
-pub(super) fn ZoomButtons(zoom: ZoomPan) -> impl IntoView {
+pub(super) fn zoom_buttons(zoom: ZoomPan) -> impl IntoView {
     let whole = move || zoom.whole();
     view! {
         <div class="wjc-map__zoom">

@@ -11,8 +11,7 @@ use crate::components::filters::ShowAllButton;
 use crate::state::AppState;
 
 /// One country's row: its name, a link to the list of its people, and its figures.
-#[component]
-fn CountryRow(
+fn country_row(
     country: CountryCode,
     figures: Memo<Vec<CountryFigures>>,
     width: usize,
@@ -126,7 +125,7 @@ pub(super) fn CountryTable() -> impl IntoView {
                         key=|country| *country
                         let(country)
                     >
-                        <CountryRow country=country figures=figures width=width />
+                        {country_row(country, figures, width)}
                     </For>
                 </tbody>
             </table>
