@@ -16,9 +16,10 @@ use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+use wjc_core::compiled::whole_records_to_keep;
 use wjc_core::fetch::{self, Failure, SavedCopy, ANSWER_TIMEOUT_SECONDS, STALL_TIMEOUT_SECONDS};
 use wjc_core::query::{totals, Index, Totals};
-use wjc_core::{load, read_list_paced, Dataset, Detail, List, LoadError, Person, Report};
+use wjc_core::{load, read_list_paced, Dataset, Detail, Extent, List, LoadError, Person, Report};
 
 use crate::browser::FramePause;
 use crate::saved;
@@ -50,19 +51,6 @@ pub struct Catalog {
     /// within one), and the people of an earlier catalog kept by [`Catalog::keep_whole_records`]
     /// (part of a file, until the file itself is read).
     details: Mutex<HashMap<String, Arc<Vec<Person>>>>,
-}
-
-/// How much of the list a [`Catalog`] holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Extent {
-    /// The whole list.
-    Whole,
-    /// A lean list's first page, shown while the list downloads: what the list will show first,
-    /// without search, filters or other pages until the list is there.
-    FirstPage {
-        /// How many people the whole list has.
-        of: usize,
-    },
 }
 
 impl Catalog {
@@ -111,9 +99,7 @@ impl Catalog {
             index,
             report: list.loaded.report,
             saved: None,
-            extent: list
-                .part_of
-                .map_or(Extent::Whole, |of| Extent::FirstPage { of }),
+            extent: list.extent,
             detail: list.detail,
             #[cfg(feature = "ssr")]
             lookup: (Vec::new(), Vec::new()),
@@ -166,50 +152,21 @@ impl Catalog {
     /// downloading its story again. Only from the same edition of the list, and only for people
     /// whose name and status are unchanged in this one.
     pub fn keep_whole_records(&self, earlier: &Catalog) {
-        let same_edition = earlier.dataset.title == self.dataset.title
-            && earlier.dataset.updated == self.dataset.updated;
-        if !same_edition || self.detail == Detail::Inline {
-            return;
-        }
         let earlier_files: Vec<Arc<Vec<Person>>> = earlier
             .details
             .lock()
             .map(|files| files.values().cloned().collect())
             .unwrap_or_default();
-        // Sorted by id for lookups, a few dozen people at most; no map type of its own, which
-        // would be more code to download.
-        let mut at_hand: Vec<&Person> = earlier
+        let at_hand = earlier
             .dataset
             .people
             .iter()
             .filter(|_| earlier.detail == Detail::Inline)
-            .chain(earlier_files.iter().flat_map(|file| file.iter()))
-            .collect();
-        if at_hand.is_empty() {
-            return;
-        }
-        at_hand.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        // In list order, so the people of one detail file are next to each other.
-        let kept: Vec<(String, Person)> = self
-            .dataset
-            .people
-            .iter()
-            .enumerate()
-            .filter_map(|(position, lean)| {
-                let found = at_hand.binary_search_by(|whole| whole.id.cmp(&lean.id));
-                let whole = at_hand[found.ok()?];
-                let unchanged = whole.name == lean.name
-                    && whole.status == lean.status
-                    && whole.status_as_of == lean.status_as_of;
-                let path = self.detail.file(position).filter(|_| unchanged)?;
-                Some((path, whole.clone()))
-            })
-            .collect();
+            .chain(earlier_files.iter().flat_map(|file| file.iter()));
+        let kept = whole_records_to_keep(&earlier.dataset, at_hand, &self.dataset, &self.detail);
         if let Ok(mut files) = self.details.lock() {
-            for file in kept.chunk_by(|a, b| a.0 == b.0) {
-                files
-                    .entry(file[0].0.clone())
-                    .or_insert_with(|| Arc::new(file.iter().map(|(_, p)| p.clone()).collect()));
+            for (path, people) in kept {
+                files.entry(path).or_insert_with(|| Arc::new(people));
             }
         }
     }

@@ -15,12 +15,12 @@ use wjc_core::paging::{page_of, Page, PAGE_SIZE};
 use wjc_core::query::{Outcome, Query};
 use wjc_core::text;
 use wjc_core::url_state::{self, View, ViewState};
-use wjc_core::{Failure, Person};
+use wjc_core::{Extent, Failure, Person};
 
 use wjc_core::embed::LinkMode;
 
 use crate::browser::{self, HistoryMode};
-use crate::data::{Catalog, Extent, Retrying};
+use crate::data::{Catalog, Retrying};
 use crate::world::WorldLoad;
 
 /// Where loading the dataset stands.

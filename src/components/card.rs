@@ -5,10 +5,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wjc_core::model::Photo;
 use wjc_core::text;
+use wjc_core::Extent;
 
 use super::badge::StatusBadge;
 use super::translation::TranslationNote;
-use crate::data::{Catalog, Extent};
+use crate::data::Catalog;
 use crate::state::AppState;
 
 /// One person's card.
@@ -46,16 +47,7 @@ pub fn Card(
                         {person.name.clone()}
                     </a>
                 </h3>
-                {person
-                    .native_name
-                    .clone()
-                    .map(|n| {
-                        view! {
-                            <p class="wjc-card__native" dir="auto">
-                                {n}
-                            </p>
-                        }
-                    })}
+                {native_name(person.native_name.clone(), "wjc-card__native")}
                 <p class="wjc-card__country">
                     <span class="wjc-flag" aria-hidden="true">
                         {person.country.flag()}
@@ -71,7 +63,7 @@ pub fn Card(
                 // has them, but shows its cards as the list will.
                 {(!person.summary.is_empty() && catalog.extent == Extent::Whole)
                     .then(|| {
-                        let summary = state.summary(&person);
+                        let summary = state.summary(person);
                         view! {
                             <p class="wjc-card__summary" dir="auto" lang=summary.lang>
                                 {summary.text}
@@ -87,6 +79,18 @@ pub fn Card(
             </div>
         </li>
     }
+}
+
+/// A person's name in their own script, when the data has it, under their name on a card or a
+/// profile.
+pub fn native_name(name: Option<String>, class: &'static str) -> impl IntoView {
+    name.map(|n| {
+        view! {
+            <p class=class dir="auto">
+                {n}
+            </p>
+        }
+    })
 }
 
 /// A portrait when the record has one hosted on this site, otherwise the person's initials.

@@ -43,7 +43,7 @@ pub fn SavedCopyNote(
             </button>
             <details class="wjc-notice__details">
                 <summary>{ui::DETAILS.text()}</summary>
-                <p>{saved.failure.to_string()}</p>
+                <p>{text::load_failure(&saved.failure)}</p>
             </details>
         </div>
     }

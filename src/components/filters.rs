@@ -3,10 +3,10 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use wjc_core::query::{Facets, Filters, Query, Sort};
+use wjc_core::filter::Filter;
+use wjc_core::query::Sort;
 use wjc_core::shortlist::{shortlist, Finder, SHORT_ENOUGH};
 use wjc_core::text::{self, ui};
-use wjc_core::{CountryCode, Status};
 
 use crate::browser::HistoryMode;
 use crate::data::Catalog;
@@ -39,163 +39,6 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-/// Which filter a group controls.
-#[derive(Clone, Copy, PartialEq)]
-enum Facet {
-    Country,
-    Status,
-    Campaign,
-    Occupation,
-}
-
-impl Facet {
-    fn title(self) -> String {
-        match self {
-            Self::Country => ui::FILTER_COUNTRY.text(),
-            Self::Status => ui::FILTER_STATUS.text(),
-            Self::Campaign => ui::FILTER_CAMPAIGN.text(),
-            Self::Occupation => ui::FILTER_OCCUPATION.text(),
-        }
-    }
-
-    fn key(self) -> &'static str {
-        match self {
-            Self::Country => "country",
-            Self::Status => "status",
-            Self::Campaign => "campaign",
-            Self::Occupation => "occupation",
-        }
-    }
-
-    /// The find box's label.
-    fn find_label(self) -> String {
-        match self {
-            Self::Country => ui::FIND_COUNTRY.text(),
-            Self::Status => ui::FIND_STATUS.text(),
-            Self::Campaign => ui::FIND_CAMPAIGN.text(),
-            Self::Occupation => ui::FIND_OCCUPATION.text(),
-        }
-    }
-
-    /// Turns `value` on or off in `query`.
-    fn toggle(self, query: &mut Query, value: &str, on: bool) {
-        fn set<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: Option<T>, on: bool) {
-            if let Some(value) = value {
-                if on {
-                    set.insert(value);
-                } else {
-                    set.remove(&value);
-                }
-            }
-        }
-        let filters = &mut query.filters;
-        match self {
-            Self::Country => set(&mut filters.countries, CountryCode::parse(value), on),
-            Self::Status => set(&mut filters.statuses, Status::parse(value), on),
-            Self::Campaign => set(&mut filters.campaigns, Some(value.to_owned()), on),
-            Self::Occupation => set(&mut filters.occupations, Some(value.to_owned()), on),
-        }
-    }
-
-    /// How many of this filter's options are chosen.
-    fn chosen(self, filters: &Filters) -> usize {
-        match self {
-            Self::Country => filters.countries.len(),
-            Self::Status => filters.statuses.len(),
-            Self::Campaign => filters.campaigns.len(),
-            Self::Occupation => filters.occupations.len(),
-        }
-    }
-
-    /// Every option as `(value, label)`, in the order the filter lists them. The options are
-    /// every value in the data whatever the query, so this is read once per dataset.
-    fn options(self, facets: &Facets, catalog: &Catalog) -> Vec<(String, String)> {
-        match self {
-            Self::Country => {
-                let mut options: Vec<(String, String)> = facets
-                    .countries
-                    .iter()
-                    .map(|(c, _)| (c.to_string(), text::country_name(*c)))
-                    .collect();
-                // In the order of their names in the language spoken, as a reader looks for them.
-                options.sort_by_cached_key(|(_, name)| wjc_core::fold::fold(name));
-                options
-            }
-            Self::Status => facets
-                .statuses
-                .iter()
-                .map(|(s, _)| (s.as_str().to_owned(), text::status_label(*s)))
-                .collect(),
-            Self::Campaign => facets
-                .campaigns
-                .iter()
-                .map(|(id, _)| {
-                    let label = catalog
-                        .dataset
-                        .campaign(id)
-                        .map_or_else(|| id.clone(), |c| c.title.clone());
-                    (id.clone(), label)
-                })
-                .collect(),
-            Self::Occupation => facets
-                .occupations
-                .iter()
-                .map(|(o, _)| (o.clone(), o.clone()))
-                .collect(),
-        }
-    }
-
-    /// Each option's count under the current query, and whether it is chosen, in the order of
-    /// `options` ([`Facet::options`]); options the query does not count are 0.
-    fn figures(
-        self,
-        facets: &Facets,
-        filters: &Filters,
-        options: &[(String, String)],
-    ) -> Vec<(usize, bool)> {
-        let mut out = vec![(0, false); options.len()];
-        let mut put = |i: usize, value: &str, count: usize, chosen: bool| {
-            // The facets list every value of the data in one order, so `i` is the option's
-            // place; it is looked up should that ever change.
-            let at = if options.get(i).is_some_and(|o| o.0 == value) {
-                Some(i)
-            } else {
-                options.iter().position(|o| o.0 == value)
-            };
-            if let Some(at) = at {
-                out[at] = (count, chosen);
-            }
-        };
-        match self {
-            Self::Country => facets
-                .countries
-                .iter()
-                .enumerate()
-                .for_each(|(i, &(c, n))| {
-                    put(i, c.as_str(), n, filters.countries.contains(&c));
-                }),
-            Self::Status => facets.statuses.iter().enumerate().for_each(|(i, &(s, n))| {
-                put(i, s.as_str(), n, filters.statuses.contains(&s));
-            }),
-            Self::Campaign => facets
-                .campaigns
-                .iter()
-                .enumerate()
-                .for_each(|(i, (id, n))| {
-                    put(i, id, *n, filters.campaigns.contains(id));
-                }),
-            Self::Occupation => facets
-                .occupations
-                .iter()
-                .enumerate()
-                .for_each(|(i, (o, n))| {
-                    put(i, o, *n, filters.occupations.contains(o));
-                }),
-        }
-        out
-    }
-}
-
 /// The filter panel: every filter with counts, the sort order and "clear all".
 #[component]
 pub fn FilterPanel(
@@ -208,12 +51,6 @@ pub fn FilterPanel(
             .query
             .with(|q| !q.filters.is_empty() || !q.text.trim().is_empty())
     };
-    let groups = [
-        Facet::Status,
-        Facet::Country,
-        Facet::Occupation,
-        Facet::Campaign,
-    ];
     view! {
         <section class="wjc-filters" aria-labelledby="wjc-filters-title">
             <div class="wjc-filters__head">
@@ -230,12 +67,12 @@ pub fn FilterPanel(
                 </button>
             </div>
             <SortSelect />
-            {groups
+            {Filter::in_panel_order()
                 .into_iter()
                 .map(|facet| {
                     let options = state
                         .outcome
-                        .with_untracked(|o| facet.options(&o.facets, &catalog));
+                        .with_untracked(|o| facet.options(&o.facets, &catalog.dataset));
                     view! { <FacetGroup facet=facet options=options /> }
                 })
                 .collect_view()}
@@ -250,13 +87,12 @@ pub fn FilterPanel(
 /// the panel holds a few dozen rows whatever the data. Rows are keyed by option: a query change
 /// updates their counts and ticks in place, and adds or removes only the rows that change.
 #[component]
-fn FacetGroup(facet: Facet, options: Vec<(String, String)>) -> impl IntoView {
+fn FacetGroup(facet: Filter, options: Vec<(String, String)>) -> impl IntoView {
     let state = AppState::expect();
     let long = options.len() > SHORT_ENOUGH;
     let total = options.len();
     let options = StoredValue::new(options);
-    // Only the short status list starts open, so phones see the cards without long scrolling.
-    let open = RwSignal::new(facet == Facet::Status);
+    let open = RwSignal::new(facet.starts_open());
     let expanded = RwSignal::new(false);
     let find = RwSignal::new(String::new());
     // Options ticked or unticked since the list last changed shape stay drawn, so an unticked
@@ -302,7 +138,17 @@ fn FacetGroup(facet: Facet, options: Vec<(String, String)>) -> impl IntoView {
                         touched.update(|t| {
                             t.insert(i);
                         });
-                        state.update_query(HistoryMode::Push, |q| facet.toggle(q, &value, on));
+                        state
+                            .update_query(
+                                HistoryMode::Push,
+                                |q| {
+                                    if on {
+                                        facet.add(&mut q.filters, &value);
+                                    } else {
+                                        facet.remove(&mut q.filters, &value);
+                                    }
+                                },
+                            );
                     } />
                 <label for=id>
                     <span class="wjc-facet__label">{label}</span>
@@ -319,7 +165,7 @@ fn FacetGroup(facet: Facet, options: Vec<(String, String)>) -> impl IntoView {
                 .then(|| {
                     view! {
                         <div class="wjc-facet__find">
-                            <label for=find_id.clone()>{facet.find_label()}</label>
+                            <label for=find_id.clone()>{facet.find_label().text()}</label>
                             <input
                                 id=find_id
                                 type="search"
@@ -349,7 +195,7 @@ fn FacetGroup(facet: Facet, options: Vec<(String, String)>) -> impl IntoView {
                     }
                 })}
             <fieldset id=options_id.clone() class="wjc-facet__options">
-                <legend class="wjc-visually-hidden">{facet.title()}</legend>
+                <legend class="wjc-visually-hidden">{facet.title().text()}</legend>
                 <For each=move || list.with(|l| l.shown.clone()) key=|i| *i let(i)>
                     {row(i)}
                 </For>
@@ -378,14 +224,12 @@ fn FacetGroup(facet: Facet, options: Vec<(String, String)>) -> impl IntoView {
             }
         >
             <summary class="wjc-facet__summary">
-                {facet.title()}
+                {facet.title().text()}
                 {move || {
                     (chosen() > 0)
                         .then(|| {
                             view! {
-                                <span class="wjc-facet__selected">
-                                    {text::selected(chosen())}
-                                </span>
+                                <span class="wjc-facet__selected">{text::selected(chosen())}</span>
                             }
                         })
                 }}

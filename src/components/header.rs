@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use wjc_core::i18n::Lang;
 use wjc_core::text::{self, ui};
 use wjc_core::url_state::ViewState;
+use wjc_core::Extent;
 
 use crate::browser::HistoryMode;
 
-use crate::data::Extent;
 use crate::state::AppState;
 
 /// The header, with totals once the data is in.

@@ -11,7 +11,7 @@ use wjc_core::paging::{Link, Page, PAGE_SIZE};
 
 use wjc_core::text::{self, map as map_text, ui};
 use wjc_core::url_state::{View, ViewState};
-use wjc_core::Status;
+use wjc_core::{Extent, Status};
 
 use super::badge::StatusLegend;
 use super::card::Card;
@@ -20,7 +20,7 @@ use super::filters::{FilterPanel, SearchBox};
 use super::map::MapPanel;
 use super::notice::{IgnoredUrlNotice, SkippedNotice};
 use crate::browser;
-use crate::data::{Catalog, Extent};
+use crate::data::Catalog;
 use crate::state::AppState;
 
 /// The list of people with its controls.

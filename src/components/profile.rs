@@ -7,7 +7,7 @@ use wjc_core::query::around;
 use wjc_core::text::{self, ui};
 
 use super::badge::StatusBadge;
-use super::card::Avatar;
+use super::card::{native_name, Avatar};
 use super::translation::TranslationNote;
 use crate::browser;
 use crate::data::Catalog;
@@ -202,23 +202,14 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                     <h1 id="profile-title" class="wjc-profile__name" tabindex="-1" dir="auto">
                         {person.name.clone()}
                     </h1>
-                    {person
-                        .native_name
-                        .clone()
-                        .map(|n| {
-                            view! {
-                                <p class="wjc-profile__native" dir="auto">
-                                    {n}
-                                </p>
-                            }
-                        })}
+                    {native_name(person.native_name.clone(), "wjc-profile__native")}
                     <p class="wjc-profile__status">
                         <StatusBadge status=person.status />
                         " "
                         <span>{text::as_of(person.status_as_of)}</span>
                     </p>
                     {
-                        let summary = state.summary(&person);
+                        let summary = state.summary(person);
                         view! {
                             <p class="wjc-profile__summary" dir="auto" lang=summary.lang>
                                 {summary.text}

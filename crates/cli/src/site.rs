@@ -20,7 +20,7 @@ use base64::Engine as _;
 use sha2::{Digest, Sha384};
 use wjc_core::i18n::{self, Lang};
 use wjc_core::url_state::{self, ViewState};
-use wjc_core::{compiled, DATASET_PATH};
+use wjc_core::{compiled, Dataset, DATASET_PATH};
 
 use crate::progress::Progress;
 use crate::{cli, compile, files, validate, Failure, Settings, Verdict};
@@ -51,26 +51,7 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
     let site = StaticSite::new(loaded.dataset, loaded.report);
     let languages = languages::all(site.dataset()).map_err(Failure::Data)?;
     for language in &languages {
-        let folder = dir.join(url_state::language_folder(Some(language.lang)));
-        for pages in PAGE_FOLDERS {
-            let path = folder.join(pages);
-            if path.exists() {
-                fs::remove_dir_all(&path).map_err(|e| files::write_failed(&path, &e))?;
-            }
-        }
-        if let Some(file) = &language.file {
-            let path = dir.join(language.lang.catalogue_path());
-            write_file(&path, |w| w.write_all(file.as_bytes()))?;
-        }
-        let translations = dir.join(compiled::translations_path(language.lang));
-        match compiled::translations(site.dataset(), language.lang) {
-            Some(file) => drop(write_file(&translations, |w| w.write_all(file.as_bytes()))?),
-            None if translations.exists() => {
-                fs::remove_file(&translations)
-                    .map_err(|e| files::write_failed(&translations, &e))?;
-            }
-            None => {}
-        }
+        prepare_language(dir, language, site.dataset())?;
     }
     let pages = site.list_pages();
     let (mut bytes, mut profiles, mut first_page) = (0, 0, None);
@@ -150,6 +131,35 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
         );
     }
     Ok(Verdict::Clean)
+}
+
+/// Empties `language`'s folders of pages (so no page outlives its record) and writes its files
+/// for the browser: its messages and the people's summaries in it.
+fn prepare_language(
+    dir: &Path,
+    language: &languages::Language,
+    dataset: &Dataset,
+) -> Result<(), Failure> {
+    let folder = dir.join(url_state::language_folder(Some(language.lang)));
+    for pages in PAGE_FOLDERS {
+        let path = folder.join(pages);
+        if path.exists() {
+            fs::remove_dir_all(&path).map_err(|e| files::write_failed(&path, &e))?;
+        }
+    }
+    if let Some(file) = &language.file {
+        let path = dir.join(language.lang.catalogue_path());
+        write_file(&path, |w| w.write_all(file.as_bytes()))?;
+    }
+    let translations = dir.join(compiled::translations_path(language.lang));
+    match compiled::translations(dataset, language.lang) {
+        Some(file) => drop(write_file(&translations, |w| w.write_all(file.as_bytes()))?),
+        None if translations.exists() => {
+            fs::remove_file(&translations).map_err(|e| files::write_failed(&translations, &e))?;
+        }
+        None => {}
+    }
+    Ok(())
 }
 
 /// Writes the loader moved out of Trunk's page (named by its content) and the service worker that

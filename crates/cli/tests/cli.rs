@@ -1320,7 +1320,7 @@ fn site_pages_a_long_list_and_refuses_a_second_run_or_a_refused_file() {
         "<link rel=\"preload\" href=\"data/first.json\" as=\"fetch\" crossorigin=\"anonymous\">"
     ));
     let first = wjc_core::read_list(&read(&dir, "data/first.json")).unwrap();
-    assert_eq!(first.part_of, Some(250));
+    assert_eq!(first.extent, wjc_core::Extent::FirstPage { of: 250 });
 
     let again = wjc(&["site", &site]);
     assert_eq!(again.code, 1);

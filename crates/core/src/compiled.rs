@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use serde_json::{json, Map, Value};
 
 use crate::i18n::Lang;
+use crate::load::Detail;
 use crate::model::{Dataset, Person, Status, Translation};
 use crate::paging::PAGE_SIZE;
 use crate::query::{Index, Query};
@@ -57,6 +58,47 @@ pub(crate) const LEAN_FIELDS: &[&str] = &[
 /// and its details can be served from anywhere, together).
 pub fn detail_path(version: &str, n: usize) -> String {
     format!("detail/{version}-{n}.json")
+}
+
+/// The whole records `at_hand` from an `earlier` list (a first page's people, detail files
+/// read) that still hold for a newer lean `list` whose details are in files (`detail`), as
+/// `(detail file, people)` in list order, so a profile open meanwhile stays on screen instead of
+/// downloading its story again. Only from the same edition of the list (title and date), and
+/// only people whose name and status are unchanged; nothing for a list that holds its records
+/// whole.
+pub fn whole_records_to_keep<'a>(
+    earlier: &Dataset,
+    at_hand: impl IntoIterator<Item = &'a Person>,
+    list: &Dataset,
+    detail: &Detail,
+) -> Vec<(String, Vec<Person>)> {
+    let same_edition = earlier.title == list.title && earlier.updated == list.updated;
+    if !same_edition || *detail == Detail::Inline {
+        return Vec::new();
+    }
+    // Sorted by id for lookups, a few dozen people at most; no map type of its own, which
+    // would be more code to download.
+    let mut at_hand: Vec<&Person> = at_hand.into_iter().collect();
+    at_hand.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    let mut kept: Vec<(String, Vec<Person>)> = Vec::new();
+    // In list order, so the people of one detail file are next to each other.
+    for (position, lean) in list.people.iter().enumerate() {
+        let Ok(found) = at_hand.binary_search_by(|whole| whole.id.cmp(&lean.id)) else {
+            continue;
+        };
+        let whole = at_hand[found];
+        let unchanged = whole.name == lean.name
+            && whole.status == lean.status
+            && whole.status_as_of == lean.status_as_of;
+        let Some(path) = detail.file(position).filter(|_| unchanged) else {
+            continue;
+        };
+        match kept.last_mut() {
+            Some((file, people)) if *file == path => people.push(whole.clone()),
+            _ => kept.push((path, vec![whole.clone()])),
+        }
+    }
+    kept
 }
 
 /// The files to serve for a dataset: the list, and the detail files (path, text) when split.

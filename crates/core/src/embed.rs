@@ -7,16 +7,26 @@
 
 use std::fmt::{self, Write as _};
 
+use crate::filter::Filter;
 use crate::html::Esc;
 use crate::query::Query;
 use crate::url_state::{clip, encode, View, ViewState};
-use crate::{CountryCode, Status};
 
-/// The attributes `<wjc-widget>` reads, in the order the snippets write them.
-pub const ATTRIBUTES: [&str; 10] = [
-    "country", "status", "campaign", "query", "view", "limit", "theme", "compact", "dataset",
-    "link",
+/// The widget's settings other than its filters, in the order the snippets write them.
+const SETTINGS: [&str; 7] = [
+    "query", "view", "limit", "theme", "compact", "dataset", "link",
 ];
+
+/// The attributes `<wjc-widget>` reads, in the order the snippets write them: the filters a
+/// widget can preset ([`Filter::in_widget`], by their keys), then the other settings.
+pub fn attribute_names() -> Vec<&'static str> {
+    Filter::ALL
+        .into_iter()
+        .filter(|f| f.in_widget())
+        .map(Filter::key)
+        .chain(SETTINGS)
+        .collect()
+}
 
 /// Cards shown before the "show all" link when `limit` is not set.
 pub const DEFAULT_LIMIT: usize = 6;
@@ -182,31 +192,16 @@ impl Settings {
                 .map(str::trim)
                 .filter(|v| !v.is_empty())
         };
-        match name {
-            "country" => {
-                filters.countries.clear();
-                let bad = collect_bad(items(), |v| {
-                    CountryCode::parse(&v.to_ascii_uppercase()).map(|c| filters.countries.insert(c))
-                });
-                bad.map_or(Ok(()), |b| {
-                    Err(warning(
-                        &b,
-                        "expected two-letter country codes such as BY or CN, separated by commas",
-                    ))
-                })
-            }
-            "status" => {
-                filters.statuses.clear();
-                let bad = collect_bad(items(), |v| {
-                    Status::parse(&v.to_ascii_lowercase()).map(|s| filters.statuses.insert(s))
-                });
-                bad.map_or(Ok(()), |b| Err(warning(&b, STATUS_EXPECTED)))
-            }
-            "campaign" => {
-                // Campaign ids are the dataset's own; an unknown one simply matches nobody.
-                filters.campaigns = items().map(str::to_owned).collect();
+        if let Some(filter) = Filter::from_key(name).filter(|f| f.in_widget()) {
+            filter.clear(filters);
+            let bad: Vec<&str> = items().filter(|v| !filter.add(filters, v)).collect();
+            return if bad.is_empty() {
                 Ok(())
-            }
+            } else {
+                Err(warning(&bad.join(","), filter.expected()))
+            };
+        }
+        match name {
             "query" => {
                 value.unwrap_or("").trim().clone_into(&mut self.query.text);
                 Ok(())
@@ -273,15 +268,13 @@ impl Settings {
     }
 
     /// The settings that differ from the defaults, as attribute name and value, in
-    /// [`ATTRIBUTES`] order; `compact` has an empty value.
+    /// [`attribute_names`] order; `compact` has an empty value.
     pub fn attributes(&self) -> Vec<(&'static str, String)> {
-        let filters = &self.query.filters;
-        let join = |items: Vec<&str>| items.join(",");
-        let countries: Vec<String> = filters.countries.iter().map(ToString::to_string).collect();
+        let filters = Filter::ALL
+            .into_iter()
+            .filter(|f| f.in_widget())
+            .map(|f| (f.key(), f.values(&self.query.filters).join(",")));
         let values = [
-            join(countries.iter().map(String::as_str).collect()),
-            join(filters.statuses.iter().map(|s| s.as_str()).collect()),
-            join(filters.campaigns.iter().map(String::as_str).collect()),
             self.query.text.trim().to_owned(),
             non_default(self.panes, Panes::as_str),
             if self.limit == DEFAULT_LIMIT {
@@ -294,9 +287,8 @@ impl Settings {
             self.dataset.clone().unwrap_or_default(),
             non_default(self.link, LinkMode::as_str),
         ];
-        ATTRIBUTES
-            .into_iter()
-            .zip(values)
+        filters
+            .chain(SETTINGS.into_iter().zip(values))
             .filter(|(name, value)| {
                 if *name == "compact" {
                     self.compact
@@ -351,10 +343,11 @@ impl Settings {
             text: view.query.text.trim().to_owned(),
             ..Query::default()
         };
-        let (from, to) = (&view.query.filters, &mut query.filters);
-        to.countries.clone_from(&from.countries);
-        to.statuses.clone_from(&from.statuses);
-        to.campaigns.clone_from(&from.campaigns);
+        for filter in Filter::ALL.into_iter().filter(|f| f.in_widget()) {
+            for value in filter.values(&view.query.filters) {
+                filter.add(&mut query.filters, value);
+            }
+        }
         Self {
             query,
             panes: if view.view == View::Map {
@@ -370,17 +363,6 @@ impl Settings {
 /// What a `dataset` attribute accepts (said to the partner's webmaster in the console, in
 /// English like every other attribute warning).
 pub const DATASET_EXPECTED: &str = "expected an http or https address of a dataset";
-
-const STATUS_EXPECTED: &str = "expected statuses such as imprisoned, detained, house_arrest, disappeared, released, exiled, died_in_custody or unknown, separated by commas";
-
-/// Applies `insert` to each item; the items it refuses (`None`), joined by commas, if any.
-fn collect_bad<'a>(
-    items: impl Iterator<Item = &'a str>,
-    mut insert: impl FnMut(&str) -> Option<bool>,
-) -> Option<String> {
-    let bad: Vec<&str> = items.filter(|v| insert(v).is_none()).collect();
-    (!bad.is_empty()).then(|| bad.join(","))
-}
 
 /// Sets `target` to the choice written as `value` (any case), or to the default when removed;
 /// a value that names no choice leaves the default and is returned.
@@ -445,6 +427,7 @@ pub fn iframe_snippet(settings: &Settings, site: &str, title: &str) -> String {
 mod tests {
     use super::*;
     use crate::url_state::decode;
+    use crate::Status;
 
     impl Settings {
         /// Reads settings from `embed.html`'s fragment the way `embed-frame.js` does (its

@@ -7,10 +7,7 @@
 //! a missing file, a web page instead of the data or a refused file fail at once, since asking
 //! again would only give the same answer.
 
-use std::fmt;
-
 use crate::load::LoadError;
-use crate::text;
 
 /// Largest dataset accepted, in bytes as received (after any transfer compression is undone):
 /// 128 MiB. A 50,000-record file from `wjc generate` is 103 MiB and the real records average
@@ -77,14 +74,6 @@ impl Failure {
         }
     }
 }
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&text::load_failure(self))
-    }
-}
-
-impl std::error::Error for Failure {}
 
 /// How long to wait before the next try, after `tries` tries that ended in `failure`; `None`
 /// when there should be no other try.

@@ -12,6 +12,7 @@ pub mod country;
 pub mod date;
 pub mod embed;
 pub mod fetch;
+pub mod filter;
 pub mod fold;
 pub mod html;
 pub mod i18n;
@@ -26,6 +27,7 @@ pub mod query;
 pub mod schema;
 pub mod shortlist;
 pub mod text;
+pub mod unicode;
 pub mod url_state;
 
 /// Where the dataset is in the built site, relative to its root: the app downloads it from there
@@ -36,7 +38,7 @@ pub use country::CountryCode;
 pub use date::PartialDate;
 pub use fetch::{Failure, SavedCopy};
 pub use load::{
-    load, read_list, read_list_paced, Detail, List, LoadError, Loaded, Problem, Report,
+    load, read_list, read_list_paced, Detail, Extent, List, LoadError, Loaded, Problem, Report,
 };
 pub use model::{
     Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,

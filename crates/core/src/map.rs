@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use crate::country::CountryCode;
+use crate::query::Facets;
 
 /// Where the pre-projected shapes are in the built site, relative to its root: the app downloads
 /// them the first time the map is shown, and the site's service worker keeps them.
@@ -429,6 +430,38 @@ impl Viewport {
     }
 }
 
+/// How each country is shaded under the current filters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shading {
+    /// Every country in the data, with how many people match the filters other than country,
+    /// in the facets' order. A list rather than a map: a few hundred entries at most, and a map
+    /// would add its own sort and tree code to the WebAssembly.
+    pub counts: Vec<(CountryCode, usize)>,
+    /// The bins the shades stand for.
+    pub bins: Bins,
+}
+
+impl Shading {
+    /// The shading for these facet counts.
+    pub fn new(facets: &Facets) -> Self {
+        let counts = facets.countries.clone();
+        let max = counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
+        Self {
+            counts,
+            bins: Bins::for_max(max),
+        }
+    }
+
+    /// The shade of `country`: 0 for nobody (or a country not in the data), then 1 to
+    /// [`Bins::MAX`], darker for more people.
+    pub fn shade(&self, country: CountryCode) -> usize {
+        self.counts
+            .iter()
+            .find(|(c, _)| *c == country)
+            .map_or(0, |&(_, n)| self.bins.shade(n))
+    }
+}
+
 /// `f64::clamp` for `low <= high`, without its panic message for other bounds: that message
 /// formats floats, and the float formatting code is large in WebAssembly.
 fn clamp(value: f64, low: f64, high: f64) -> f64 {
@@ -452,6 +485,23 @@ mod tests {
         BH\t1\t610.2\t190.4\tM610 190l1 0l0 1z\n\
         -\t0\t650\t180\tM650 180h2v2z\n\
         AD\t1\t503.8\t92.3\t\n";
+
+    #[test]
+    fn countries_are_shaded_by_their_count_under_the_filters() {
+        let code = |c: &str| CountryCode::parse(c).unwrap();
+        let data = crate::query::tests::dataset();
+        let facets = crate::query::Index::new(&data)
+            .run(&crate::query::Query::default())
+            .facets;
+        let shading = Shading::new(&facets);
+        assert_eq!(shading.counts, facets.countries);
+        // Belarus and Nicaragua hold two each, Venezuela one: with a maximum of two, one bin
+        // per count.
+        assert_eq!(shading.shade(code("BY")), shading.bins.shade(2));
+        assert!(shading.shade(code("BY")) > shading.shade(code("VE")));
+        assert!(shading.shade(code("VE")) > 0);
+        assert_eq!(shading.shade(code("CN")), 0, "not in the data");
+    }
 
     #[test]
     fn reads_shapes_and_the_view_box() {

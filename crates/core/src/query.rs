@@ -57,6 +57,16 @@ impl Filters {
             && self.campaigns.is_empty()
             && self.occupations.is_empty()
     }
+
+    /// The map's choice of a country: choosing it lists only its people; choosing it again
+    /// (when it is the only country chosen) lists everyone again.
+    pub fn toggle_only_country(&mut self, country: CountryCode) {
+        let only_this = self.countries.len() == 1 && self.countries.contains(&country);
+        self.countries.clear();
+        if !only_this {
+            self.countries.insert(country);
+        }
+    }
 }
 
 /// The orders results can be shown in.
@@ -132,6 +142,63 @@ impl Facets {
             .zip(&self.statuses)
             .filter(|(n, _)| **n > 0)
             .map(|(n, (status, _))| (*status, *n))
+    }
+
+    /// How many people the map counts for `country` (matching every filter but the country
+    /// one), and how they divide among the statuses; 0 and none for a country not in the data.
+    pub fn country(
+        &self,
+        country: CountryCode,
+    ) -> (usize, impl Iterator<Item = (Status, usize)> + '_) {
+        let at = self.countries.iter().position(|(c, _)| *c == country);
+        let total = at.map_or(0, |i| self.countries[i].1);
+        // A position past the end has no statuses.
+        (
+            total,
+            self.country_statuses(at.unwrap_or(self.countries.len())),
+        )
+    }
+
+    /// The map's table: per country, in [`Facets::countries`] order, its total and its count
+    /// in each status of `columns` (0 for a status it has nobody in).
+    pub fn country_figures(&self, columns: &[Status]) -> Vec<CountryFigures> {
+        self.countries
+            .iter()
+            .enumerate()
+            .map(|(i, &(country, total))| {
+                let per_status = columns
+                    .iter()
+                    .map(|s| {
+                        self.country_statuses(i)
+                            .find(|(status, _)| status == s)
+                            .map_or(0, |(_, n)| n)
+                    })
+                    .collect();
+                CountryFigures {
+                    country,
+                    total,
+                    per_status,
+                }
+            })
+            .collect()
+    }
+}
+
+/// One row of the map's table: a country's figures under the current filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CountryFigures {
+    /// The country.
+    pub country: CountryCode,
+    /// People counted for it (matching every filter but the country one).
+    pub total: usize,
+    /// Of them, how many are in each status column.
+    pub per_status: Vec<usize>,
+}
+
+impl CountryFigures {
+    /// The total (`None`) or a status column's count.
+    pub fn figure(&self, column: Option<usize>) -> usize {
+        column.map_or(self.total, |j| self.per_status.get(j).copied().unwrap_or(0))
     }
 }
 
@@ -473,4 +540,4 @@ pub fn around(matches: &[usize], rank: Option<usize>) -> (Option<usize>, Option<
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -58,7 +58,7 @@ fn not_required(object: Option<&mut serde_json::Map<String, serde_json::Value>>,
 const NO_CONTROLS: &str = r"^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*$";
 
 /// At least one visible character: not white space, not an invisible control (direction marks,
-/// zero-width characters, see [`crate::text::is_invisible_control`]), not a combining mark, not
+/// zero-width characters, see [`crate::unicode::is_invisible_control`]), not a combining mark, not
 /// a control character.
 const VISIBLE: &str = concat!(
     r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000",

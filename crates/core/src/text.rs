@@ -3,7 +3,7 @@
 //! the message and its arguments; the words, their order and their plural forms are the
 //! catalogue's.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use crate::country::CountryCode;
 use crate::date::PartialDate;
@@ -14,6 +14,7 @@ use crate::i18n::message::{
 };
 use crate::i18n::{say, say_if_translated, speaking};
 use crate::model::{Dataset, Flag, Person, Sentence, Source, Status};
+use crate::unicode::reveal_controls;
 
 /// A message without arguments, by its catalogue key: a label, a heading, a hint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -674,36 +675,6 @@ pub fn isolate(text: &str) -> String {
     out
 }
 
-/// Makes invisible direction and formatting characters visible as `<U+202E>` when data is
-/// quoted in a message, so a value cannot reorder or hide the words around it.
-pub fn reveal_controls(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if is_invisible_control(c) {
-            let _ = write!(out, "<U+{:04X}>", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Direction marks, embeddings, overrides and isolates, zero-width characters, the byte-order
-/// mark and the soft hyphen: characters that take no space but can change what text shows.
-pub fn is_invisible_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206F}'
-            | '\u{FEFF}'
-    )
-}
-
 /// "About this data" text for a dataset.
 pub fn about(dataset: &Dataset) -> String {
     let publishers: Vec<&str> = dataset
@@ -1059,15 +1030,6 @@ mod tests {
             isolate("\u{2067}a\u{2069}\u{2069}"),
             "\u{2068}\u{2067}a\u{2069}\u{2069}"
         );
-    }
-
-    #[test]
-    fn hidden_controls_are_revealed_and_other_text_kept() {
-        assert_eq!(
-            reveal_controls("abc\u{202E}fed\u{200B}\u{2069}"),
-            "abc<U+202E>fed<U+200B><U+2069>"
-        );
-        assert_eq!(reveal_controls("نرگس محمدی – Zoë"), "نرگس محمدی – Zoë");
     }
 
     #[test]

@@ -10,9 +10,8 @@
 
 use std::fmt::Write as _;
 
-use crate::country::CountryCode;
+use crate::filter::Filter;
 use crate::i18n::Lang;
-use crate::model::Status;
 use crate::query::{Query, Sort};
 
 /// Which main view is shown.
@@ -93,21 +92,16 @@ pub fn parse(fragment: &str) -> Parsed {
         let (name, value) = (decode(name), decode(value));
         let values = || items.iter().map(|v| v.trim()).filter(|v| !v.is_empty());
         let mut bad = Vec::new();
+        if let Some(filter) = Filter::from_key(&name) {
+            bad.extend(
+                values()
+                    .filter(|v| !filter.add(&mut query.filters, v))
+                    .map(str::to_owned),
+            );
+        }
         match name.as_str() {
+            _ if Filter::from_key(&name).is_some() => {}
             "q" => query.text.clone_from(&value),
-            "country" => values().for_each(|v| match CountryCode::parse(&v.to_ascii_uppercase()) {
-                Some(code) => drop(query.filters.countries.insert(code)),
-                None => bad.push(v.to_owned()),
-            }),
-            "status" => values().for_each(|v| match Status::parse(v) {
-                Some(status) => drop(query.filters.statuses.insert(status)),
-                None => bad.push(v.to_owned()),
-            }),
-            "campaign" => query.filters.campaigns.extend(values().map(str::to_owned)),
-            "occupation" => query
-                .filters
-                .occupations
-                .extend(values().map(str::to_owned)),
             "sort" => match Sort::parse(&value) {
                 Some(sort) => query.sort = sort,
                 None => bad.push(value.clone()),
@@ -159,32 +153,15 @@ fn page_index(text: &str) -> Option<usize> {
 
 /// The list's parameters (`?q=…&country=…`), or nothing when all are defaults.
 fn list_params(query: &Query, view: View, page: usize) -> String {
-    let filters = &query.filters;
-    let join = |items: Vec<String>| items.join(",");
-    let params = [
-        ("q", encode(query.text.trim())),
-        (
-            "country",
-            join(filters.countries.iter().map(ToString::to_string).collect()),
-        ),
-        (
-            "status",
-            join(
-                filters
-                    .statuses
-                    .iter()
-                    .map(|s| s.as_str().to_owned())
-                    .collect(),
-            ),
-        ),
-        (
-            "campaign",
-            join(filters.campaigns.iter().map(|c| encode(c)).collect()),
-        ),
-        (
-            "occupation",
-            join(filters.occupations.iter().map(|o| encode(o)).collect()),
-        ),
+    let filters = Filter::ALL.into_iter().map(|filter| {
+        let values: Vec<String> = filter
+            .values(&query.filters)
+            .into_iter()
+            .map(encode)
+            .collect();
+        (filter.key(), values.join(","))
+    });
+    let others = [
         (
             "sort",
             if query.sort == Sort::default() {
@@ -210,8 +187,9 @@ fn list_params(query: &Query, view: View, page: usize) -> String {
             },
         ),
     ];
-    let pairs: Vec<String> = params
-        .iter()
+    let pairs: Vec<String> = std::iter::once(("q", encode(query.text.trim())))
+        .chain(filters)
+        .chain(others)
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| format!("{k}={v}"))
         .collect();
@@ -315,7 +293,7 @@ pub(crate) fn decode(text: &str) -> String {
 /// Shortens what is echoed back in messages, and shows hidden direction controls so a crafted
 /// link cannot reorder the notice that names it.
 pub(crate) fn clip(text: &str) -> String {
-    crate::text::reveal_controls(&text.chars().take(60).collect::<String>())
+    crate::unicode::reveal_controls(&text.chars().take(60).collect::<String>())
 }
 
 #[cfg(test)]
@@ -323,6 +301,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::{CountryCode, Status};
 
     #[test]
     fn static_paths_name_the_profiles_and_the_pages_of_the_unfiltered_list() {
@@ -614,7 +593,7 @@ mod tests {
             let parsed = parse(&fragment);
             for ignored in &parsed.ignored {
                 prop_assert!(ignored.chars().count() <= 60 + 7 * 60, "{}", ignored);
-                prop_assert!(!ignored.chars().any(crate::text::is_invisible_control), "{:?}", ignored);
+                prop_assert!(!ignored.chars().any(crate::unicode::is_invisible_control), "{:?}", ignored);
             }
             // What was understood writes back to a canonical fragment (search text trimmed) that
             // reads back whole and writes the same again.

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 
 use sha2::{Digest, Sha384};
-use wjc_core::embed::ATTRIBUTES;
+use wjc_core::embed::attribute_names;
 use wjc_core::html::Esc;
 
 use super::shell::META_POLICY;
@@ -37,7 +37,7 @@ pub fn write(dir: &Path, widget: &Path, site_title: &str) -> Result<Vec<String>,
         .map_err(|e| Failure::Data(format!("{}: {e}", widget.join("app.css").display())))?
         + &read("widget.css")?;
 
-    let attributes = js_array(&ATTRIBUTES);
+    let attributes = js_array(&attribute_names());
     let mut written = Vec::new();
     let mut put = |name: String, text: &str| -> Result<String, Failure> {
         let path = dir.join(&name);

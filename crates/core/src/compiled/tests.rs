@@ -1,7 +1,7 @@
 use serde_json::Value;
 
 use super::*;
-use crate::load::{load, read_list, Detail};
+use crate::load::{load, read_list, Detail, Extent};
 use crate::{LoadError, Person};
 
 const DATASET: &str = include_str!("../../../../assets/data/prisoners.json");
@@ -56,7 +56,7 @@ fn a_small_dataset_is_one_file_read_whole() {
     assert_eq!(compiled.first, None);
     let list = read_list(&compiled.list).expect("the list loads");
     assert_eq!(list.detail, Detail::Inline);
-    assert_eq!(list.part_of, None);
+    assert_eq!(list.extent, Extent::Whole);
     // Whole, but for the translations, which browsers do not get yet.
     assert!(dataset.people.iter().any(|p| !p.translations.is_empty()));
     let expected: Vec<Person> = dataset.people.iter().map(untranslated).collect();
@@ -169,7 +169,7 @@ fn a_large_dataset_has_a_first_page_of_whole_records_in_the_lists_opening_order(
     let dataset = grown(150);
     let compiled = compile(&dataset);
     let first = read_list(compiled.first.as_deref().expect("a first page")).unwrap();
-    assert_eq!(first.part_of, Some(150));
+    assert_eq!(first.extent, Extent::FirstPage { of: 150 });
     assert_eq!(first.detail, Detail::Inline);
     let opening = Index::new(&dataset).run(&Query::default()).matches;
     let expected: Vec<Person> = opening[..PAGE_SIZE]
@@ -239,5 +239,75 @@ fn each_language_s_translations_are_a_file_of_their_own_read_back_whole() {
             .keys()
             .collect::<Vec<_>>(),
         ["b"]
+    );
+}
+
+#[test]
+fn a_first_pages_whole_records_are_kept_for_the_list_of_the_same_edition() {
+    let dataset = grown(150);
+    let compiled = compile(&dataset);
+    let first = read_list(compiled.first.as_deref().unwrap())
+        .unwrap()
+        .loaded
+        .dataset;
+    let list = read_list(&compiled.list).unwrap();
+    let (lean_list, detail) = (&list.loaded.dataset, &list.detail);
+    let kept = whole_records_to_keep(&first, &first.people, lean_list, detail);
+    // Every person of the first page, whole, filed under the detail file that holds them.
+    let kept_people: Vec<&Person> = kept.iter().flat_map(|(_, people)| people).collect();
+    assert_eq!(kept_people.len(), first.people.len());
+    for (path, people) in &kept {
+        for person in people {
+            let position = lean_list
+                .people
+                .iter()
+                .position(|p| p.id == person.id)
+                .unwrap();
+            assert_eq!(detail.file(position).as_ref(), Some(path));
+            assert_eq!(
+                Some(person),
+                first.people.iter().find(|p| p.id == person.id)
+            );
+        }
+    }
+    // A list that holds its records whole needs none of them.
+    assert!(whole_records_to_keep(&first, &first.people, lean_list, &Detail::Inline).is_empty());
+}
+
+#[test]
+fn changed_people_and_other_editions_are_not_kept() {
+    let mut dataset = grown(150);
+    let first = read_list(compile(&dataset).first.as_deref().unwrap())
+        .unwrap()
+        .loaded
+        .dataset;
+    let opening = first.people[0].id.clone();
+    let moved = dataset.people.iter_mut().find(|p| p.id == opening).unwrap();
+    moved.status = if moved.status == Status::Released {
+        Status::Detained
+    } else {
+        Status::Released
+    };
+    let changed = read_list(&compile(&dataset).list).unwrap();
+    let kept = whole_records_to_keep(
+        &first,
+        &first.people,
+        &changed.loaded.dataset,
+        &changed.detail,
+    );
+    assert!(kept
+        .iter()
+        .flat_map(|(_, people)| people)
+        .all(|p| p.id != opening));
+    assert_eq!(
+        kept.iter().map(|(_, p)| p.len()).sum::<usize>(),
+        first.people.len() - 1
+    );
+
+    dataset.title.push_str(" (new edition)");
+    let other = read_list(&compile(&dataset).list).unwrap();
+    assert!(
+        whole_records_to_keep(&first, &first.people, &other.loaded.dataset, &other.detail)
+            .is_empty()
     );
 }

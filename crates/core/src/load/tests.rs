@@ -1,6 +1,8 @@
 use serde_json::{json, Value};
 
 use super::*;
+use crate::i18n::Lang;
+use crate::model::Sentence;
 
 /// A valid dataset with `n` people, as JSON, for tests to break in one place.
 fn dataset(n: usize) -> Value {

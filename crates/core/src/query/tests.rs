@@ -7,7 +7,7 @@ use crate::load;
 use crate::model::Person;
 
 /// Six people with the accents, statuses and overlaps the tests need.
-pub(super) fn dataset() -> Dataset {
+pub(crate) fn dataset() -> Dataset {
     let person = |id: &str,
                   name: &str,
                   country: &str,
@@ -263,6 +263,56 @@ fn totals_count_people_countries_held_and_released() {
         }
     );
     assert_eq!(totals(&[]), Totals::default());
+}
+
+#[test]
+fn choosing_a_country_on_the_map_lists_only_it_and_choosing_it_again_everyone() {
+    let mut filters = Filters::default();
+    filters.countries.extend([by("BY"), by("NI")]);
+    filters.toggle_only_country(by("NI"));
+    assert_eq!(
+        filters.countries.iter().copied().collect::<Vec<_>>(),
+        [by("NI")]
+    );
+    filters.toggle_only_country(by("NI"));
+    assert!(filters.countries.is_empty());
+    filters.toggle_only_country(by("VE"));
+    assert_eq!(
+        filters.countries.iter().copied().collect::<Vec<_>>(),
+        [by("VE")]
+    );
+}
+
+#[test]
+fn the_maps_figures_give_each_countrys_total_and_status_columns() {
+    let data = dataset();
+    let mut query = Query::default();
+    query.filters.countries.insert(by("BY"));
+    let facets = run(&data, &query).facets;
+    let (total, statuses) = facets.country(by("NI"));
+    assert_eq!(total, 2);
+    assert_eq!(
+        statuses.collect::<Vec<_>>(),
+        [(Status::Imprisoned, 1), (Status::Released, 1)]
+    );
+    let (total, statuses) = facets.country(by("CN"));
+    assert_eq!(
+        (total, statuses.count()),
+        (0, 0),
+        "a country not in the data"
+    );
+
+    let columns = [Status::Released, Status::Imprisoned];
+    let rows = facets.country_figures(&columns);
+    assert_eq!(rows.len(), facets.countries.len());
+    let ni = rows.iter().find(|r| r.country == by("NI")).unwrap();
+    assert_eq!(ni.per_status, [1, 1]);
+    assert_eq!(
+        (ni.figure(None), ni.figure(Some(0)), ni.figure(Some(5))),
+        (2, 1, 0)
+    );
+    let vn = rows.iter().find(|r| r.country == by("VN")).unwrap();
+    assert_eq!(vn.per_status, [0, 1], "a status with nobody is 0");
 }
 
 #[test]
