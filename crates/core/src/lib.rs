@@ -27,6 +27,7 @@ pub mod schema;
 pub mod shortlist;
 pub mod text;
 pub mod url_state;
+pub mod visibility;
 
 /// Where the dataset is in the built site, relative to its root: the app downloads it from there
 /// and `wjc site` renders the static pages from the same file.
@@ -39,6 +40,6 @@ pub use load::{
     load, read_list, read_list_paced, Detail, List, LoadError, Loaded, Problem, Report,
 };
 pub use model::{
-    Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,
-    TimelineEvent,
+    Action, ActionKind, Campaign, Dataset, EventKind, Flag, Gender, HttpUrl, Link, Person, Photo,
+    Sentence, Source, Status, TimelineEvent, Visibility,
 };

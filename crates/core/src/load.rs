@@ -23,7 +23,7 @@ use crate::date::PartialDate;
 use crate::i18n::Lang;
 use crate::model::{
     Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,
-    TimelineEvent, Translation, SCHEMA_VERSION,
+    Translation, SCHEMA_VERSION,
 };
 use crate::pace::{at_once, NoPause, Pause, SLICE};
 use crate::{compiled, text};
@@ -434,19 +434,21 @@ fn envelope(root: &Map<String, Value>, report: &mut Report) -> Result<Dataset, L
     let updated = envelope.date("updated");
     let synthetic = envelope.flag("synthetic");
     // As for records, every part is read before any `?` so all problems are reported.
-    let sources = envelope.objects("sources", |f| {
+    let sources = envelope.objects("sources", SOURCE_FIELDS, |f| {
         let (id, title) = (f.id("id"), f.text("title", limits::LINE));
         let (publisher, date) = (f.text("publisher", limits::LINE), f.date("date"));
         let url = f.optional_url("url");
+        let actions = care::actions(f, None);
         Some(Source {
             id: id?,
             title: title?,
             publisher: publisher?,
             date: date?,
             url,
+            actions,
         })
     });
-    let campaigns = envelope.objects("campaigns", |f| {
+    let campaigns = envelope.objects("campaigns", CAMPAIGN_FIELDS, |f| {
         let (id, title) = (f.id("id"), f.text("title", limits::LINE));
         let (publisher, date) = (f.text("publisher", limits::LINE), f.date("date"));
         let description = f
@@ -482,6 +484,9 @@ fn envelope(root: &Map<String, Value>, report: &mut Report) -> Result<Dataset, L
         people: Vec::new(),
     })
 }
+
+const SOURCE_FIELDS: &[&str] = &["id", "title", "publisher", "date", "url", "actions"];
+const CAMPAIGN_FIELDS: &[&str] = &["id", "title", "publisher", "date", "description", "url"];
 
 /// `$schema` names the file's JSON Schema for editors (`wjc schema`); the loader only accepts it.
 const ENVELOPE_FIELDS: &[&str] = &[
@@ -521,6 +526,9 @@ const PERSON_FIELDS: &[&str] = &[
     "photo",
     "links",
     "timeline",
+    "actions",
+    "last_verified",
+    "visibility",
     "translations",
     "synthetic",
 ];
@@ -576,13 +584,10 @@ fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Option<Person>
             url: url?,
         })
     });
-    let timeline = f.objects_or_empty("timeline", &["date", "event"], |f| {
-        let (date, event) = (f.date("date"), f.text("event", limits::SUMMARY));
-        Some(TimelineEvent {
-            date: date?,
-            event: event?,
-        })
-    });
+    let timeline = f.objects_or_empty("timeline", care::EVENT_FIELDS, |f| care::event(f, known));
+    let actions = care::actions(f, Some(known));
+    let last_verified = f.optional_date("last_verified");
+    let visibility = care::visibility(f);
     let translations = if lean {
         Vec::new()
     } else {
@@ -596,7 +601,7 @@ fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Option<Person>
             f.error("sentenced", "is before the arrest date");
         }
     }
-    Some(Person {
+    let mut person = Person {
         id: id?,
         name: name?,
         aliases,
@@ -619,9 +624,14 @@ fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Option<Person>
         photo,
         links,
         timeline,
+        actions,
+        last_verified,
+        visibility,
         translations,
         synthetic,
-    })
+    };
+    care::enforce_visibility(f, &mut person);
+    Some(person)
 }
 
 /// Reads a record's `translations` (`{"es": {"summary": …, "story": …, "reviewed": false}}`),
@@ -1188,10 +1198,10 @@ impl<'a> Fields<'a> {
     fn objects<T>(
         &mut self,
         field: &str,
+        known: &[&str],
         read: impl FnMut(&mut Fields<'a>) -> Option<T>,
     ) -> Option<Vec<T>> {
         self.required(field)?;
-        let known: &[&str] = &["id", "title", "publisher", "date", "description", "url"];
         let items = self.objects_or_empty(field, known, read);
         Some(items)
     }
@@ -1266,5 +1276,6 @@ fn syntax_message(error: &serde_json::Error) -> String {
     }
 }
 
+mod care;
 #[cfg(test)]
 mod tests;

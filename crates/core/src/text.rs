@@ -804,6 +804,9 @@ mod tests {
             photo: None,
             links: vec![],
             timeline: vec![],
+            actions: vec![],
+            last_verified: None,
+            visibility: crate::model::Visibility::Full,
             translations: vec![],
             synthetic: false,
         }
