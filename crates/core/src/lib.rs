@@ -7,6 +7,7 @@
 mod country_table;
 mod fold_table;
 
+pub mod case;
 pub mod compiled;
 pub mod country;
 pub mod date;

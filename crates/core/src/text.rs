@@ -1033,3 +1033,133 @@ mod tests {
         assert_eq!(options_found(3, 56, one, many), "3 of 56 countries match");
     }
 }
+
+/// A case in time, acting on it, sharing it, printing it and following it (issue 17).
+pub mod case {
+    use super::{custody_line, date, sentence, status_label};
+    use crate::date::PartialDate;
+    use crate::model::{ActionKind, EventKind, Person, Status};
+
+    /// The label of a timeline event's kind.
+    pub fn event_kind(kind: EventKind) -> &'static str {
+        match kind {
+            EventKind::Arrest => "Arrest",
+            EventKind::Detention => "Detention",
+            EventKind::Disappearance => "Disappearance",
+            EventKind::Trial => "Trial",
+            EventKind::Sentence => "Sentence",
+            EventKind::Appeal => "Appeal",
+            EventKind::Hearing => "Hearing",
+            EventKind::Transfer => "Transfer",
+            EventKind::Release => "Release",
+            EventKind::LastContact => "Last contact",
+            EventKind::Award => "Award",
+            EventKind::Other => "Event",
+        }
+    }
+
+    /// The link to an event's source: "Source: U.S. Department of State".
+    pub fn event_source(source: &str) -> String {
+        format!("Source: {source}")
+    }
+
+    /// "No contact since 2012".
+    pub fn no_contact_since(since: PartialDate) -> String {
+        format!("No contact since {}", date(since))
+    }
+
+    /// "Expected release Jul 2031 (a sentence of 10 years, counted from the arrest)".
+    pub fn expected_release(on: PartialDate, term: crate::model::Sentence) -> String {
+        format!(
+            "Expected release {} (a sentence of {}, counted from the arrest)",
+            date(on),
+            sentence(term).to_lowercase()
+        )
+    }
+
+    /// "Last verified 30 Nov 2026".
+    pub fn last_verified(on: PartialDate) -> String {
+        format!("Last verified {}", date(on))
+    }
+
+    /// The lines under a profile's name: how long held (as of the status date, saying so), no
+    /// contact since, expected release, last verified; those the record allows.
+    pub fn lines(person: &Person) -> Vec<String> {
+        let release = crate::case::expected_release(person)
+            .zip(person.sentence)
+            .map(|(on, term)| expected_release(on, term));
+        [
+            custody_line(person),
+            crate::case::no_contact_since(person).map(no_contact_since),
+            release,
+            person.last_verified.map(last_verified),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// The heading of a profile's actions.
+    pub const TAKE_ACTION: &str = "Take action";
+    /// The share button.
+    pub const SHARE: &str = "Share";
+    /// The list's share button.
+    pub const SHARE_LIST: &str = "Share this list";
+    /// Copies the page's address.
+    pub const COPY_LINK: &str = "Copy link";
+    /// Said once the address is copied.
+    pub const LINK_COPIED: &str = "Link copied";
+    /// The e-mail share link.
+    pub const SHARE_EMAIL: &str = "E-mail";
+    /// Before the share links.
+    pub const SHARE_LINKS: &str = "Share by";
+    /// The print control.
+    pub const PRINT: &str = "Print case sheet";
+    /// Under the printed QR code.
+    pub const QR_CAPTION: &str = "Scan to open this profile";
+    /// The link of an action to the page that explains it.
+    pub const ACTION_LINK: &str = "How to do it";
+    /// The link to the list's feed.
+    pub const FEED_LINK: &str = "Updates (Atom feed)";
+
+    /// "Share with `#WithoutJustCause` `#FreeBelarus`".
+    pub fn hashtags(tags: &[String]) -> String {
+        format!("Share with {}", tags.join(" "))
+    }
+
+    /// "Address: …".
+    pub fn letter_address(address: &str) -> String {
+        format!("Address: {address}")
+    }
+
+    /// The heading of an action of this kind.
+    pub fn action_kind(kind: ActionKind) -> &'static str {
+        match kind {
+            ActionKind::Share => "Share",
+            ActionKind::Demand => "The campaign calls for",
+            ActionKind::Act => "You can",
+            ActionKind::WriteLetter => "Write a letter",
+            ActionKind::ContactOfficials => "Contact officials",
+        }
+    }
+
+    /// The list's feed title: "Without Just Cause: updates".
+    pub fn feed_title(site: &str) -> String {
+        format!("{site}: updates")
+    }
+
+    /// A country's feed title: "Without Just Cause: updates on Belarus".
+    pub fn feed_country_title(site: &str, country: &str) -> String {
+        format!("{site}: updates on {country}")
+    }
+
+    /// The link to a country's feed.
+    pub fn feed_country_link(country: &str) -> String {
+        format!("Updates on {country} (Atom feed)")
+    }
+
+    /// A feed entry's title: "Ales Bialiatski: Imprisoned".
+    pub fn feed_entry_title(name: &str, status: Status) -> String {
+        format!("{name}: {}", status_label(status))
+    }
+}
