@@ -395,6 +395,23 @@ pub struct Site {
     /// The folder of Trunk's widget build (widget.html), e.g. target/widget.
     #[arg(long, value_name = "WIDGET")]
     pub widget: Option<String>,
+    /// The site's public address, e.g. https://campaign.example/ (`make dist SITE_URL=…`): share
+    /// cards, canonical links, feeds and QR codes need it. Without it addresses are relative and
+    /// no QR code is made.
+    #[arg(long, value_name = "URL")]
+    pub site_url: Option<String>,
+    /// Which people get a share image: everyone with a profile page (the default), or nobody.
+    #[arg(long, value_name = "WHICH", default_value = "profiles")]
+    pub images: Images,
+}
+
+/// Which people `wjc site` draws share images for.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Images {
+    /// Everyone with a static profile page.
+    Profiles,
+    /// Nobody (a quick build).
+    None,
 }
 
 /// `wjc i18n-check [DIR]`.

@@ -5,6 +5,8 @@
 //! drawn by the app's own components (`without_just_cause::render`); the app takes them over when
 //! it starts.
 
+mod card;
+mod feed;
 mod html;
 mod offline;
 mod shell;
@@ -17,12 +19,12 @@ use std::path::Path;
 
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
-use wjc_core::DATASET_PATH;
+use wjc_core::{Dataset, HttpUrl, Person, DATASET_PATH};
 
 use crate::progress::Progress;
 use crate::{cli, compile, files, validate, Failure, Settings, Verdict};
 use html::Esc;
-use without_just_cause::render::StaticSite;
+use without_just_cause::render::{self as render_page, StaticSite};
 
 /// The folders of pages this command writes, emptied first so no page outlives its record.
 const PAGE_FOLDERS: [&str; 2] = ["person", "list"];
@@ -33,9 +35,20 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
     // The very file the app downloads, so the static pages can never disagree with it.
     let data = dir.join(DATASET_PATH);
     let progress = Progress::for_file(settings, &data, "reading the data");
-    let Some(loaded) = validate::read_and_load(&data.to_string_lossy(), out)? else {
+    let base = match args.site_url.as_deref() {
+        None | Some("") => String::new(),
+        Some(url) => site_base(url)?,
+    };
+    let Some(mut loaded) = validate::read_and_load(&data.to_string_lossy(), out)? else {
         return Ok(Verdict::Problems);
     };
+    // Every output below shows people only as their visibility level allows, the data file
+    // visitors can download included.
+    if wjc_core::visibility::any_restricted(&loaded.dataset) {
+        loaded.dataset = wjc_core::visibility::public(&loaded.dataset).into_owned();
+        let json = serde_json::to_string_pretty(&loaded.dataset).unwrap_or_default() + "\n";
+        write_file(&data, |w| w.write_all(json.as_bytes()))?;
+    }
     let lean = compile::write(dir, &loaded, out, &progress)?;
     let index = dir.join("index.html");
     let index_name = index.to_string_lossy().into_owned();
@@ -51,25 +64,62 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
             fs::remove_dir_all(&path).map_err(|e| files::write_failed(&path, &e))?;
         }
     }
+    for folder in ["share", "qr", "feeds"] {
+        let path = dir.join(folder);
+        if path.exists() {
+            fs::remove_dir_all(&path).map_err(|e| files::write_failed(&path, &e))?;
+        }
+    }
     let nested = trunk.shell(1, &loader_file, &integrity, "");
     let pages = site.list_pages();
     let (mut bytes, mut profiles, mut first_page) = (0, 0, None);
     progress.count(site.dataset().people.len() + pages, "writing pages");
+    let painter = match args.images {
+        cli::Images::Profiles => Some(card::Painter::new().map_err(Failure::Data)?),
+        cli::Images::None => None,
+    };
+    let started = std::time::Instant::now();
+    let (mut images, mut codes) = (0_usize, 0_usize);
     for view in site.views() {
         progress.step();
         profiles += usize::from(view.profile.is_some());
+        let person = view
+            .profile
+            .as_deref()
+            .and_then(|id| site.dataset().people.iter().find(|p| p.id == id));
         let Some(page) = site.page(view) else {
             continue;
         };
+        if let Some(person) = person {
+            if let Some(painter) = &painter {
+                let svg = card::person_svg(person, &site.dataset().title);
+                let png = painter
+                    .png(&svg)
+                    .map_err(|e| Failure::Data(format!("share image of {}: {e}", person.id)))?;
+                write_file(&dir.join(card::image_path(&person.id)), |w| {
+                    w.write_all(&png)
+                })?;
+                images += 1;
+            }
+            if !base.is_empty() {
+                let qr = card::qr_svg(&format!("{base}{}", page.path)).map_err(Failure::Data)?;
+                write_file(&dir.join(card::qr_path(&person.id)), |w| {
+                    w.write_all(qr.as_bytes())
+                })?;
+                codes += 1;
+            }
+        }
+        let head = page_head(&base, &page, person, site.dataset());
         if page.depth == 0 {
             // Last, so a run that stops half-way leaves Trunk's page and can simply be run again.
-            first_page = Some(page);
+            first_page = Some((page, head));
             continue;
         }
         let app_url = page.app_url.as_deref().unwrap_or_default();
         bytes += write_file(&dir.join(&page.path), |w| {
             nested.write(
                 w,
+                &head,
                 &page.title,
                 &page.description,
                 &format!(" data-app-url=\"{}\"", Esc(app_url)),
@@ -78,14 +128,39 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
         })?;
     }
     drop(progress);
-    if let Some(page) = first_page {
+    if let Some((page, page_head)) = first_page {
         let (head, first) = first_page_markup(lean);
         let root = trunk.shell(0, &loader_file, &integrity, &head);
         bytes += write_file(&index, |w| {
-            root.write(w, &page.title, &page.description, &first, |w| {
+            root.write(w, &page_head, &page.title, &page.description, &first, |w| {
                 w.write_all(page.html.as_bytes())
             })
         })?;
+    }
+    if let Some(painter) = &painter {
+        let png = painter
+            .png(&card::site_svg(site.dataset()))
+            .map_err(|e| Failure::Data(format!("the site card: {e}")))?;
+        write_file(&dir.join(card::SITE_IMAGE), |w| w.write_all(&png))?;
+    }
+    let feeds = feed::feeds(site.dataset(), &base);
+    for (path, xml) in &feeds {
+        write_file(&dir.join(path), |w| w.write_all(xml.as_bytes()))?;
+    }
+    let _ = writeln!(
+        out,
+        "share cards: {} (1200×630 PNG, {:.1} s), {}; feeds: {} (feeds/all.atom and one per country)",
+        validate::plural(images, "image", "images"),
+        started.elapsed().as_secs_f64(),
+        validate::plural(codes, "QR code", "QR codes"),
+        feeds.len(),
+    );
+    if base.is_empty() {
+        let _ = writeln!(
+            out,
+            "no --site-url (make dist SITE_URL=https://…/): addresses are relative, so links shared in \
+             apps show no card and profiles print no QR code"
+        );
     }
 
     let _ = writeln!(
@@ -115,6 +190,83 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
         );
     }
     Ok(Verdict::Clean)
+}
+
+/// The site's address from `--site-url`, ending in `/`; only http(s).
+fn site_base(url: &str) -> Result<String, Failure> {
+    let url = HttpUrl::parse(url).ok_or_else(|| {
+        Failure::Misuse(format!(
+            "--site-url \"{url}\" must be an address starting with https:// or http://"
+        ))
+    })?;
+    let url = url.as_str();
+    Ok(if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    })
+}
+
+/// The head of a static page: its canonical address, its share card (Open Graph and Twitter)
+/// and its feeds (the list's, and on a profile the person's country's). Addresses are absolute
+/// with the site's address `base`, relative to the page without it.
+fn page_head(
+    base: &str,
+    page: &render_page::StaticPage,
+    person: Option<&Person>,
+    dataset: &Dataset,
+) -> String {
+    let up = "../".repeat(page.depth);
+    let at = |path: &str| {
+        if base.is_empty() {
+            format!("{up}{path}")
+        } else {
+            format!("{base}{path}")
+        }
+    };
+    let canonical = if page.path == "index.html" {
+        at("")
+    } else {
+        at(&page.path)
+    };
+    let (title, image) = match person {
+        Some(p) => (p.name.as_str(), card::image_path(&p.id)),
+        None => (dataset.title.as_str(), card::SITE_IMAGE.to_owned()),
+    };
+    let mut head = String::new();
+    let _ = write!(
+        head,
+        "\n    <link rel=\"canonical\" href=\"{canonical}\">\
+         \n    <meta property=\"og:type\" content=\"{kind}\">\
+         \n    <meta property=\"og:site_name\" content=\"{site}\">\
+         \n    <meta property=\"og:title\" content=\"{title}\">\
+         \n    <meta property=\"og:description\" content=\"{description}\">\
+         \n    <meta property=\"og:url\" content=\"{canonical}\">\
+         \n    <meta property=\"og:image\" content=\"{image}\">\
+         \n    <meta property=\"og:image:width\" content=\"{w}\">\
+         \n    <meta property=\"og:image:height\" content=\"{h}\">\
+         \n    <meta name=\"twitter:card\" content=\"summary_large_image\">\
+         \n    <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{feed_title}\" href=\"{feed}\">",
+        canonical = Esc(&canonical),
+        kind = if person.is_some() { "profile" } else { "website" },
+        site = Esc(&dataset.title),
+        title = Esc(title),
+        description = Esc(&page.description),
+        image = Esc(&at(&image)),
+        w = card::WIDTH,
+        h = card::HEIGHT,
+        feed_title = Esc(wjc_core::text::case::FEED_LINK),
+        feed = Esc(&at(feed::ALL)),
+    );
+    if let Some(p) = person {
+        let _ = write!(
+            head,
+            "\n    <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
+            Esc(&wjc_core::text::case::feed_country_link(p.country.name())),
+            Esc(&at(&feed::country_path(p.country)))
+        );
+    }
+    head
 }
 
 /// Writes the loader moved out of Trunk's page (named by its content) and the service worker that

@@ -4,6 +4,11 @@
 use crate::date::PartialDate;
 use crate::model::{EventKind, Flag, Person, Sentence, TimelineEvent};
 
+/// Where a person's QR code is, from the site's root: `wjc site` writes it, the profile prints it.
+pub fn qr_path(id: &str) -> String {
+    format!("qr/{id}.svg")
+}
+
 /// The events oldest first. A date known only to the year or month may stand for any day in it,
 /// so it is placed only against dates surely before or after it; between dates that may be the
 /// same day the file's order is kept (an award "in 2021" listed after an arrest in May 2021 stays

@@ -222,6 +222,8 @@ impl TrunkPage {
                     "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{META_POLICY}\">{head}"
                 )),
             ),
+            // The page's own head markup (share card, feeds) goes right after.
+            (self.after_charset..self.after_charset, None),
             (
                 self.loader_element.clone(),
                 Some(format!(
@@ -246,7 +248,7 @@ impl TrunkPage {
             }));
         }
         edits.sort_by_key(|(range, _)| (range.start, range.end));
-        let mut parts = Vec::with_capacity(5);
+        let mut parts = Vec::with_capacity(6);
         let mut current = String::new();
         let mut at = 0;
         for (range, replacement) in edits {
@@ -263,18 +265,20 @@ impl TrunkPage {
     }
 }
 
-/// A page with four holes, in order: the title, the description, attributes of the app element,
-/// and its content.
+/// A page with five holes, in order: markup for the head, the title, the description, attributes
+/// of the app element, and its content.
 pub struct Shell {
     parts: Vec<String>,
 }
 
 impl Shell {
-    /// Writes a page. `title` and `description` are escaped here; `app_attrs` is markup
-    /// (` data-x="…"`, values already escaped); `content` writes the app element's content.
+    /// Writes a page. `head` is markup for the head (values already escaped); `title` and
+    /// `description` are escaped here; `app_attrs` is markup (` data-x="…"`, values already
+    /// escaped); `content` writes the app element's content.
     pub fn write<W: Write>(
         &self,
         out: &mut W,
+        head: &str,
         title: &str,
         description: &str,
         app_attrs: &str,
@@ -283,16 +287,17 @@ impl Shell {
         use super::html::Esc;
         write!(
             out,
-            "{}{}{}{}{}{app_attrs}{}",
+            "{}{head}{}{}{}{}{}{app_attrs}{}",
             self.parts[0],
-            Esc(title),
             self.parts[1],
-            Esc(description),
+            Esc(title),
             self.parts[2],
-            self.parts[3]
+            Esc(description),
+            self.parts[3],
+            self.parts[4]
         )?;
         content(out)?;
-        out.write_all(self.parts[4].as_bytes())
+        out.write_all(self.parts[5].as_bytes())
     }
 }
 
@@ -416,7 +421,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     fn page(shell: &Shell, title: &str) -> String {
         let mut out = Vec::new();
         shell
-            .write(&mut out, title, "D & <d>", " data-x=\"1\"", |w| {
+            .write(&mut out, "", title, "D & <d>", " data-x=\"1\"", |w| {
                 w.write_all(b"<p>static</p>")
             })
             .unwrap();
