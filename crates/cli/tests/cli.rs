@@ -1240,7 +1240,7 @@ fn site_writes_the_list_and_a_page_per_person_with_hostile_text_escaped() {
     let profile = read(&dir, &format!("person/{hostile_id}.html"));
     for page in [&index, &profile] {
         assert!(!page.contains("<script>alert"), "{page}");
-        assert!(!page.contains("<img"), "{page}");
+        assert!(!page.contains("<img src=x"), "{page}");
         assert!(!page.contains("<b>"), "{page}");
         assert!(page.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt; O'Neil &amp; \"Co\""));
         assert!(page.contains("&lt;/p&gt;&lt;img src=x onerror=alert(1)&gt;"));
@@ -1969,4 +1969,43 @@ fn i18n_check_stops_at_a_file_it_cannot_read_and_reports_one_that_is_no_catalogu
     assert!(run
         .stdout
         .ends_with("1 catalogue checked: 1 problem in 1 file\n"));
+}
+
+#[test]
+fn site_shows_a_restricted_person_as_their_level_allows_in_every_output() {
+    let dir = TempDir::new("site-visibility");
+    let mut data: Value = serde_json::from_str(&fs::read_to_string(FULL).unwrap()).unwrap();
+    let person = &mut data["people"][0];
+    person["visibility"] = json!("initials");
+    person["id"] = json!("case-1");
+    for field in ["aliases", "native_name", "translations"] {
+        person.as_object_mut().unwrap().remove(field);
+    }
+    let site = built_site(&dir, &data);
+    let run = wjc(&["site", &site, "--site-url", "https://campaign.example"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let page = read(&dir, "person/case-1.html");
+    assert!(page.contains("Z. Ñ.-Ł."), "{page}");
+    assert!(page.contains(
+        "<meta property=\"og:image\" content=\"https://campaign.example/share/case-1.png\">"
+    ));
+    assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    assert!(page.contains(
+        "<link rel=\"canonical\" href=\"https://campaign.example/person/case-1.html\">"
+    ));
+    for file in [
+        "index.html",
+        "person/case-1.html",
+        "feeds/all.atom",
+        "feeds/by.atom",
+        "data/list.json",
+        "data/prisoners.json",
+    ] {
+        let text = read(&dir, file);
+        assert!(!text.contains("Zofia"), "{file} names the person");
+        assert!(!text.contains("example.org/p/1.jpg"), "{file} has the photo");
+    }
+    let png = fs::read(dir.path("share/case-1.png")).unwrap();
+    assert_eq!(&png[16..24], &[0, 0, 4, 176, 0, 0, 2, 118], "1200×630");
+    assert!(read(&dir, "qr/case-1.svg").starts_with("<?xml"));
 }

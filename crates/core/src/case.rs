@@ -2,7 +2,58 @@
 //! incommunicado, and when a known sentence would end. The wording is in [`crate::text::case`].
 
 use crate::date::PartialDate;
-use crate::model::{EventKind, Flag, Person, Sentence, TimelineEvent};
+use crate::model::{ActionKind, EventKind, Flag, Person, Sentence, TimelineEvent};
+use crate::url_state::encode;
+
+/// Plain links that share `url` with `text` by e-mail and on common networks, as (label, address):
+/// ordinary links, so nothing is asked of any of them until the visitor follows one.
+pub fn share_links(url: &str, text: &str) -> Vec<(&'static str, String)> {
+    let (u, t) = (encode(url), encode(text));
+    vec![
+        (
+            crate::text::case::SHARE_EMAIL,
+            format!(
+                "mailto:?subject={t}&body={}",
+                encode(&format!("{text}\n{url}"))
+            ),
+        ),
+        ("X", format!("https://x.com/intent/post?text={t}&url={u}")),
+        (
+            "Bluesky",
+            format!(
+                "https://bsky.app/intent/compose?text={}",
+                encode(&format!("{text} {url}"))
+            ),
+        ),
+        (
+            "Facebook",
+            format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
+        ),
+        (
+            "Telegram",
+            format!("https://t.me/share/url?url={u}&text={t}"),
+        ),
+        (
+            "WhatsApp",
+            format!("https://wa.me/?text={}", encode(&format!("{text} {url}"))),
+        ),
+    ]
+}
+
+/// What a shared link says: the name and the campaign's hashtags, when the person has them.
+pub fn share_text(person: &Person) -> String {
+    let tags = person
+        .actions
+        .iter()
+        .find(|a| a.kind == ActionKind::Share)
+        .map(|a| a.hashtags.join(" "))
+        .unwrap_or_default();
+    if tags.is_empty() {
+        person.name.clone()
+    } else {
+        format!("{} {tags}", person.name)
+    }
+}
 
 /// Where a person's QR code is, from the site's root: `wjc site` writes it, the profile prints it.
 pub fn qr_path(id: &str) -> String {
@@ -137,6 +188,36 @@ mod tests {
             let as_written: Vec<&TimelineEvent> = p.timeline.iter().collect();
             assert_eq!(ordered(&p.timeline), as_written, "{}", p.id);
         }
+    }
+
+    #[test]
+    fn share_links_carry_the_address_and_text_encoded() {
+        let links = share_links(
+            "https://campaign.example/person/a.html",
+            "Ales #FreeBelarus",
+        );
+        assert_eq!(links.len(), 6);
+        assert_eq!(
+            links[0].1,
+            "mailto:?subject=Ales%20%23FreeBelarus&body=Ales%20%23FreeBelarus%0Ahttps%3A%2F%2Fcampaign.example%2Fperson%2Fa.html"
+        );
+        assert!(links
+            .iter()
+            .skip(1)
+            .all(|(_, href)| href.starts_with("https://")
+                && href.contains("campaign.example%2Fperson%2Fa.html")));
+        let dataset = crate::load::load(include_str!("../../../assets/data/prisoners.json"))
+            .unwrap()
+            .dataset;
+        let ales = dataset
+            .people
+            .iter()
+            .find(|p| p.id == "ales-bialiatski")
+            .unwrap();
+        assert_eq!(
+            share_text(ales),
+            "Ales Bialiatski #WithoutJustCause #FreeBelarus"
+        );
     }
 
     #[test]

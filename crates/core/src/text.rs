@@ -1105,10 +1105,6 @@ pub mod case {
     pub const SHARE: &str = "Share";
     /// The list's share button.
     pub const SHARE_LIST: &str = "Share this list";
-    /// Copies the page's address.
-    pub const COPY_LINK: &str = "Copy link";
-    /// Said once the address is copied.
-    pub const LINK_COPIED: &str = "Link copied";
     /// The e-mail share link.
     pub const SHARE_EMAIL: &str = "E-mail";
     /// Before the share links.

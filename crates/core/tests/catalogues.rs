@@ -846,8 +846,6 @@ fn case_texts(en: &Tracked) {
         ("case.take-action", case::TAKE_ACTION),
         ("case.share", case::SHARE),
         ("case.share-list", case::SHARE_LIST),
-        ("case.copy-link", case::COPY_LINK),
-        ("case.link-copied", case::LINK_COPIED),
         ("case.share-email", case::SHARE_EMAIL),
         ("case.share-links", case::SHARE_LINKS),
         ("case.print", case::PRINT),
