@@ -395,11 +395,11 @@ pub struct Site {
     /// The folder of Trunk's widget build (widget.html), e.g. target/widget.
     #[arg(long, value_name = "WIDGET")]
     pub widget: Option<String>,
-    /// The site's public address, e.g. https://campaign.example/ (`make dist SITE_URL=…`): share
-    /// cards, canonical links, feeds and QR codes need it. Without it addresses are relative and
-    /// no QR code is made.
-    #[arg(long, value_name = "URL")]
-    pub site_url: Option<String>,
+    /// The site's public address, e.g. `https://campaign.example/` (`make dist SITE_URL=…`):
+    /// share cards, canonical links, feeds and QR codes need it. Without it addresses are
+    /// relative and no QR code is made.
+    #[arg(long = "site-url", value_name = "URL")]
+    pub address: Option<String>,
     /// Which people get a share image: everyone with a profile page (the default), or nobody.
     #[arg(long, value_name = "WHICH", default_value = "profiles")]
     pub images: Images,

@@ -27,7 +27,7 @@ use html::Esc;
 use without_just_cause::render::{self as render_page, StaticSite};
 
 /// The folders of pages this command writes, emptied first so no page outlives its record.
-const PAGE_FOLDERS: [&str; 2] = ["person", "list"];
+const PAGE_FOLDERS: [&str; 5] = ["person", "list", "share", "qr", "feeds"];
 
 /// Runs `wjc site`.
 pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Verdict, Failure> {
@@ -35,20 +35,11 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
     // The very file the app downloads, so the static pages can never disagree with it.
     let data = dir.join(DATASET_PATH);
     let progress = Progress::for_file(settings, &data, "reading the data");
-    let base = match args.site_url.as_deref() {
-        None | Some("") => String::new(),
-        Some(url) => site_base(url)?,
-    };
+    let base = site_base(args.address.as_deref())?;
     let Some(mut loaded) = validate::read_and_load(&data.to_string_lossy(), out)? else {
         return Ok(Verdict::Problems);
     };
-    // Every output below shows people only as their visibility level allows, the data file
-    // visitors can download included.
-    if wjc_core::visibility::any_restricted(&loaded.dataset) {
-        loaded.dataset = wjc_core::visibility::public(&loaded.dataset).into_owned();
-        let json = serde_json::to_string_pretty(&loaded.dataset).unwrap_or_default() + "\n";
-        write_file(&data, |w| w.write_all(json.as_bytes()))?;
-    }
+    make_public(&data, &mut loaded.dataset)?;
     let lean = compile::write(dir, &loaded, out, &progress)?;
     let index = dir.join("index.html");
     let index_name = index.to_string_lossy().into_owned();
@@ -59,12 +50,6 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
     let skipped = loaded.report.skipped();
     let site = StaticSite::new(loaded.dataset, loaded.report);
     for folder in PAGE_FOLDERS {
-        let path = dir.join(folder);
-        if path.exists() {
-            fs::remove_dir_all(&path).map_err(|e| files::write_failed(&path, &e))?;
-        }
-    }
-    for folder in ["share", "qr", "feeds"] {
         let path = dir.join(folder);
         if path.exists() {
             fs::remove_dir_all(&path).map_err(|e| files::write_failed(&path, &e))?;
@@ -91,23 +76,16 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
             continue;
         };
         if let Some(person) = person {
-            if let Some(painter) = &painter {
-                let svg = card::person_svg(person, &site.dataset().title);
-                let png = painter
-                    .png(&svg)
-                    .map_err(|e| Failure::Data(format!("share image of {}: {e}", person.id)))?;
-                write_file(&dir.join(card::image_path(&person.id)), |w| {
-                    w.write_all(&png)
-                })?;
-                images += 1;
-            }
-            if !base.is_empty() {
-                let qr = card::qr_svg(&format!("{base}{}", page.path)).map_err(Failure::Data)?;
-                write_file(&dir.join(card::qr_path(&person.id)), |w| {
-                    w.write_all(qr.as_bytes())
-                })?;
-                codes += 1;
-            }
+            let (image, code) = write_person_files(
+                dir,
+                painter.as_ref(),
+                &base,
+                &page.path,
+                person,
+                site.dataset(),
+            )?;
+            images += usize::from(image);
+            codes += usize::from(code);
         }
         let head = page_head(&base, &page, person, site.dataset());
         if page.depth == 0 {
@@ -137,46 +115,11 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
             })
         })?;
     }
-    if let Some(painter) = &painter {
-        let png = painter
-            .png(&card::site_svg(site.dataset()))
-            .map_err(|e| Failure::Data(format!("the site card: {e}")))?;
-        write_file(&dir.join(card::SITE_IMAGE), |w| w.write_all(&png))?;
-    }
-    let feeds = feed::feeds(site.dataset(), &base);
-    for (path, xml) in &feeds {
-        write_file(&dir.join(path), |w| w.write_all(xml.as_bytes()))?;
-    }
-    let _ = writeln!(
-        out,
-        "share cards: {} (1200×630 PNG, {:.1} s), {}; feeds: {} (feeds/all.atom and one per country)",
-        validate::plural(images, "image", "images"),
-        started.elapsed().as_secs_f64(),
-        validate::plural(codes, "QR code", "QR codes"),
-        feeds.len(),
-    );
-    if base.is_empty() {
-        let _ = writeln!(
-            out,
-            "no --site-url (make dist SITE_URL=https://…/): addresses are relative, so links shared in \
-             apps show no card and profiles print no QR code"
-        );
-    }
+    let feeds = write_site_card_and_feeds(dir, painter.as_ref(), &base, site.dataset())?;
+    let seconds = started.elapsed().as_secs_f64();
+    report_cards(out, (images, codes, feeds), seconds, base.is_empty());
 
-    let _ = writeln!(
-        out,
-        "{}: the list on {} ({}), {} profile {} (person/), {} KB of HTML in all; loader {loader_file}",
-        dir.display(),
-        validate::plural(pages, "page", "pages"),
-        match pages {
-            1 => "index.html".to_owned(),
-            2 => "index.html, list/2.html".to_owned(),
-            _ => format!("index.html, list/2–{pages}.html"),
-        },
-        profiles,
-        if profiles == 1 { "page" } else { "pages" },
-        bytes.div_ceil(1024)
-    );
+    report_pages(out, dir, (pages, profiles), bytes, &loader_file);
     if let Some(widget_build) = &args.widget {
         let written = widget::write(dir, Path::new(widget_build), &site.dataset().title)?;
         let _ = writeln!(out, "widget: {}", written.join(", "));
@@ -192,8 +135,112 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
     Ok(Verdict::Clean)
 }
 
-/// The site's address from `--site-url`, ending in `/`; only http(s).
-fn site_base(url: &str) -> Result<String, Failure> {
+/// Says which pages were written: (list pages, profiles), their bytes, the loader's name.
+fn report_pages(
+    out: &mut String,
+    dir: &Path,
+    (pages, profiles): (usize, usize),
+    bytes: u64,
+    loader_file: &str,
+) {
+    let _ = writeln!(
+        out,
+        "{}: the list on {} ({}), {} profile {} (person/), {} KB of HTML in all; loader {loader_file}",
+        dir.display(),
+        validate::plural(pages, "page", "pages"),
+        match pages {
+            1 => "index.html".to_owned(),
+            2 => "index.html, list/2.html".to_owned(),
+            _ => format!("index.html, list/2–{pages}.html"),
+        },
+        profiles,
+        if profiles == 1 { "page" } else { "pages" },
+        bytes.div_ceil(1024)
+    );
+}
+
+/// Makes every output below show people only as their visibility level allows, the data file
+/// visitors can download (`data`) included, which is rewritten when anyone is restricted.
+fn make_public(data: &Path, dataset: &mut Dataset) -> Result<(), Failure> {
+    if wjc_core::visibility::any_restricted(dataset) {
+        *dataset = wjc_core::visibility::public(dataset).into_owned();
+        let json = serde_json::to_string_pretty(dataset).unwrap_or_default() + "\n";
+        write_file(data, |w| w.write_all(json.as_bytes()))?;
+    }
+    Ok(())
+}
+
+/// Says what was made for sharing and following: (images, QR codes, feeds), and what a build
+/// without the site's address lacks.
+fn report_cards(out: &mut String, made: (usize, usize, usize), seconds: f64, relative: bool) {
+    let (images, codes, feeds) = made;
+    let _ = writeln!(
+        out,
+        "share cards: {} (1200×630 PNG, {seconds:.1} s), {}; feeds: {feeds} (feeds/all.atom and one per country)",
+        validate::plural(images, "image", "images"),
+        validate::plural(codes, "QR code", "QR codes"),
+    );
+    if relative {
+        let _ = writeln!(
+            out,
+            "no --site-url (make dist SITE_URL=https://…/): addresses are relative, so links shared in \
+             apps show no card and profiles print no QR code"
+        );
+    }
+}
+
+/// Writes a person's share image (with a painter) and QR code (with the site's address `base`),
+/// returning which it wrote. `path` is their page's, from the site's root.
+fn write_person_files(
+    dir: &Path,
+    painter: Option<&card::Painter>,
+    base: &str,
+    path: &str,
+    person: &Person,
+    dataset: &Dataset,
+) -> Result<(bool, bool), Failure> {
+    if let Some(painter) = painter {
+        let png = painter
+            .png(&card::person_svg(person, &dataset.title))
+            .map_err(|e| Failure::Data(format!("share image of {}: {e}", person.id)))?;
+        write_file(&dir.join(card::image_path(&person.id)), |w| {
+            w.write_all(&png)
+        })?;
+    }
+    if !base.is_empty() {
+        let qr = card::qr_svg(&format!("{base}{path}")).map_err(Failure::Data)?;
+        write_file(&dir.join(card::qr_path(&person.id)), |w| {
+            w.write_all(qr.as_bytes())
+        })?;
+    }
+    Ok((painter.is_some(), !base.is_empty()))
+}
+
+/// Writes the list's site card (with a painter) and the feeds; returns how many feeds.
+fn write_site_card_and_feeds(
+    dir: &Path,
+    painter: Option<&card::Painter>,
+    base: &str,
+    dataset: &Dataset,
+) -> Result<usize, Failure> {
+    if let Some(painter) = painter {
+        let png = painter
+            .png(&card::site_svg(dataset))
+            .map_err(|e| Failure::Data(format!("the site card: {e}")))?;
+        write_file(&dir.join(card::SITE_IMAGE), |w| w.write_all(&png))?;
+    }
+    let feeds = feed::feeds(dataset, base);
+    for (path, xml) in &feeds {
+        write_file(&dir.join(path), |w| w.write_all(xml.as_bytes()))?;
+    }
+    Ok(feeds.len())
+}
+
+/// The site's address from `--site-url`, ending in `/` (only http(s)); empty without one.
+fn site_base(url: Option<&str>) -> Result<String, Failure> {
+    let Some(url) = url.filter(|u| !u.is_empty()) else {
+        return Ok(String::new());
+    };
     let url = HttpUrl::parse(url).ok_or_else(|| {
         Failure::Misuse(format!(
             "--site-url \"{url}\" must be an address starting with https:// or http://"

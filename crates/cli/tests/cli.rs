@@ -1990,9 +1990,8 @@ fn site_shows_a_restricted_person_as_their_level_allows_in_every_output() {
         "<meta property=\"og:image\" content=\"https://campaign.example/share/case-1.png\">"
     ));
     assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
-    assert!(page.contains(
-        "<link rel=\"canonical\" href=\"https://campaign.example/person/case-1.html\">"
-    ));
+    assert!(page
+        .contains("<link rel=\"canonical\" href=\"https://campaign.example/person/case-1.html\">"));
     for file in [
         "index.html",
         "person/case-1.html",
@@ -2003,7 +2002,10 @@ fn site_shows_a_restricted_person_as_their_level_allows_in_every_output() {
     ] {
         let text = read(&dir, file);
         assert!(!text.contains("Zofia"), "{file} names the person");
-        assert!(!text.contains("example.org/p/1.jpg"), "{file} has the photo");
+        assert!(
+            !text.contains("example.org/p/1.jpg"),
+            "{file} has the photo"
+        );
     }
     let png = fs::read(dir.path("share/case-1.png")).unwrap();
     assert_eq!(&png[16..24], &[0, 0, 4, 176, 0, 0, 2, 118], "1200×630");

@@ -135,7 +135,7 @@ pub fn site_svg(dataset: &Dataset) -> String {
 /// and a disc with initials.
 fn svg(site: &str, title: &str, lines: &[String; 3], hashtag: &str, initials: &str) -> String {
     let length = title.chars().count();
-    let size = match length {
+    let font_size = match length {
         0..=18 => 76,
         19..=28 => 60,
         _ => 44,
@@ -159,7 +159,7 @@ fn svg(site: &str, title: &str, lines: &[String; 3], hashtag: &str, initials: &s
 <rect x="0" y="0" width="24" height="{HEIGHT}" fill="#c8102e"/>
 <text x="80" y="100" font-size="30" fill="#d8d8d8">{site}</text>
 {disc}
-<text x="80" y="250" font-size="{size}" font-weight="700" fill="#ffffff">{title}</text>
+<text x="80" y="250" font-size="{font_size}" font-weight="700" fill="#ffffff">{title}</text>
 <text x="80" y="340" font-size="36" fill="#ffffff">{l0}</text>
 <text x="80" y="400" font-size="36" fill="#ffffff">{l1}</text>
 <text x="80" y="460" font-size="32" fill="#d8d8d8">{l2}</text>
