@@ -34,22 +34,11 @@ pub fn Timeline(person: Person, catalog: Arc<Catalog>) -> impl IntoView {
         .into_iter()
         .map(|e| {
             let source = dataset.source(e.source.as_deref().unwrap_or(&person.source));
-            let cite = source.map(|s| {
-                let label = case::event_source(&s.publisher);
-                match &s.url {
-                    Some(url) => view! {
-                        <a
-                            href=url.as_str().to_owned()
-                            rel="noopener noreferrer"
-                            referrerpolicy="no-referrer"
-                        >
-                            {label}
-                        </a>
-                    }
-                    .into_any(),
-                    None => view! { <span>{label}</span> }.into_any(),
-                }
-            });
+            let cite = source.map(|s| case::event_source(&s.publisher));
+            // The source is a link when it has an address.
+            let href = source
+                .and_then(|s| s.url.as_ref())
+                .map(|u| u.as_str().to_owned());
             view! {
                 <li>
                     <time datetime=e.date.to_string()>{text::date(e.date)}</time>
@@ -59,7 +48,9 @@ pub fn Timeline(person: Person, catalog: Arc<Catalog>) -> impl IntoView {
                     <span dir="auto">{e.event.clone()}</span>
                     " "
                     <cite class="wjc-timeline__source" dir="auto">
-                        {cite}
+                        <a href=href rel="noopener noreferrer" referrerpolicy="no-referrer">
+                            {cite}
+                        </a>
                     </cite>
                 </li>
             }
@@ -98,21 +89,11 @@ pub fn TakeAction(person: Person, catalog: Arc<Catalog>) -> impl IntoView {
                                     <strong>{case::action_kind(a.kind)}</strong>
                                     " "
                                     <span dir="auto">{a.text.clone()}</span>
-                                    {(a.kind == ActionKind::Share && !a.hashtags.is_empty())
-                                        .then(|| {
+                                    {detail(&a)
+                                        .map(|d| {
                                             view! {
-                                                <span class="wjc-act__tags" dir="ltr">
-                                                    {case::hashtags(&a.hashtags)}
-                                                </span>
-                                            }
-                                        })}
-                                    {a
-                                        .address
-                                        .clone()
-                                        .map(|ad| {
-                                            view! {
-                                                <span class="wjc-act__address" dir="auto">
-                                                    {case::letter_address(&ad)}
+                                                <span class="wjc-act__detail" dir="auto">
+                                                    {d}
                                                 </span>
                                             }
                                         })}
@@ -138,6 +119,14 @@ pub fn TakeAction(person: Person, catalog: Arc<Catalog>) -> impl IntoView {
             </section>
         }
     })
+}
+
+/// What an action adds to its text: the hashtags to share with, or the address to write to.
+fn detail(action: &wjc_core::model::Action) -> Option<String> {
+    if action.kind == ActionKind::Share && !action.hashtags.is_empty() {
+        return Some(case::hashtags(&action.hashtags));
+    }
+    action.address.as_deref().map(case::letter_address)
 }
 
 /// The Share and Print controls of a profile. Share uses the browser's own share sheet where

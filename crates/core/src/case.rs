@@ -8,36 +8,31 @@ use crate::url_state::encode;
 /// Plain links that share `url` with `text` by e-mail and on common networks, as (label, address):
 /// ordinary links, so nothing is asked of any of them until the visitor follows one.
 pub fn share_links(url: &str, text: &str) -> Vec<(&'static str, String)> {
-    let (u, t) = (encode(url), encode(text));
-    vec![
-        (
-            crate::text::case::SHARE_EMAIL,
-            format!(
-                "mailto:?subject={t}&body={}",
-                encode(&format!("{text}\n{url}"))
-            ),
-        ),
-        ("X", format!("https://x.com/intent/post?text={t}&url={u}")),
-        (
-            "Bluesky",
-            format!(
-                "https://bsky.app/intent/compose?text={}",
-                encode(&format!("{text} {url}"))
-            ),
-        ),
+    // Each network's address for sharing, and whether it takes the text (with the address in
+    // it) or the address alone.
+    const NETWORKS: [(&str, &str, bool); 5] = [
+        ("X", "https://x.com/intent/post?text=", true),
+        ("Bluesky", "https://bsky.app/intent/compose?text=", true),
         (
             "Facebook",
-            format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
+            "https://www.facebook.com/sharer/sharer.php?u=",
+            false,
         ),
+        ("Telegram", "https://t.me/share/url?url=", false),
+        ("WhatsApp", "https://wa.me/?text=", true),
+    ];
+    let (both, alone) = (encode(&format!("{text} {url}")), encode(url));
+    let mut links = vec![(
+        crate::text::case::SHARE_EMAIL,
+        format!("mailto:?subject={}&body={both}", encode(text)),
+    )];
+    links.extend(NETWORKS.iter().map(|&(label, address, with_text)| {
         (
-            "Telegram",
-            format!("https://t.me/share/url?url={u}&text={t}"),
-        ),
-        (
-            "WhatsApp",
-            format!("https://wa.me/?text={}", encode(&format!("{text} {url}"))),
-        ),
-    ]
+            label,
+            format!("{address}{}", if with_text { &both } else { &alone }),
+        )
+    }));
+    links
 }
 
 /// What a shared link says: the name and the campaign's hashtags, when the person has them.
@@ -199,7 +194,7 @@ mod tests {
         assert_eq!(links.len(), 6);
         assert_eq!(
             links[0].1,
-            "mailto:?subject=Ales%20%23FreeBelarus&body=Ales%20%23FreeBelarus%0Ahttps%3A%2F%2Fcampaign.example%2Fperson%2Fa.html"
+            "mailto:?subject=Ales%20%23FreeBelarus&body=Ales%20%23FreeBelarus%20https%3A%2F%2Fcampaign.example%2Fperson%2Fa.html"
         );
         assert!(links
             .iter()
