@@ -138,6 +138,10 @@ pub fn ShareControls(
     url: Callback<(), String>,
     /// What the shared link says.
     text: String,
+    /// The Share button's label.
+    label: &'static str,
+    /// Whether to offer printing (a profile's case sheet).
+    print: bool,
 ) -> impl IntoView {
     let fallback = RwSignal::new(None::<String>);
     let copied = RwSignal::new(None::<bool>);
@@ -160,16 +164,21 @@ pub fn ShareControls(
     view! {
         <div class="wjc-share">
             <button type="button" class="wjc-button" on:click=share>
-                {case::SHARE}
+                {label}
             </button>
 
-            <button
-                type="button"
-                class="wjc-button wjc-button--quiet"
-                on:click=|_| browser::print()
-            >
-                {case::PRINT}
-            </button>
+            {print
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="wjc-button wjc-button--quiet"
+                            on:click=|_| browser::print()
+                        >
+                            {case::PRINT}
+                        </button>
+                    }
+                })}
             {move || {
                 fallback
                     .get()

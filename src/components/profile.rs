@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wjc_core::query::around;
-use wjc_core::text::{self, ui};
+use wjc_core::text::{self, case, ui};
 
 use super::act::{CaseLines, PrintQr, ShareControls, TakeAction, Timeline};
 use super::badge::StatusBadge;
@@ -265,7 +265,17 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                             })
                             .collect_view()}
                     </dl>
-                    {state.interactive(view! { <ShareControls url=share_url text=share_text /> })}
+                    {state
+                        .interactive(
+                            view! {
+                                <ShareControls
+                                    url=share_url
+                                    text=share_text
+                                    label=case::SHARE
+                                    print=true
+                                />
+                            },
+                        )}
                 </aside>
             </div>
             <nav class="wjc-pager" aria-label=ui::PAGER>
