@@ -400,17 +400,20 @@ pub struct Site {
     /// relative and no QR code is made.
     #[arg(long = "site-url", value_name = "URL")]
     pub address: Option<String>,
-    /// Which people get a share image: everyone with a profile page (the default), or nobody.
-    #[arg(long, value_name = "WHICH", default_value = "profiles")]
+    /// Which share images to draw: `auto` (each profile's up to 2,000 people, beyond that only
+    /// the site card, which the profiles then share), `profiles` (every profile's) or `none`.
+    #[arg(long, value_name = "WHICH", default_value = "auto")]
     pub images: Images,
 }
 
-/// Which people `wjc site` draws share images for.
+/// Which share images `wjc site` draws.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Images {
-    /// Everyone with a static profile page.
+    /// Every profile's up to 2,000 people (about 25 ms each); beyond, only the site card.
+    Auto,
+    /// Every profile's, however many.
     Profiles,
-    /// Nobody (a quick build).
+    /// None (a quick build).
     None,
 }
 

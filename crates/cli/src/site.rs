@@ -12,6 +12,7 @@ mod offline;
 mod shell;
 mod widget;
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, Write};
@@ -59,35 +60,29 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
     let pages = site.list_pages();
     let (mut bytes, mut profiles, mut first_page) = (0, 0, None);
     progress.count(site.dataset().people.len() + pages, "writing pages");
-    let painter = match args.images {
-        cli::Images::Profiles => Some(card::Painter::new().map_err(Failure::Data)?),
-        cli::Images::None => None,
-    };
-    let started = std::time::Instant::now();
-    let (mut images, mut codes) = (0_usize, 0_usize);
+    let (painter, person_images) = painters(args.images, site.dataset())?;
+    let person_painter = painter.as_ref().filter(|_| person_images);
+    let (started, mut made) = (std::time::Instant::now(), (0, 0));
+    let by_id: HashMap<&str, &Person> = site
+        .dataset()
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p))
+        .collect();
     for view in site.views() {
         progress.step();
         profiles += usize::from(view.profile.is_some());
         let person = view
             .profile
             .as_deref()
-            .and_then(|id| site.dataset().people.iter().find(|p| p.id == id));
+            .and_then(|id| by_id.get(id).copied());
         let Some(page) = site.page(view) else {
             continue;
         };
         if let Some(person) = person {
-            let (image, code) = write_person_files(
-                dir,
-                painter.as_ref(),
-                &base,
-                &page.path,
-                person,
-                site.dataset(),
-            )?;
-            images += usize::from(image);
-            codes += usize::from(code);
+            write_person_files(dir, person_painter, &base, &page.path, person, &mut made)?;
         }
-        let head = page_head(&base, &page, person, site.dataset());
+        let head = page_head(&base, &page, person, person_images, site.dataset());
         if page.depth == 0 {
             // Last, so a run that stops half-way leaves Trunk's page and can simply be run again.
             first_page = Some((page, head));
@@ -116,8 +111,15 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
         })?;
     }
     let feeds = write_site_card_and_feeds(dir, painter.as_ref(), &base, site.dataset())?;
+    let shared_card = painter.is_some() && !person_images;
     let seconds = started.elapsed().as_secs_f64();
-    report_cards(out, (images, codes, feeds), seconds, base.is_empty());
+    report_cards(
+        out,
+        (made.0, made.1, feeds),
+        seconds,
+        base.is_empty(),
+        shared_card,
+    );
 
     report_pages(out, dir, (pages, profiles), bytes, &loader_file);
     if let Some(widget_build) = &args.widget {
@@ -159,6 +161,25 @@ fn report_pages(
     );
 }
 
+/// The painter of share images (none with `--images none`), and whether each profile gets its
+/// own image: drawing takes about 25 ms an image, so by default a large list's profiles share the
+/// site card.
+fn painters(
+    images: cli::Images,
+    dataset: &Dataset,
+) -> Result<(Option<card::Painter>, bool), Failure> {
+    let painter = match images {
+        cli::Images::None => None,
+        _ => Some(card::Painter::new(&dataset.title).map_err(Failure::Data)?),
+    };
+    let each = match images {
+        cli::Images::Auto => dataset.people.len() <= card::EACH_UP_TO,
+        cli::Images::Profiles => true,
+        cli::Images::None => false,
+    };
+    Ok((painter, each))
+}
+
 /// Makes every output below show people only as their visibility level allows, the data file
 /// visitors can download (`data`) included, which is rewritten when anyone is restricted.
 fn make_public(data: &Path, dataset: &mut Dataset) -> Result<(), Failure> {
@@ -170,9 +191,22 @@ fn make_public(data: &Path, dataset: &mut Dataset) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Says what was made for sharing and following: (images, QR codes, feeds), and what a build
-/// without the site's address lacks.
-fn report_cards(out: &mut String, made: (usize, usize, usize), seconds: f64, relative: bool) {
+/// Says what was made for sharing and following: (images, QR codes, feeds), whether profiles
+/// share the site card, and what a build without the site's address lacks.
+fn report_cards(
+    out: &mut String,
+    made: (usize, usize, usize),
+    seconds: f64,
+    relative: bool,
+    shared_card: bool,
+) {
+    if shared_card {
+        let _ = writeln!(
+            out,
+            "no share image per profile for more than {} people (about 25 ms each): their pages show the site card (--images profiles draws them all)",
+            card::EACH_UP_TO
+        );
+    }
     let (images, codes, feeds) = made;
     let _ = writeln!(
         out,
@@ -190,30 +224,32 @@ fn report_cards(out: &mut String, made: (usize, usize, usize), seconds: f64, rel
 }
 
 /// Writes a person's share image (with a painter) and QR code (with the site's address `base`),
-/// returning which it wrote. `path` is their page's, from the site's root.
+/// counting them in `made`. `path` is their page's, from the site's root.
 fn write_person_files(
     dir: &Path,
     painter: Option<&card::Painter>,
     base: &str,
     path: &str,
     person: &Person,
-    dataset: &Dataset,
-) -> Result<(bool, bool), Failure> {
+    made: &mut (usize, usize),
+) -> Result<(), Failure> {
     if let Some(painter) = painter {
+        made.0 += 1;
         let png = painter
-            .png(&card::person_svg(person, &dataset.title))
+            .png(&card::person_svg(person, painter.site()))
             .map_err(|e| Failure::Data(format!("share image of {}: {e}", person.id)))?;
         write_file(&dir.join(card::image_path(&person.id)), |w| {
             w.write_all(&png)
         })?;
     }
     if !base.is_empty() {
+        made.1 += 1;
         let qr = card::qr_svg(&format!("{base}{path}")).map_err(Failure::Data)?;
         write_file(&dir.join(card::qr_path(&person.id)), |w| {
             w.write_all(qr.as_bytes())
         })?;
     }
-    Ok((painter.is_some(), !base.is_empty()))
+    Ok(())
 }
 
 /// Writes the list's site card (with a painter) and the feeds; returns how many feeds.
@@ -255,12 +291,14 @@ fn site_base(url: Option<&str>) -> Result<String, Failure> {
 }
 
 /// The head of a static page: its canonical address, its share card (Open Graph and Twitter)
-/// and its feeds (the list's, and on a profile the person's country's). Addresses are absolute
+/// and its feeds (the list's, and on a profile the person's country's). `person` is the
+/// profile's person; without an image of their own (`own_image`) a profile shows the site card. Addresses are absolute
 /// with the site's address `base`, relative to the page without it.
 fn page_head(
     base: &str,
     page: &render_page::StaticPage,
     person: Option<&Person>,
+    own_image: bool,
     dataset: &Dataset,
 ) -> String {
     let up = "../".repeat(page.depth);
@@ -276,9 +314,10 @@ fn page_head(
     } else {
         at(&page.path)
     };
-    let (title, image) = match person {
-        Some(p) => (p.name.as_str(), card::image_path(&p.id)),
-        None => (dataset.title.as_str(), card::SITE_IMAGE.to_owned()),
+    let title = person.map_or(dataset.title.as_str(), |p| p.name.as_str());
+    let image = match person {
+        Some(p) if own_image => card::image_path(&p.id),
+        _ => card::SITE_IMAGE.to_owned(),
     };
     let mut head = String::new();
     let _ = write!(

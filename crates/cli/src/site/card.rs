@@ -22,6 +22,9 @@ pub fn image_path(id: &str) -> String {
     format!("share/{id}.png")
 }
 
+/// Up to how many people `wjc site --images auto` draws every profile's image.
+pub const EACH_UP_TO: usize = 2_000;
+
 /// Where the list's site card is, from the site's root.
 pub const SITE_IMAGE: &str = "share/site.png";
 
@@ -34,6 +37,7 @@ pub fn qr_path(id: &str) -> String {
 /// Cyrillic, then the Arabic and CJK faces for the characters it lacks.
 pub struct Painter {
     options: usvg::Options<'static>,
+    site: String,
 }
 
 /// The families a card asks for, in order; the text engine falls back along them per character.
@@ -43,7 +47,7 @@ const FAMILIES: &str =
 impl Painter {
     /// Loads the system's fonts. Says so when no Noto face is there (the images would have no
     /// text): `scripts/install-tools.sh` installs them.
-    pub fn new() -> Result<Self, String> {
+    pub fn new(site: &str) -> Result<Self, String> {
         let mut fonts = usvg::fontdb::Database::new();
         fonts.load_system_fonts();
         let has_noto = fonts
@@ -75,7 +79,15 @@ impl Painter {
             fontdb: Arc::new(fonts),
             ..usvg::Options::default()
         };
-        Ok(Self { options })
+        Ok(Self {
+            options,
+            site: site.to_owned(),
+        })
+    }
+
+    /// The site's name, written on every card.
+    pub fn site(&self) -> &str {
+        &self.site
     }
 
     /// `svg` drawn as a PNG.
@@ -236,7 +248,7 @@ mod tests {
 
     #[test]
     fn cards_are_1200_by_630_pngs_in_any_script() {
-        let Ok(painter) = Painter::new() else {
+        let Ok(painter) = Painter::new("Site") else {
             panic!("the Noto fonts are missing: run scripts/install-tools.sh");
         };
         let mut person = shipped().people[0].clone();
