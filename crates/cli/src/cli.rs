@@ -409,7 +409,7 @@ pub struct Site {
 /// Which share images `wjc site` draws.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Images {
-    /// Every profile's up to 2,000 people (about 25 ms each); beyond, only the site card.
+    /// Every profile's up to 2,000 people (about 30 ms each); beyond, only the site card.
     Auto,
     /// Every profile's, however many.
     Profiles,

@@ -162,7 +162,7 @@ fn report_pages(
 }
 
 /// The painter of share images (none with `--images none`), and whether each profile gets its
-/// own image: drawing takes about 25 ms an image, so by default a large list's profiles share the
+/// own image: drawing takes about 30 ms an image, so by default a large list's profiles share the
 /// site card.
 fn painters(
     images: cli::Images,
@@ -203,7 +203,7 @@ fn report_cards(
     if shared_card {
         let _ = writeln!(
             out,
-            "no share image per profile for more than {} people (about 25 ms each): their pages show the site card (--images profiles draws them all)",
+            "no share image per profile for more than {} people (about 30 ms each): their pages show the site card (--images profiles draws them all)",
             card::EACH_UP_TO
         );
     }
