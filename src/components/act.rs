@@ -224,22 +224,22 @@ pub fn ShareControls(
     }
 }
 
-/// The QR code to the profile, shown only on a printed case sheet. `wjc site` makes it when it
-/// knows the site's address; without one the figure takes itself away.
+/// The QR code to the profile, shown only on a printed case sheet, where `wjc site` made one (it
+/// knew the site's address: [`crate::QrCodes`]).
 #[component]
 pub fn PrintQr(id: String) -> impl IntoView {
     let state = AppState::expect();
-    let missing = RwSignal::new(false);
-    view! {
-        <figure class="wjc-print-qr" hidden=move || missing.get()>
-            <img
-                src=state.site_file(&wjc_core::case::qr_path(&id))
-                alt=case::QR_CAPTION
-                width="160"
-                height="160"
-                on:error=move |_| missing.set(true)
-            />
-            <figcaption>{case::QR_CAPTION}</figcaption>
-        </figure>
-    }
+    use_context::<crate::QrCodes>().map(|_| {
+        view! {
+            <figure class="wjc-print-qr">
+                <img
+                    src=state.site_file(&wjc_core::case::qr_path(&id))
+                    alt=case::QR_CAPTION
+                    width="160"
+                    height="160"
+                />
+                <figcaption>{case::QR_CAPTION}</figcaption>
+            </figure>
+        }
+    })
 }

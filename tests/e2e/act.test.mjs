@@ -155,7 +155,7 @@ describe('a site built with its public address (--site-url)', () => {
     site = mkdtempSync(join(tmpdir(), 'wjc-act-'));
     cpSync(app, site, { recursive: true });
     cpSync(join(ROOT, 'assets/data/prisoners.json'), join(site, 'data/prisoners.json'));
-    execFileSync('cargo', ['run', '--locked', '--quiet', '-p', 'wjc-cli', '--', 'site', site, '--site-url', SITE_URL, '--images', 'none'],
+    execFileSync('cargo', ['run', '--locked', '--quiet', '-p', 'wjc-cli', '--', 'site', site, '--site-url', SITE_URL],
       { cwd: ROOT, stdio: 'ignore' });
     env = await start({ server: await serve(site) });
   });

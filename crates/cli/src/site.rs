@@ -31,6 +31,8 @@ use without_just_cause::render::{self as render_page, StaticSite};
 const PAGE_FOLDERS: [&str; 5] = ["person", "list", "share", "qr", "feeds"];
 
 /// Runs `wjc site`.
+// One pass over the pages, in the order they must be written; each step is a helper below.
+#[allow(clippy::too_many_lines)]
 pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Verdict, Failure> {
     let dir = Path::new(&args.dir);
     // The very file the app downloads, so the static pages can never disagree with it.
@@ -49,7 +51,8 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
     let (loader_file, integrity) = write_loader(dir, &trunk, &index_name)?;
 
     let skipped = loaded.report.skipped();
-    let site = StaticSite::new(loaded.dataset, loaded.report);
+    let site = StaticSite::new(loaded.dataset, loaded.report).with_qr_codes(!base.is_empty());
+    let qr_attr = if base.is_empty() { "" } else { " data-qr" }; // the app's QR codes too
     for folder in PAGE_FOLDERS {
         let path = dir.join(folder);
         if path.exists() {
@@ -95,7 +98,7 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
                 &head,
                 &page.title,
                 &page.description,
-                &format!(" data-app-url=\"{}\"", Esc(app_url)),
+                &format!(" data-app-url=\"{}\"{qr_attr}", Esc(app_url)),
                 |w| w.write_all(page.html.as_bytes()),
             )
         })?;
@@ -104,8 +107,9 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
     if let Some((page, page_head)) = first_page {
         let (head, first) = first_page_markup(lean);
         let root = trunk.shell(0, &loader_file, &integrity, &head);
+        let attrs = format!("{first}{qr_attr}");
         bytes += write_file(&index, |w| {
-            root.write(w, &page_head, &page.title, &page.description, &first, |w| {
+            root.write(w, &page_head, &page.title, &page.description, &attrs, |w| {
                 w.write_all(page.html.as_bytes())
             })
         })?;
