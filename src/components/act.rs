@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use wjc_core::model::{ActionKind, Person};
 use wjc_core::text::{self, case, ui};
@@ -48,9 +49,22 @@ pub fn Timeline(person: Person, catalog: Arc<Catalog>) -> impl IntoView {
                     <span dir="auto">{e.event.clone()}</span>
                     " "
                     <cite class="wjc-timeline__source" dir="auto">
-                        <a href=href rel="noopener noreferrer" referrerpolicy="no-referrer">
-                            {cite}
-                        </a>
+                        {match href {
+                            Some(href) => {
+                                Either::Left(
+                                    view! {
+                                        <a
+                                            href=href
+                                            rel="noopener noreferrer"
+                                            referrerpolicy="no-referrer"
+                                        >
+                                            {cite}
+                                        </a>
+                                    },
+                                )
+                            }
+                            None => Either::Right(cite),
+                        }}
                     </cite>
                 </li>
             }
@@ -75,8 +89,8 @@ pub fn TakeAction(person: Person, catalog: Arc<Catalog>) -> impl IntoView {
     let actions: Vec<_> = person.actions.iter().chain(&from_source).cloned().collect();
     (!actions.is_empty()).then(|| {
         view! {
-            <section class="wjc-act" aria-labelledby="act-title">
-                <h2 id="act-title">{case::TAKE_ACTION}</h2>
+            <section class="wjc-act" aria-labelledby="take-action-title">
+                <h2 id="take-action-title">{case::TAKE_ACTION}</h2>
                 <ul class="wjc-act__list">
                     {actions
                         .into_iter()
