@@ -313,8 +313,9 @@ fn page_head(
             format!("{base}{path}")
         }
     };
-    let canonical = if page.path == "index.html" {
-        at("")
+    // The list's first page is the site's own address, when there is one.
+    let canonical = if page.path == "index.html" && !base.is_empty() {
+        base.to_owned()
     } else {
         at(&page.path)
     };
