@@ -6,6 +6,10 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 # The data file the site is built with: `make dist DATASET=path/to/file.json`.
 DATASET ?= assets/data/prisoners.json
+# The site's public address, for share cards, canonical links, feeds and QR codes:
+# `make dist SITE_URL=https://campaign.example/`. Empty: addresses are relative.
+SITE_URL ?=
+export SITE_URL
 
 .PHONY: all toolchain tools dist serve test lint test-native test-wasm test-e2e bench bench-smoke bench-native bench-app map clean
 

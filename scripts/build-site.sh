@@ -5,7 +5,7 @@
 # then `wjc site` compiles the data into what browsers load, writes the static pages, moves the
 # loader out of the page and adds the widget's files.
 #
-# Usage: scripts/build-site.sh OUT DATASET
+# Usage: [SITE_URL=https://campaign.example/] scripts/build-site.sh OUT DATASET
 # Exits non-zero, leaving OUT as it was, when a build step or the data file fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +26,8 @@ next="$out.next"
 rm -rf "$next"
 cp -r target/app "$next"
 cp "$dataset" "$next/data/prisoners.json"
-cargo run --locked --quiet -p wjc-cli -- site "$next" --widget target/widget
+# SITE_URL (`make dist SITE_URL=https://…/`) makes share cards, canonical links, feeds and QR codes
+# absolute; without it they are relative and `wjc site` says what that costs.
+cargo run --locked --quiet -p wjc-cli -- site "$next" --widget target/widget ${SITE_URL:+--site-url "$SITE_URL"}
 rm -rf "$out"
 mv "$next" "$out"

@@ -74,6 +74,15 @@ if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -d /usr/sha
   apt-get install -y -qq chromium chromium-driver fonts-noto-core fonts-noto-color-emoji >/dev/null
 fi
 
+# `wjc site` draws each person's share image natively with the Noto fonts, in any script: Latin,
+# Cyrillic and Arabic come with fonts-noto-core, Chinese, Japanese and Korean with fonts-noto-cjk.
+if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
+  say "installing the Noto CJK fonts from Debian, for the share images"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq fonts-noto-core fonts-noto-cjk >/dev/null
+fi
+
 # Java runs the W3C Nu Html Checker (npm vnu-jar) on every page `make dist` writes.
 if ! java -version >/dev/null 2>&1; then
   say "installing Java (default-jre-headless) from Debian, for the HTML checker"

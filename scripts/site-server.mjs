@@ -21,6 +21,7 @@ export const TYPES = {
   '.webp': 'image/webp',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
 };
 
 /**

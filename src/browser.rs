@@ -197,6 +197,39 @@ pub async fn copy_text(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// Opens the browser's own share sheet (the Web Share API) with `text` and `url`; false where the
+/// browser has none, so the caller offers its own links. A visitor who closes the sheet has
+/// chosen: that is not a failure.
+pub fn web_share(text: &str, url: &str) -> bool {
+    let navigator = window().navigator();
+    let Ok(share) = js_sys::Reflect::get(&navigator, &JsValue::from_str("share")) else {
+        return false;
+    };
+    let Some(share) = share.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"text".into(), &text.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    match share.call1(&navigator, &data) {
+        Ok(promise) => {
+            if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                // Closing the sheet rejects the promise; nothing to do then.
+                leptos::task::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                });
+            }
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// Opens the browser's print dialog (the print stylesheet makes the case sheet).
+pub fn print() {
+    let _ = window().print();
+}
+
 /// The User Timing name of one query run (search, filters, facet counts and order): tools such as
 /// `make bench` read it with a `PerformanceObserver`.
 pub const QUERY_MEASURE: &str = "wjc:query";

@@ -33,6 +33,11 @@ pub const STATIC_ID: &str = "wjc-static";
 #[derive(Clone, Copy, Debug)]
 pub struct StaticPages;
 
+/// Provided when `wjc site` made a QR code for each profile (it knew the site's address), which a
+/// printed case sheet then shows: the app element's `data-qr` says so.
+#[derive(Clone, Copy, Debug)]
+pub struct QrCodes;
+
 /// Provided when the list is lean (`wjc compile`): the address of its first page, which the app
 /// shows while the list downloads.
 #[derive(Clone, Debug)]
@@ -59,6 +64,7 @@ pub fn start() {
     }
     let static_pages = document.get_element_by_id(STATIC_ID).is_some();
     let first_page = target.get_attribute("data-first").map(FirstPage);
+    let qr_codes = target.has_attribute("data-qr");
     let Some(root) = document
         .create_element("div")
         .ok()
@@ -77,6 +83,9 @@ pub fn start() {
         }
         if let Some(first_page) = first_page {
             leptos::prelude::provide_context(first_page);
+        }
+        if qr_codes {
+            leptos::prelude::provide_context(QrCodes);
         }
         leptos::prelude::view! { <App /> }
     })

@@ -27,6 +27,8 @@ pub struct StaticSite {
     /// The answer to the query every static page shows (none: the list as it opens), counted
     /// once for the whole site.
     outcome: ArcMemo<Outcome>,
+    /// Whether each profile has a QR code for its printed case sheet.
+    qr_codes: bool,
 }
 
 /// One static page, drawn.
@@ -53,7 +55,17 @@ impl StaticSite {
         let catalog = Arc::new(Catalog::whole(dataset, report));
         let index = Arc::clone(&catalog);
         let outcome = ArcMemo::new(move |_| index.index.run(&Query::default()));
-        Self { catalog, outcome }
+        Self {
+            catalog,
+            outcome,
+            qr_codes: false,
+        }
+    }
+
+    /// The same site, with a QR code for each profile (`wjc site --site-url`).
+    #[must_use]
+    pub fn with_qr_codes(self, qr_codes: bool) -> Self {
+        Self { qr_codes, ..self }
     }
 
     /// The dataset drawn.
@@ -106,7 +118,11 @@ impl StaticSite {
             .then(|| format!("{}{}", "../".repeat(depth), url_state::to_fragment(&view)));
         let catalog = Arc::clone(&self.catalog);
         let outcome = self.outcome.clone();
+        let qr_codes = self.qr_codes;
         let (title, html) = render(move || {
+            if qr_codes {
+                provide_context(crate::QrCodes);
+            }
             let state = AppState::provide_static(depth, view, Arc::clone(&catalog), outcome);
             let html = view! {
                 <div id=STATIC_ID>

@@ -13,6 +13,7 @@ use wjc_core::text::{self, map as map_text, ui};
 use wjc_core::url_state::{View, ViewState};
 use wjc_core::{Extent, Status};
 
+use super::act::ShareControls;
 use super::badge::StatusLegend;
 use super::card::Card;
 use super::embed::EmbedButton;
@@ -145,6 +146,12 @@ pub fn ListPage(
                     {whole.then(|| view! {
                         <ViewSwitch />
                         <EmbedButton site_title=catalog.dataset.title.clone() />
+                        <ShareControls
+                            url=Callback::new(|()| crate::browser::href())
+                            text=catalog.dataset.title.clone()
+                            label=wjc_core::text::case::SHARE_LIST
+                            print=false
+                        />
                     })}
                 </div>
                 <IgnoredUrlNotice />

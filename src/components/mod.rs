@@ -1,5 +1,6 @@
 //! The app's components, one concern per file.
 
+pub mod act;
 pub mod badge;
 pub mod card;
 pub mod embed;

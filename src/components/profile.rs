@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wjc_core::query::around;
-use wjc_core::text::{self, ui};
+use wjc_core::text::{self, case, ui};
 
+use super::act::{CaseLines, PrintQr, ShareControls, TakeAction, Timeline};
 use super::badge::StatusBadge;
 use super::card::{native_name, Avatar};
 use super::translation::TranslationNote;
@@ -181,18 +182,13 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
         })
     };
     let facts = text::profile_facts(person, &catalog.dataset);
-    let copied = RwSignal::new(None::<bool>);
     // With the static pages built, the shared link is the person's own page, which opens in
     // every browser; the app takes it over where it can run.
     let static_pages = use_context::<StaticPages>().is_some();
     let id = person.id.clone();
-    let copy = move |_| {
-        // Read from the page's address when it is needed, not while the view is drawn.
-        let share_url = state.share_url(&id, static_pages);
-        leptos::task::spawn_local(async move {
-            copied.set(Some(browser::copy_text(&share_url).await));
-        });
-    };
+    // Read from the page's address when it is needed, not while the view is drawn.
+    let share_url = Callback::new(move |()| state.share_url(&id, static_pages));
+    let share_text = wjc_core::case::share_text(person);
     view! {
         <article class="wjc-profile" aria-labelledby="profile-title">
             <BackToList />
@@ -217,7 +213,9 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                             <TranslationNote unreviewed=summary.unreviewed />
                         }
                     }
+                    <CaseLines person=person.clone() />
                 </div>
+                <PrintQr id=person.id.clone() />
             </header>
             <div class="wjc-profile__body">
                 <section class="wjc-profile__story" aria-labelledby="story-title">
@@ -232,29 +230,7 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                             }
                         })
                         .collect_view()}
-                    {(!person.timeline.is_empty())
-                        .then(|| {
-                            view! {
-                                <h2>{ui::TIMELINE.text()}</h2>
-                                <ol class="wjc-timeline">
-                                    {person
-                                        .timeline
-                                        .iter()
-                                        .map(|e| {
-                                            view! {
-                                                <li>
-                                                    <time datetime=e
-                                                        .date
-                                                        .to_string()>{text::date(e.date)}</time>
-                                                    " — "
-                                                    <span dir="auto">{e.event.clone()}</span>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ol>
-                            }
-                        })}
+                    <Timeline person=person.clone() catalog=catalog.clone() />
                     {(!person.links.is_empty())
                         .then(|| {
                             view! {
@@ -281,6 +257,7 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                                 </ul>
                             }
                         })}
+                    <TakeAction person=person.clone() catalog=catalog.clone() />
                 </section>
                 <aside class="wjc-profile__facts" aria-labelledby="facts-title">
                     <h2 id="facts-title">{ui::FACTS.text()}</h2>
@@ -300,18 +277,12 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                     {state
                         .interactive(
                             view! {
-                                <button type="button" class="wjc-button" on:click=copy>
-                                    {ui::COPY_LINK.text()}
-                                </button>
-                                <p class="wjc-copy-status" role="status">
-                                    {move || {
-                                        copied
-                                            .get()
-                                            .map(|ok| {
-                                                if ok { ui::COPIED.text() } else { ui::COPY_FAILED.text() }
-                                            })
-                                    }}
-                                </p>
+                                <ShareControls
+                                    url=share_url
+                                    text=share_text
+                                    label=case::SHARE
+                                    print=true
+                                />
                             },
                         )}
                 </aside>

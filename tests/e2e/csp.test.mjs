@@ -84,6 +84,8 @@ test('a profile, copy link, previous/next and back run without a violation', asy
   await cardsReady(page);
   await page.locator('#card-narges-mohammadi a').click();
   await page.locator('h1#profile-title').waitFor();
+  // Headless Chromium has no share sheet: Share offers the link to copy.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.getByText('Link copied').waitFor();
   await page.getByRole('link', { name: /Next/ }).click();

@@ -204,6 +204,8 @@ describe('everything on: the app takes the static pages over', () => {
     assert.equal(await page.locator('h1').count(), 1);
     assert.equal(await page.locator('#wjc-static').count(), 0);
     assert.equal(await page.title(), `Narges Mohammadi — ${DATA.title}`);
+    // Headless Chromium has no share sheet: Share offers the link to copy.
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
     await page.getByRole('button', { name: 'Copy link' }).click();
     await page.getByText('Link copied').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${env.origin}/person/narges-mohammadi.html`);

@@ -30,18 +30,30 @@ The spreadsheet (UTF-8 CSV, header row, one row per person):
   Columns, in this order: id, name, aliases, native_name, gender, country,
   location, status, status_as_of, summary, story, occupations, arrested,
   sentenced, sentence, charges, flags, campaigns, source, photo_url,
-  photo_alt, photo_credit, links, timeline, synthetic, then three columns
+  photo_alt, photo_credit, links, timeline, actions, last_verified,
+  visibility, synthetic, then three columns
   for each language the summary is translated into (es, fr, ru, ar, fa,
   zh-Hans): summary_es, story_es, reviewed_es, summary_fr, … reviewed_zh-Hans.
   An empty cell means the field is not known.
-  Lists (aliases, occupations, charges, flags, campaigns, links, timeline):
+  Lists (aliases, occupations, charges, flags, campaigns, links, timeline,
+  actions):
     items separated by \";\", e.g.  journalist; poet
     a \";\" inside an item is written twice:  Article 342;; Article 361
     spaces around items are dropped.
   Dates: 2018, 2018-09 or 2018-09-15.
   sentence: 20y, 9y 8m, 8m or life.
   links: Title <https://example.org/page>; Other title <https://...>
-  timeline: 2018-09: What happened; 2019-03-02: What happened next
+  timeline: DATE [KIND] [@SOURCE]: what happened, e.g.
+    2018-09 arrest @state-dept-2023: Arrested at home; 2019: Other event
+    KIND: arrest, detention, disappearance, trial, sentence, appeal, hearing,
+    transfer, release, last_contact, award or other (the default).
+  actions: KIND [#HASHTAG…] [<URL>] [@SOURCE]: text [|| postal address], e.g.
+    share #WithoutJustCause: Share the story; demand @src: Free her now
+    KIND: share, demand, act, write_letter or contact_officials.
+  last_verified: the date staff last checked the record against its sources.
+  visibility: empty (full), no_photo or initials. People below full are
+    exported as the public pages show them unless --full is given: export
+    with --full to edit them, or their initials replace their names.
   synthetic: true for generated test records, otherwise empty.
   Translations: an empty summary_xx means no translation into xx (story_xx
   and reviewed_xx must then be empty too); reviewed_xx is yes when a person
@@ -307,6 +319,10 @@ pub struct ExportCsv {
     /// Where to write the spreadsheet.
     #[arg(short, long, value_name = "OUT.csv")]
     pub output: String,
+    /// Write people kept to initials or without a photo in full, to edit them (by default the
+    /// spreadsheet shows them as every public page does, and must not be imported back).
+    #[arg(long)]
+    pub full: bool,
 }
 
 /// `wjc import-csv IN.csv -o FILE [--base ENVELOPE.json] [--dry-run] [--allow-removals]`.
@@ -379,6 +395,26 @@ pub struct Site {
     /// The folder of Trunk's widget build (widget.html), e.g. target/widget.
     #[arg(long, value_name = "WIDGET")]
     pub widget: Option<String>,
+    /// The site's public address, e.g. `https://campaign.example/` (`make dist SITE_URL=…`):
+    /// share cards, canonical links, feeds and QR codes need it. Without it addresses are
+    /// relative and no QR code is made.
+    #[arg(long = "site-url", value_name = "URL")]
+    pub address: Option<String>,
+    /// Which share images to draw: `auto` (each profile's up to 2,000 people, beyond that only
+    /// the site card, which the profiles then share), `profiles` (every profile's) or `none`.
+    #[arg(long, value_name = "WHICH", default_value = "auto")]
+    pub images: Images,
+}
+
+/// Which share images `wjc site` draws.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Images {
+    /// Every profile's up to 2,000 people (about 30 ms each); beyond, only the site card.
+    Auto,
+    /// Every profile's, however many.
+    Profiles,
+    /// None (a quick build).
+    None,
 }
 
 /// `wjc i18n-check [DIR]`.

@@ -10,7 +10,7 @@ mod words;
 
 use std::fmt::Write as _;
 
-use wjc_core::model::{Link, Photo, TimelineEvent};
+use wjc_core::model::{Action, ActionKind, EventKind, Link, Photo, TimelineEvent, Visibility};
 use wjc_core::{
     Campaign, CountryCode, Dataset, Flag, Gender, HttpUrl, PartialDate, Person, Sentence, Source,
     Status,
@@ -77,6 +77,7 @@ pub fn dataset(count: usize, seed: u64, progress: &Progress) -> Dataset {
                 publisher: "Synthetic publisher".into(),
                 date: date(2025, None, None),
                 url: None,
+                actions: Vec::new(),
             })
             .into(),
         campaigns: CAMPAIGNS
@@ -174,6 +175,7 @@ fn person(rng: &mut Rng, position: usize, countries: &[(CountryCode, u32)]) -> P
     } else {
         Vec::new()
     };
+    let actions = actions(rng);
     Person {
         summary: summary(rng, position),
         story: story(rng),
@@ -208,6 +210,9 @@ fn person(rng: &mut Rng, position: usize, countries: &[(CountryCode, u32)]) -> P
         photo,
         links,
         timeline,
+        actions,
+        last_verified: None,
+        visibility: Visibility::Full,
         translations: Vec::new(),
         synthetic: true,
     }
@@ -296,6 +301,32 @@ fn tags(rng: &mut Rng) -> (Vec<String>, Vec<Flag>, Vec<String>) {
     (occupations, flags, charges)
 }
 
+/// Half share the campaign's hashtag; one in ten takes letters (at an address that is not real).
+fn actions(rng: &mut Rng) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if rng.chance(50) {
+        actions.push(Action {
+            kind: ActionKind::Share,
+            text: format!("Synthetic call to share: {}", sentence_of(rng, 4, 9)),
+            hashtags: vec!["#SyntheticCampaign".into()],
+            address: None,
+            url: None,
+            source: None,
+        });
+    }
+    if rng.chance(10) {
+        actions.push(Action {
+            kind: ActionKind::WriteLetter,
+            text: format!("Synthetic letter call: {}", sentence_of(rng, 4, 9)),
+            hashtags: Vec::new(),
+            address: Some("Synthetic address, not a real place".into()),
+            url: None,
+            source: None,
+        });
+    }
+    actions
+}
+
 /// One to four events from `first_year` on, oldest first.
 fn timeline(rng: &mut Rng, first_year: usize) -> Vec<TimelineEvent> {
     let mut year = first_year;
@@ -305,7 +336,9 @@ fn timeline(rng: &mut Rng, first_year: usize) -> Vec<TimelineEvent> {
             let date = random_date(rng, year);
             TimelineEvent {
                 date,
+                kind: EventKind::ALL[rng.between(0, EventKind::ALL.len() - 1)],
                 event: format!("Synthetic event {k}: {}", sentence_of(rng, 4, 9)),
+                source: None,
             }
         })
         .collect()

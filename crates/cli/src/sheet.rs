@@ -14,7 +14,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 use wjc_core::i18n::Lang;
-use wjc_core::model::{Link, TimelineEvent};
+use wjc_core::model::{Action, Link, TimelineEvent};
 use wjc_core::{Dataset, LoadError, Loaded, Person, Problem, Sentence};
 
 use crate::diff::{self, changed_fields};
@@ -23,7 +23,7 @@ use crate::{cli, files, Failure, Settings, Verdict};
 
 /// The columns, in the schema's field order; `photo` is spread over three, and each translation
 /// (`translations`, after the other fields) over three per language, in `Lang::ALL` order.
-pub const COLUMNS: [&str; 43] = [
+pub const COLUMNS: [&str; 46] = [
     "id",
     "name",
     "aliases",
@@ -48,6 +48,9 @@ pub const COLUMNS: [&str; 43] = [
     "photo_credit",
     "links",
     "timeline",
+    "actions",
+    "last_verified",
+    "visibility",
     "synthetic",
     "summary_es",
     "story_es",
@@ -94,7 +97,14 @@ pub fn export(args: &cli::ExportCsv, out: &mut String) -> Result<Verdict, Failur
     for warning in &report.warnings {
         let _ = writeln!(out, "warning: {warning} (it is not exported)");
     }
-    let dataset = &loaded.dataset;
+    // Unless asked for in full, people are written as every public output shows them.
+    let dataset = if args.full {
+        std::borrow::Cow::Borrowed(&loaded.dataset)
+    } else {
+        wjc_core::visibility::public(&loaded.dataset)
+    };
+    let restricted = wjc_core::visibility::any_restricted(&loaded.dataset);
+    let dataset = &*dataset;
     let csv = to_csv(&dataset.people)
         .map_err(|e| Failure::Data(format!("could not build the spreadsheet: {e}")))?;
     // Prove the spreadsheet reads back to the same records before handing it over.
@@ -112,6 +122,13 @@ pub fn export(args: &cli::ExportCsv, out: &mut String) -> Result<Verdict, Failur
         people(dataset.people.len()),
         COLUMNS.len()
     );
+    if restricted && !args.full {
+        let _ = writeln!(
+            out,
+            "People kept to initials or without a photo are written as the public pages show them; \
+             do not import this spreadsheet back (export with --full to edit them)."
+        );
+    }
     Ok(Verdict::Clean)
 }
 
@@ -488,6 +505,13 @@ fn row(p: &Person) -> Vec<String> {
         photo.map(|ph| ph.credit.clone()).unwrap_or_default(),
         join(p.links.iter().map(link_text)),
         join(p.timeline.iter().map(event_text)),
+        join(p.actions.iter().map(action_text)),
+        date(p.last_verified),
+        if p.visibility.is_full() {
+            String::new()
+        } else {
+            p.visibility.as_str().to_owned()
+        },
         if p.synthetic {
             "true".into()
         } else {
@@ -535,9 +559,34 @@ fn link_text(link: &Link) -> String {
     format!("{} <{}>", link.title, link.url.as_str())
 }
 
-/// `2018-09: event`.
+/// `2018-09 arrest @source: event` (no kind when `other`, no source when the person's).
 fn event_text(event: &TimelineEvent) -> String {
-    format!("{}: {}", event.date, event.event)
+    let mut head = event.date.to_string();
+    if !event.kind.is_other() {
+        let _ = write!(head, " {}", event.kind.as_str());
+    }
+    if let Some(source) = &event.source {
+        let _ = write!(head, " @{source}");
+    }
+    format!("{head}: {}", event.event)
+}
+
+/// `share #Tag <https://…> @source: text || address`.
+fn action_text(action: &Action) -> String {
+    let mut head = action.kind.as_str().to_owned();
+    for tag in &action.hashtags {
+        let _ = write!(head, " {tag}");
+    }
+    if let Some(url) = &action.url {
+        let _ = write!(head, " <{}>", url.as_str());
+    }
+    if let Some(source) = &action.source {
+        let _ = write!(head, " @{source}");
+    }
+    match &action.address {
+        Some(address) => format!("{head}: {} || {address}", action.text),
+        None => format!("{head}: {}", action.text),
+    }
 }
 
 /// Reads `csv` back and says, record by record, which fields would not come back unchanged
@@ -876,11 +925,11 @@ fn person(cells: &[&str]) -> (Value, Vec<Unreadable>) {
                 });
                 None
             }),
-            "links" | "timeline" => {
-                let parse = if column == "links" {
-                    link_value
-                } else {
-                    event_value
+            "links" | "timeline" | "actions" => {
+                let parse = match column {
+                    "links" => link_value,
+                    "timeline" => event_value,
+                    _ => action_value,
                 };
                 let mut values = Vec::new();
                 for (i, item) in split(&text).iter().enumerate() {
@@ -1070,19 +1119,77 @@ fn link_value(item: &str) -> Result<Value, String> {
     }
 }
 
-/// `2018-09: event` as a timeline event object.
+/// `2018-09 arrest @source: event` as a timeline event object.
 fn event_value(item: &str) -> Result<Value, String> {
-    match item.split_once(':') {
-        Some((date, event)) if !event.trim().is_empty() => {
-            let mut map = Map::new();
-            map.insert("date".into(), date.trim().into());
-            map.insert("event".into(), event.trim().into());
-            Ok(Value::Object(map))
-        }
-        _ => Err(format!(
-            "\"{item}\" is not an event written like: 2018-09: What happened"
-        )),
+    let bad = || format!("\"{item}\" is not an event written like: 2018-09 arrest: What happened");
+    let (head, event) = item.split_once(':').ok_or_else(bad)?;
+    let mut words = head.split_whitespace();
+    let (Some(date), false) = (words.next(), event.trim().is_empty()) else {
+        return Err(bad());
+    };
+    let mut map = Map::new();
+    map.insert("date".into(), date.into());
+    for word in words {
+        match word.strip_prefix('@') {
+            Some(source) => map.insert("source".into(), source.into()),
+            None if map.contains_key("kind") => return Err(bad()),
+            None => map.insert("kind".into(), word.into()),
+        };
     }
+    map.insert("event".into(), event.trim().into());
+    Ok(Value::Object(map))
+}
+
+/// `share #Tag <https://…> @source: text || address` as an action object.
+fn action_value(item: &str) -> Result<Value, String> {
+    let bad = || {
+        format!(
+            "\"{item}\" is not an action written like: share #WithoutJustCause: Share the story"
+        )
+    };
+    // The head has no ":" but in its address, which is in <…>.
+    let split = item
+        .char_indices()
+        .scan(false, |in_url, (i, c)| {
+            match c {
+                '<' => *in_url = true,
+                '>' => *in_url = false,
+                _ => {}
+            }
+            Some((i, c, *in_url))
+        })
+        .find(|&(_, c, in_url)| c == ':' && !in_url)
+        .map(|(i, _, _)| i)
+        .ok_or_else(bad)?;
+    let (head, rest) = (&item[..split], &item[split + 1..]);
+    let mut words = head.split_whitespace();
+    let kind = words.next().ok_or_else(bad)?;
+    let mut map = Map::new();
+    map.insert("kind".into(), kind.into());
+    let mut hashtags = Vec::new();
+    for word in words {
+        if word.starts_with('#') {
+            hashtags.push(Value::String(word.into()));
+        } else if let Some(url) = word.strip_prefix('<').and_then(|w| w.strip_suffix('>')) {
+            map.insert("url".into(), url.into());
+        } else if let Some(source) = word.strip_prefix('@') {
+            map.insert("source".into(), source.into());
+        } else {
+            return Err(bad());
+        }
+    }
+    if !hashtags.is_empty() {
+        map.insert("hashtags".into(), Value::Array(hashtags));
+    }
+    let (text, address) = match rest.split_once(" || ") {
+        Some((text, address)) => (text, Some(address.trim())),
+        None => (rest, None),
+    };
+    map.insert("text".into(), text.trim().into());
+    if let Some(address) = address {
+        map.insert("address".into(), address.into());
+    }
+    Ok(Value::Object(map))
 }
 
 #[cfg(test)]
@@ -1256,6 +1363,8 @@ mod tests {
         fields_of_columns.dedup();
         let mut all_fields = fields_of_columns.clone();
         all_fields.push("translations");
+        // Visibility is written only below full, and then the photo is left out.
+        all_fields.retain(|f| *f != "visibility");
         let mut written: Vec<&str> = fields.keys().map(String::as_str).collect();
         written.sort_unstable();
         let mut sorted_columns = all_fields;
@@ -1268,6 +1377,7 @@ mod tests {
         let json = serde_json::to_string(person).unwrap();
         let at: Vec<usize> = fields_of_columns
             .iter()
+            .filter(|f| **f != "visibility")
             .map(|f| json.find(&format!("\"{f}\":")).unwrap())
             .collect();
         assert!(

@@ -5,12 +5,15 @@
 //! drawn by the app's own components (`without_just_cause::render`); the app takes them over when
 //! it starts.
 
+mod card;
+mod feed;
 mod html;
 mod languages;
 mod offline;
 mod shell;
 mod widget;
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, Write};
@@ -20,26 +23,30 @@ use base64::Engine as _;
 use sha2::{Digest, Sha384};
 use wjc_core::i18n::{self, Lang};
 use wjc_core::url_state::{self, ViewState};
-use wjc_core::{compiled, Dataset, DATASET_PATH};
+use wjc_core::{compiled, Dataset, HttpUrl, Person, DATASET_PATH};
 
 use crate::progress::Progress;
 use crate::{cli, compile, files, validate, Failure, Settings, Verdict};
 use html::Esc;
-use without_just_cause::render::StaticSite;
+use without_just_cause::render::{self as render_page, StaticSite};
 
 /// The folders of pages this command writes, emptied first so no page outlives its record (and
-/// each language's folder of them, `es/`…).
-const PAGE_FOLDERS: [&str; 2] = ["person", "list"];
+/// each language's folder of pages, `es/`…).
+const PAGE_FOLDERS: [&str; 5] = ["person", "list", "share", "qr", "feeds"];
 
 /// Runs `wjc site`.
+// One pass over the pages, in the order they must be written; each step is a helper below.
+#[allow(clippy::too_many_lines)]
 pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Verdict, Failure> {
     let dir = Path::new(&args.dir);
     // The very file the app downloads, so the static pages can never disagree with it.
     let data = dir.join(DATASET_PATH);
     let progress = Progress::for_file(settings, &data, "reading the data");
-    let Some(loaded) = validate::read_and_load(&data.to_string_lossy(), out)? else {
+    let base = site_base(args.address.as_deref())?;
+    let Some(mut loaded) = validate::read_and_load(&data.to_string_lossy(), out)? else {
         return Ok(Verdict::Problems);
     };
+    make_public(&data, &mut loaded.dataset)?;
     let lean = compile::write(dir, &loaded, out, &progress)?;
     let index = dir.join("index.html");
     let index_name = index.to_string_lossy().into_owned();
@@ -48,45 +55,65 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
     let (loader_file, integrity) = write_loader(dir, &trunk, &index_name)?;
 
     let skipped = loaded.report.skipped();
-    let site = StaticSite::new(loaded.dataset, loaded.report);
+    let site = StaticSite::new(loaded.dataset, loaded.report).with_qr_codes(!base.is_empty());
+    let qr_attr = if base.is_empty() { "" } else { " data-qr" }; // the app's QR codes too
     let languages = languages::all(site.dataset()).map_err(Failure::Data)?;
     for language in &languages {
         prepare_language(dir, language, site.dataset())?;
     }
+    // Pages in folders: `person/x.html` and `es/index.html`, one deep; `es/person/x.html`, two.
+    let nested = [1, 2].map(|depth| trunk.shell(depth, &loader_file, &integrity, ""));
     let pages = site.list_pages();
     let (mut bytes, mut profiles, mut first_page) = (0, 0, None);
     let views: Vec<ViewState> = site.views().collect();
     progress.count(views.len() * languages.len(), "writing pages");
+    let (painter, person_images) = painters(args.images, site.dataset())?;
+    let person_painter = painter.as_ref().filter(|_| person_images);
+    let (started, mut made) = (std::time::Instant::now(), (0, 0));
+    let by_id: HashMap<&str, &Person> = site
+        .dataset()
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p))
+        .collect();
     for language in &languages {
         // Every sentence of these pages in this language, as the app says it.
         i18n::speak(language.catalogue.clone());
         for view in &views {
             progress.step();
-            profiles += usize::from(view.profile.is_some() && language.lang == Lang::En);
-            let english = url_state::static_path(view).unwrap_or_default();
+            let english = language.lang == Lang::En;
+            profiles += usize::from(view.profile.is_some() && english);
+            let person = view
+                .profile
+                .as_deref()
+                .and_then(|id| by_id.get(id).copied());
+            let same_page = url_state::static_path(view).unwrap_or_default();
             let view = ViewState {
-                lang: (language.lang != Lang::En).then_some(language.lang),
+                lang: (!english).then_some(language.lang),
                 ..view.clone()
             };
             let Some(page) = site.page(view) else {
                 continue;
             };
-            let head = languages::alternates(&english, page.depth);
+            if let (Some(person), true) = (person, english) {
+                write_person_files(dir, person_painter, &base, &page.path, person, &mut made)?;
+            }
+            let head = page_head(&base, &page, person, person_images, site.dataset())
+                + &languages::alternates(&same_page, page.depth);
             if page.depth == 0 {
                 // Last, so a run that stops half-way leaves Trunk's page and can simply be run
                 // again.
                 first_page = Some((page, head));
                 continue;
             }
-            let shell = trunk.shell(page.depth, &loader_file, &integrity, &head);
             let app_url = page.app_url.as_deref().unwrap_or_default();
             bytes += write_file(&dir.join(&page.path), |w| {
-                shell.write(
+                nested[page.depth - 1].write(
                     w,
-                    language.lang,
+                    (language.lang, &head),
                     &page.title,
                     &page.description,
-                    &format!(" data-app-url=\"{}\"", Esc(app_url)),
+                    &format!(" data-app-url=\"{}\"{qr_attr}", Esc(app_url)),
                     |w| w.write_all(page.html.as_bytes()),
                 )
             })?;
@@ -94,16 +121,56 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
     }
     i18n::speak(None);
     drop(progress);
-    if let Some((page, alternates)) = first_page {
+    if let Some((page, page_head)) = first_page {
         let (head, first) = first_page_markup(lean);
-        let root = trunk.shell(0, &loader_file, &integrity, &format!("{alternates}{head}"));
+        let root = trunk.shell(0, &loader_file, &integrity, &head);
+        let attrs = format!("{first}{qr_attr}");
         bytes += write_file(&index, |w| {
-            root.write(w, Lang::En, &page.title, &page.description, &first, |w| {
-                w.write_all(page.html.as_bytes())
-            })
+            root.write(
+                w,
+                (Lang::En, &page_head),
+                &page.title,
+                &page.description,
+                &attrs,
+                |w| w.write_all(page.html.as_bytes()),
+            )
         })?;
     }
+    let feeds = write_site_card_and_feeds(dir, painter.as_ref(), &base, site.dataset())?;
+    let shared_card = painter.is_some() && !person_images;
+    let seconds = started.elapsed().as_secs_f64();
+    report_cards(
+        out,
+        (made.0, made.1, feeds),
+        seconds,
+        base.is_empty(),
+        shared_card,
+    );
 
+    report_pages(out, dir, (pages, profiles), bytes, &loader_file);
+    if let Some(widget_build) = &args.widget {
+        let written = widget::write(dir, Path::new(widget_build), &site.dataset().title)?;
+        let _ = writeln!(out, "widget: {}", written.join(", "));
+    }
+    if skipped > 0 {
+        let _ = writeln!(
+            out,
+            "{} left out of the pages, as the app leaves them out (see \"wjc validate {}\")",
+            validate::plural(skipped, "record", "records"),
+            data.display()
+        );
+    }
+    Ok(Verdict::Clean)
+}
+
+/// Says which pages were written: (list pages, profiles), their bytes, the loader's name.
+fn report_pages(
+    out: &mut String,
+    dir: &Path,
+    (pages, profiles): (usize, usize),
+    bytes: u64,
+    loader_file: &str,
+) {
     let _ = writeln!(
         out,
         "{}: the list on {} ({}), {} profile {} (person/), {} KB of HTML in all; loader {loader_file}",
@@ -118,19 +185,201 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
         if profiles == 1 { "page" } else { "pages" },
         bytes.div_ceil(1024)
     );
-    if let Some(widget_build) = &args.widget {
-        let written = widget::write(dir, Path::new(widget_build), &site.dataset().title)?;
-        let _ = writeln!(out, "widget: {}", written.join(", "));
+}
+
+/// The painter of share images (none with `--images none`), and whether each profile gets its
+/// own image: drawing takes about 30 ms an image, so by default a large list's profiles share the
+/// site card.
+fn painters(
+    images: cli::Images,
+    dataset: &Dataset,
+) -> Result<(Option<card::Painter>, bool), Failure> {
+    let painter = match images {
+        cli::Images::None => None,
+        _ => Some(card::Painter::new(&dataset.title).map_err(Failure::Data)?),
+    };
+    let each = match images {
+        cli::Images::Auto => dataset.people.len() <= card::EACH_UP_TO,
+        cli::Images::Profiles => true,
+        cli::Images::None => false,
+    };
+    Ok((painter, each))
+}
+
+/// Makes every output below show people only as their visibility level allows, the data file
+/// visitors can download (`data`) included, which is rewritten when anyone is restricted.
+fn make_public(data: &Path, dataset: &mut Dataset) -> Result<(), Failure> {
+    if wjc_core::visibility::any_restricted(dataset) {
+        *dataset = wjc_core::visibility::public(dataset).into_owned();
+        let json = serde_json::to_string_pretty(dataset).unwrap_or_default() + "\n";
+        write_file(data, |w| w.write_all(json.as_bytes()))?;
     }
-    if skipped > 0 {
+    Ok(())
+}
+
+/// Says what was made for sharing and following: (images, QR codes, feeds), whether profiles
+/// share the site card, and what a build without the site's address lacks.
+fn report_cards(
+    out: &mut String,
+    made: (usize, usize, usize),
+    seconds: f64,
+    relative: bool,
+    shared_card: bool,
+) {
+    if shared_card {
         let _ = writeln!(
             out,
-            "{} left out of the pages, as the app leaves them out (see \"wjc validate {}\")",
-            validate::plural(skipped, "record", "records"),
-            data.display()
+            "no share image per profile for more than {} people (about 30 ms each): their pages show the site card (--images profiles draws them all)",
+            card::EACH_UP_TO
         );
     }
-    Ok(Verdict::Clean)
+    let (images, codes, feeds) = made;
+    let _ = writeln!(
+        out,
+        "share cards: {} (1200×630 PNG, {seconds:.1} s), {}; feeds: {feeds} (feeds/all.atom and one per country)",
+        validate::plural(images, "image", "images"),
+        validate::plural(codes, "QR code", "QR codes"),
+    );
+    if relative {
+        let _ = writeln!(
+            out,
+            "no --site-url (make dist SITE_URL=https://…/): addresses are relative, so links shared in \
+             apps show no card and profiles print no QR code"
+        );
+    }
+}
+
+/// Writes a person's share image (with a painter) and QR code (with the site's address `base`),
+/// counting them in `made`. `path` is their page's, from the site's root.
+fn write_person_files(
+    dir: &Path,
+    painter: Option<&card::Painter>,
+    base: &str,
+    path: &str,
+    person: &Person,
+    made: &mut (usize, usize),
+) -> Result<(), Failure> {
+    if let Some(painter) = painter {
+        made.0 += 1;
+        let png = painter
+            .png(&card::person_svg(person, painter.site()))
+            .map_err(|e| Failure::Data(format!("share image of {}: {e}", person.id)))?;
+        write_file(&dir.join(card::image_path(&person.id)), |w| {
+            w.write_all(&png)
+        })?;
+    }
+    if !base.is_empty() {
+        made.1 += 1;
+        let qr = card::qr_svg(&format!("{base}{path}")).map_err(Failure::Data)?;
+        write_file(&dir.join(card::qr_path(&person.id)), |w| {
+            w.write_all(qr.as_bytes())
+        })?;
+    }
+    Ok(())
+}
+
+/// Writes the list's site card (with a painter) and the feeds; returns how many feeds.
+fn write_site_card_and_feeds(
+    dir: &Path,
+    painter: Option<&card::Painter>,
+    base: &str,
+    dataset: &Dataset,
+) -> Result<usize, Failure> {
+    if let Some(painter) = painter {
+        let png = painter
+            .png(&card::site_svg(dataset))
+            .map_err(|e| Failure::Data(format!("the site card: {e}")))?;
+        write_file(&dir.join(card::SITE_IMAGE), |w| w.write_all(&png))?;
+    }
+    let feeds = feed::feeds(dataset, base);
+    for (path, xml) in &feeds {
+        write_file(&dir.join(path), |w| w.write_all(xml.as_bytes()))?;
+    }
+    Ok(feeds.len())
+}
+
+/// The site's address from `--site-url`, ending in `/` (only http(s)); empty without one.
+fn site_base(url: Option<&str>) -> Result<String, Failure> {
+    let Some(url) = url.filter(|u| !u.is_empty()) else {
+        return Ok(String::new());
+    };
+    let url = HttpUrl::parse(url).ok_or_else(|| {
+        Failure::Misuse(format!(
+            "--site-url \"{url}\" must be an address starting with https:// or http://"
+        ))
+    })?;
+    let url = url.as_str();
+    Ok(if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    })
+}
+
+/// The head of a static page: its canonical address, its share card (Open Graph and Twitter)
+/// and its feeds (the list's, and on a profile the person's country's). `person` is the
+/// profile's person; without an image of their own (`own_image`) a profile shows the site card. Addresses are absolute
+/// with the site's address `base`, relative to the page without it.
+fn page_head(
+    base: &str,
+    page: &render_page::StaticPage,
+    person: Option<&Person>,
+    own_image: bool,
+    dataset: &Dataset,
+) -> String {
+    let up = "../".repeat(page.depth);
+    let at = |path: &str| {
+        if base.is_empty() {
+            format!("{up}{path}")
+        } else {
+            format!("{base}{path}")
+        }
+    };
+    // The list's first page is the site's own address, when there is one.
+    let canonical = if page.path == "index.html" && !base.is_empty() {
+        base.to_owned()
+    } else {
+        at(&page.path)
+    };
+    let title = person.map_or(dataset.title.as_str(), |p| p.name.as_str());
+    let image = match person {
+        Some(p) if own_image => card::image_path(&p.id),
+        _ => card::SITE_IMAGE.to_owned(),
+    };
+    let mut head = String::new();
+    let _ = write!(
+        head,
+        "\n    <link rel=\"canonical\" href=\"{canonical}\">\
+         \n    <meta property=\"og:type\" content=\"{kind}\">\
+         \n    <meta property=\"og:site_name\" content=\"{site}\">\
+         \n    <meta property=\"og:title\" content=\"{title}\">\
+         \n    <meta property=\"og:description\" content=\"{description}\">\
+         \n    <meta property=\"og:url\" content=\"{canonical}\">\
+         \n    <meta property=\"og:image\" content=\"{image}\">\
+         \n    <meta property=\"og:image:width\" content=\"{w}\">\
+         \n    <meta property=\"og:image:height\" content=\"{h}\">\
+         \n    <meta name=\"twitter:card\" content=\"summary_large_image\">\
+         \n    <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{feed_title}\" href=\"{feed}\">",
+        canonical = Esc(&canonical),
+        kind = if person.is_some() { "profile" } else { "website" },
+        site = Esc(&dataset.title),
+        title = Esc(title),
+        description = Esc(&page.description),
+        image = Esc(&at(&image)),
+        w = card::WIDTH,
+        h = card::HEIGHT,
+        feed_title = Esc(&wjc_core::text::case::FEED_LINK.text()),
+        feed = Esc(&at(feed::ALL)),
+    );
+    if let Some(p) = person {
+        let _ = write!(
+            head,
+            "\n    <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
+            Esc(&wjc_core::text::case::feed_country_link(p.country.name())),
+            Esc(&at(&feed::country_path(p.country)))
+        );
+    }
+    head
 }
 
 /// Empties `language`'s folders of pages (so no page outlives its record) and writes its files
@@ -400,6 +649,8 @@ mod tests {
             "credit",
             "alt",
             "label",
+            "hashtags",
+            "address",
         ];
         match value {
             serde_json::Value::String(text) if FREE_TEXT.contains(&key) => {

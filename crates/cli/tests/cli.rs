@@ -273,6 +273,37 @@ fn stats_lists_every_status_and_counts() {
 
 // ---- CSV round trip ----
 
+/// The full fixture with its first person kept to `level` (and no text naming them).
+fn restricted(dir: &TempDir, level: &str) -> String {
+    let mut data: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(FULL).unwrap()).unwrap();
+    let person = &mut data["people"][0];
+    person["visibility"] = level.into();
+    person["id"] = "case-1".into();
+    for field in ["aliases", "native_name", "translations"] {
+        person.as_object_mut().unwrap().remove(field);
+    }
+    dir.write("restricted.json", &data.to_string())
+}
+
+#[test]
+fn the_spreadsheet_shows_people_as_their_visibility_allows() {
+    let dir = TempDir::new("visibility-csv");
+    let data = restricted(&dir, "initials");
+    let csv = dir.path("people.csv");
+    let run = wjc(&["export-csv", &data, "-o", &csv]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("export with --full to edit them"));
+    let text = fs::read_to_string(&csv).unwrap();
+    assert!(text.contains("case-1,Z. Ñ.-Ł.,"), "{text}");
+    assert!(!text.contains("Zofia") && !text.contains("example.org/p/1.jpg"));
+    let run = wjc(&["export-csv", &data, "-o", &csv, "--full"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(fs::read_to_string(&csv)
+        .unwrap()
+        .contains("Zofia Ñandú-Łukasiewicz"));
+}
+
 #[test]
 fn csv_round_trip_keeps_every_field_byte_for_byte() {
     let dir = TempDir::new("round-trip");
@@ -300,7 +331,8 @@ fn csv_round_trip_keeps_every_field_byte_for_byte() {
         ",life,",
         ",20y,",
         "Второе интервью <http://example.org/x>",
-        "2018-09: Arrested: at home;; searched; 2019: Trial began",
+        "2018-09 arrest @src-b: Arrested: at home;; searched; 2019 trial: Trial began",
+        "share #Free_Them #Свобода @src-a: Share: the story;; widely; write_letter <https://example.org/letters?a=1:2>: Write a card || PO Box 1;; Town: North",
         "a tab\there.\n\nSecond paragraph:\nit has a single line break too.",
     ] {
         assert!(csv.contains(cell), "{cell:?} in {csv}");
@@ -682,8 +714,8 @@ fn import_lists_every_problem_even_when_most_rows_are_bad() {
     let dir = TempDir::new("mass-bad");
     let header = header().join(",");
     let rows = [
-        "a,A,,,,XX,,imprisoned,2023,S.,T.,,,,,,,camp-a,src-a,,,,,,,,,,,,,,,,,,,,,,,,",
-        "b,B,,,,BY,,held,2023,S.,T.,,,,,,,camp-a,src-a,,,,,,,,,,,,,,,,,,,,,,,,",
+        "a,A,,,,XX,,imprisoned,2023,S.,T.,,,,,,,camp-a,src-a,,,,,,,,,,,,,,,,,,,,,,,,,,,",
+        "b,B,,,,BY,,held,2023,S.,T.,,,,,,,camp-a,src-a,,,,,,,,,,,,,,,,,,,,,,,,,,,",
     ];
     let csv = dir.write("bad.csv", &format!("{header}\n{}\n{}\n", rows[0], rows[1]));
     let data = dir.path("data.json");
@@ -1027,7 +1059,8 @@ fn help_is_available_for_every_command() {
     for promise in [
         "a \";\" inside an item is written twice",
         "Title <https://example.org/page>",
-        "2018-09: What happened",
+        "2018-09 arrest @state-dept-2023: Arrested at home",
+        "share #WithoutJustCause: Share the story",
         "9y 8m",
         "--allow-removals",
         "--dry-run",
@@ -1107,6 +1140,9 @@ fn header() -> Vec<String> {
         "photo_credit",
         "links",
         "timeline",
+        "actions",
+        "last_verified",
+        "visibility",
         "synthetic",
     ]
     .into_iter()
@@ -1204,7 +1240,7 @@ fn site_writes_the_list_and_a_page_per_person_with_hostile_text_escaped() {
     let profile = read(&dir, &format!("person/{hostile_id}.html"));
     for page in [&index, &profile] {
         assert!(!page.contains("<script>alert"), "{page}");
-        assert!(!page.contains("<img"), "{page}");
+        assert!(!page.contains("<img src=x"), "{page}");
         assert!(!page.contains("<b>"), "{page}");
         assert!(page.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt; O'Neil &amp; \"Co\""));
         assert!(page.contains("&lt;/p&gt;&lt;img src=x onerror=alert(1)&gt;"));
@@ -1933,4 +1969,45 @@ fn i18n_check_stops_at_a_file_it_cannot_read_and_reports_one_that_is_no_catalogu
     assert!(run
         .stdout
         .ends_with("1 catalogue checked: 1 problem in 1 file\n"));
+}
+
+#[test]
+fn site_shows_a_restricted_person_as_their_level_allows_in_every_output() {
+    let dir = TempDir::new("site-visibility");
+    let mut data: Value = serde_json::from_str(&fs::read_to_string(FULL).unwrap()).unwrap();
+    let person = &mut data["people"][0];
+    person["visibility"] = json!("initials");
+    person["id"] = json!("case-1");
+    for field in ["aliases", "native_name", "translations"] {
+        person.as_object_mut().unwrap().remove(field);
+    }
+    let site = built_site(&dir, &data);
+    let run = wjc(&["site", &site, "--site-url", "https://campaign.example"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let page = read(&dir, "person/case-1.html");
+    assert!(page.contains("Z. Ñ.-Ł."), "{page}");
+    assert!(page.contains(
+        "<meta property=\"og:image\" content=\"https://campaign.example/share/case-1.png\">"
+    ));
+    assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    assert!(page
+        .contains("<link rel=\"canonical\" href=\"https://campaign.example/person/case-1.html\">"));
+    for file in [
+        "index.html",
+        "person/case-1.html",
+        "feeds/all.atom",
+        "feeds/by.atom",
+        "data/list.json",
+        "data/prisoners.json",
+    ] {
+        let text = read(&dir, file);
+        assert!(!text.contains("Zofia"), "{file} names the person");
+        assert!(
+            !text.contains("example.org/p/1.jpg"),
+            "{file} has the photo"
+        );
+    }
+    let png = fs::read(dir.path("share/case-1.png")).unwrap();
+    assert_eq!(&png[16..24], &[0, 0, 4, 176, 0, 0, 2, 118], "1200×630");
+    assert!(read(&dir, "qr/case-1.svg").starts_with("<?xml"));
 }

@@ -114,6 +114,8 @@ pub struct Compiled {
 
 /// Compiles a (valid, loaded) dataset into the files the browser loads.
 pub fn compile(dataset: &Dataset) -> Compiled {
+    // Browsers only ever get people as their visibility level allows.
+    let dataset = &*crate::visibility::public(dataset);
     if dataset.people.len() <= ONE_FILE_UP_TO {
         return Compiled {
             list: to_json(&Dataset {

@@ -7,6 +7,7 @@
 mod country_table;
 mod fold_table;
 
+pub mod case;
 pub mod compiled;
 pub mod country;
 pub mod date;
@@ -29,6 +30,7 @@ pub mod shortlist;
 pub mod text;
 pub mod unicode;
 pub mod url_state;
+pub mod visibility;
 
 /// Where the dataset is in the built site, relative to its root: the app downloads it from there
 /// and `wjc site` renders the static pages from the same file.
@@ -41,6 +43,6 @@ pub use load::{
     load, read_list, read_list_paced, Detail, Extent, List, LoadError, Loaded, Problem, Report,
 };
 pub use model::{
-    Campaign, Dataset, Flag, Gender, HttpUrl, Link, Person, Photo, Sentence, Source, Status,
-    TimelineEvent,
+    Action, ActionKind, Campaign, Dataset, EventKind, Flag, Gender, HttpUrl, Link, Person, Photo,
+    Sentence, Source, Status, TimelineEvent, Visibility,
 };

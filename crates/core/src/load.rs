@@ -12,6 +12,7 @@
 //!
 //! No input makes this panic: the app runs with `panic = "abort"`.
 
+mod care;
 mod envelope;
 mod errors;
 mod fields;

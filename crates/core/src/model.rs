@@ -96,6 +96,14 @@ pub struct Source {
     /// Where it can be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<HttpUrl>,
+    /// What the document asks of everyone who reads it, whoever the person (shown on the profile
+    /// of each person drawn from it, after the person's own actions).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::list::<Action>")
+    )]
+    pub actions: Vec<Action>,
 }
 
 /// A campaign that lists people.
@@ -214,6 +222,19 @@ pub struct Person {
         schemars(schema_with = "crate::schema::list::<TimelineEvent>")
     )]
     pub timeline: Vec<TimelineEvent>,
+    /// What a visitor can do for this person: share, the campaign's calls, letters, officials.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::list::<Action>")
+    )]
+    pub actions: Vec<Action>,
+    /// When staff last checked the record against its sources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_verified: Option<PartialDate>,
+    /// How much of the person every page, card, feed, image and export may show.
+    #[serde(skip_serializing_if = "Visibility::is_full")]
+    pub visibility: Visibility,
     /// The summary (and perhaps the story) in other languages: an object keyed by language tag
     /// (`es`, `fr`, `ru`, `ar`, `fa`, `zh-Hans`).
     #[serde(
@@ -502,9 +523,125 @@ pub struct Link {
 pub struct TimelineEvent {
     /// When it happened.
     pub date: PartialDate,
+    /// What kind of event it is; `other` when absent (and left out when written).
+    #[serde(skip_serializing_if = "EventKind::is_other")]
+    pub kind: EventKind,
     /// What happened, in one sentence.
     #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::summary"))]
     pub event: String,
+    /// Id of the source document that dates it; the person's own source when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::optional_reference")
+    )]
+    pub source: Option<String>,
+}
+
+closed_vocabulary! {
+    /// What a timeline event is. `last_contact` is the last time anyone heard from the person.
+    EventKind {
+        /// Arrested (the source's word).
+        Arrest = "arrest",
+        /// Detained, jailed or held, without the source saying arrested.
+        Detention = "detention",
+        /// Disappeared or abducted.
+        Disappearance = "disappearance",
+        /// A trial or its opening.
+        Trial = "trial",
+        /// A sentence handed down.
+        Sentence = "sentence",
+        /// An appeal, or its outcome.
+        Appeal = "appeal",
+        /// A court hearing or summons.
+        Hearing = "hearing",
+        /// Moved to another prison or place.
+        Transfer = "transfer",
+        /// Set free.
+        Release = "release",
+        /// The last time anyone heard from the person.
+        LastContact = "last_contact",
+        /// An award or honour.
+        Award = "award",
+        /// Anything else the source dates.
+        Other = "other",
+    }
+}
+
+closed_vocabulary! {
+    /// How much of a person may be shown. Every output goes through [`crate::visibility`].
+    Visibility {
+        /// Name, photo and everything else.
+        Full = "full",
+        /// Everything but the photo.
+        NoPhoto = "no_photo",
+        /// Initials instead of the name, and no photo, other names or name in the slug.
+        Initials = "initials",
+    }
+}
+
+impl EventKind {
+    /// True for the default, which the data file leaves out.
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+    pub fn is_other(&self) -> bool {
+        *self == Self::Other
+    }
+}
+
+impl Visibility {
+    /// True for the default, which the data file leaves out.
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+    pub fn is_full(&self) -> bool {
+        *self == Self::Full
+    }
+}
+
+closed_vocabulary! {
+    /// What an action asks of the visitor.
+    ActionKind {
+        /// Share the case, with the campaign's hashtags.
+        Share = "share",
+        /// What the campaign demands of the authorities (release …).
+        Demand = "demand",
+        /// Something the campaign asks the visitor to do.
+        Act = "act",
+        /// Write a letter to the person: needs an address or a letter-writing programme's page.
+        WriteLetter = "write_letter",
+        /// Contact officials about the case.
+        ContactOfficials = "contact_officials",
+    }
+}
+
+/// One thing a visitor can do for a person (or, on a source, for everyone it lists).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Action {
+    /// What it asks.
+    pub kind: ActionKind,
+    /// The call, in one or two sentences.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::summary"))]
+    pub text: String,
+    /// The hashtags to share with (`share` only; each `#Word`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::hashtags"))]
+    pub hashtags: Vec<String>,
+    /// A postal address (`write_letter`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::optional_line")
+    )]
+    pub address: Option<String>,
+    /// Where to act: a programme's or an official's page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<HttpUrl>,
+    /// Id of the source document that makes the call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::optional_reference")
+    )]
+    pub source: Option<String>,
 }
 
 #[cfg(test)]

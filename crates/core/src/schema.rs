@@ -188,6 +188,21 @@ pub fn reference(_: &mut SchemaGenerator) -> Schema {
     text_of(limits::ID)
 }
 
+/// An optional reference to a source.
+pub fn optional_reference(_: &mut SchemaGenerator) -> Schema {
+    or_null(&text_of(limits::ID))
+}
+
+/// An action's hashtags: `#` and letters, digits or `_`.
+pub fn hashtags(_: &mut SchemaGenerator) -> Schema {
+    let mut tag = text_of(limits::ID);
+    tag.insert("pattern".into(), HASHTAG.into());
+    list_of(&tag)
+}
+
+/// A hashtag, as the loader's `hashtag` check reads it.
+const HASHTAG: &str = r"^#[\p{L}\p{N}_]+$";
+
 /// A person's campaigns: at least one.
 pub fn campaigns(generator: &mut SchemaGenerator) -> Schema {
     let mut schema = list_of(&reference(generator));

@@ -851,6 +851,9 @@ mod tests {
             photo: None,
             links: vec![],
             timeline: vec![],
+            actions: vec![],
+            last_verified: None,
+            visibility: crate::model::Visibility::Full,
             translations: vec![],
             synthetic: false,
         }
@@ -1065,5 +1068,122 @@ mod tests {
         assert_eq!(options_found("country", 0, 56), "No country matches");
         assert_eq!(options_found("country", 1, 56), "1 of 56 countries matches");
         assert_eq!(options_found("country", 3, 56), "3 of 56 countries match");
+    }
+}
+
+/// A case in time, acting on it, sharing it, printing it and following it (issue 17).
+pub mod case {
+    use super::{custody_line, date, say, sentence, status_label, Label, Text};
+    use crate::date::PartialDate;
+    use crate::model::{ActionKind, EventKind, Person, Status};
+
+    /// The label of a timeline event's kind.
+    pub fn event_kind(kind: EventKind) -> String {
+        say(&format!("event.{}", super::slug(kind.as_str())), &[])
+    }
+
+    /// The link to an event's source: "Source: U.S. Department of State".
+    pub fn event_source(source: &str) -> String {
+        say("case.event-source", &[("source", Text(source))])
+    }
+
+    /// "No contact since 2012".
+    pub fn no_contact_since(since: PartialDate) -> String {
+        let since = date(since);
+        say("case.no-contact-since", &[("date", Text(&since))])
+    }
+
+    /// "Expected release Jul 2031 (a sentence of 10 years, counted from the arrest)".
+    pub fn expected_release(on: PartialDate, term: crate::model::Sentence) -> String {
+        let (on, term) = (date(on), sentence(term).to_lowercase());
+        say(
+            "case.expected-release",
+            &[("date", Text(&on)), ("sentence", Text(&term))],
+        )
+    }
+
+    /// "Last verified 30 Nov 2026".
+    pub fn last_verified(on: PartialDate) -> String {
+        let on = date(on);
+        say("case.last-verified", &[("date", Text(&on))])
+    }
+
+    /// The lines under a profile's name: how long held (as of the status date, saying so), no
+    /// contact since, expected release, last verified; those the record allows.
+    pub fn lines(person: &Person) -> Vec<String> {
+        let release = crate::case::expected_release(person)
+            .zip(person.sentence)
+            .map(|(on, term)| expected_release(on, term));
+        [
+            custody_line(person),
+            crate::case::no_contact_since(person).map(no_contact_since),
+            release,
+            person.last_verified.map(last_verified),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// The heading of a profile's actions.
+    pub const TAKE_ACTION: Label = Label("case.take-action");
+    /// The share button.
+    pub const SHARE: Label = Label("case.share");
+    /// The list's share button.
+    pub const SHARE_LIST: Label = Label("case.share-list");
+    /// The e-mail share link.
+    pub const SHARE_EMAIL: Label = Label("case.share-email");
+    /// Before the share links.
+    pub const SHARE_LINKS: Label = Label("case.share-links");
+    /// The print control.
+    pub const PRINT: Label = Label("case.print");
+    /// Under the printed QR code.
+    pub const QR_CAPTION: Label = Label("case.qr-caption");
+    /// The link of an action to the page that explains it.
+    pub const ACTION_LINK: Label = Label("case.action-link");
+    /// The link to the list's feed.
+    pub const FEED_LINK: Label = Label("feed.link");
+
+    /// "Share with `#WithoutJustCause` `#FreeBelarus`".
+    pub fn hashtags(tags: &[String]) -> String {
+        let tags = tags.join(" ");
+        say("case.hashtags", &[("hashtags", Text(&tags))])
+    }
+
+    /// "Address: …".
+    pub fn letter_address(address: &str) -> String {
+        say("case.letter-address", &[("address", Text(address))])
+    }
+
+    /// The heading of an action of this kind.
+    pub fn action_kind(kind: ActionKind) -> String {
+        say(&format!("action.{}", super::slug(kind.as_str())), &[])
+    }
+
+    /// The list's feed title: "Without Just Cause: updates".
+    pub fn feed_title(site: &str) -> String {
+        say("feed.title", &[("site", Text(site))])
+    }
+
+    /// A country's feed title: "Without Just Cause: updates on Belarus".
+    pub fn feed_country_title(site: &str, country: &str) -> String {
+        say(
+            "feed.country-title",
+            &[("site", Text(site)), ("country", Text(country))],
+        )
+    }
+
+    /// The link to a country's feed.
+    pub fn feed_country_link(country: &str) -> String {
+        say("feed.country-link", &[("country", Text(country))])
+    }
+
+    /// A feed entry's title: "Ales Bialiatski: Imprisoned".
+    pub fn feed_entry_title(name: &str, status: Status) -> String {
+        let status = status_label(status);
+        say(
+            "feed.entry-title",
+            &[("name", Text(name)), ("status", Text(&status))],
+        )
     }
 }

@@ -130,6 +130,7 @@ fn english_says_what_text_rs_says() {
     download_failures(&en);
     ages(&en);
     constants(&en);
+    case_texts(&en);
 
     // Nothing in en.json escapes this comparison.
     let untested: Vec<&str> = en
@@ -147,6 +148,7 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("*", "list.semicolon"),
     ("*", "map.bin-range"),
     ("*", "map.status-count"),
+    ("*", "feed.entry-title"),
     ("*", "pages.title"),
     ("*", "profile.title"),
     ("fr", "pages.page"),
@@ -791,5 +793,98 @@ fn constants(en: &Tracked) {
         "ui.total-countries",
         &[("count", n(1))],
         &text::total_countries(1),
+    );
+}
+
+/// A case in time, its actions, sharing, printing and feeds (issue 17).
+fn case_texts(en: &Tracked) {
+    use wjc_core::model::{ActionKind, EventKind};
+    use wjc_core::text::case;
+    for &kind in EventKind::ALL {
+        en.same(
+            &format!("event.{}", slug(kind.as_str())),
+            &[],
+            &case::event_kind(kind),
+        );
+    }
+    for &kind in ActionKind::ALL {
+        en.same(
+            &format!("action.{}", slug(kind.as_str())),
+            &[],
+            &case::action_kind(kind),
+        );
+    }
+    en.same(
+        "case.event-source",
+        &[("source", Text("Amnesty International UK"))],
+        &case::event_source("Amnesty International UK"),
+    );
+    for when in ["2012", "2013-03", "2013-03-11"] {
+        let dated = date(en, d(when));
+        en.same(
+            "case.no-contact-since",
+            &[("date", Text(&dated))],
+            &case::no_contact_since(d(when)),
+        );
+        en.same(
+            "case.last-verified",
+            &[("date", Text(&dated))],
+            &case::last_verified(d(when)),
+        );
+    }
+    for (years, months) in [(10, 0), (1, 0), (9, 8), (0, 3)] {
+        let term = Sentence::Term { years, months };
+        let on = d("2031-07");
+        // The sentence reads as the card writes it, in lower case within the sentence.
+        let length = text::sentence(term).to_lowercase();
+        en.same(
+            "case.expected-release",
+            &[("date", Text(&date(en, on))), ("sentence", Text(&length))],
+            &case::expected_release(on, term),
+        );
+    }
+    for (key, today) in [
+        ("case.take-action", case::TAKE_ACTION),
+        ("case.share", case::SHARE),
+        ("case.share-list", case::SHARE_LIST),
+        ("case.share-email", case::SHARE_EMAIL),
+        ("case.share-links", case::SHARE_LINKS),
+        ("case.print", case::PRINT),
+        ("case.qr-caption", case::QR_CAPTION),
+        ("case.action-link", case::ACTION_LINK),
+        ("feed.link", case::FEED_LINK),
+    ] {
+        en.same(key, &[], &today.text());
+    }
+    let tags = ["#WithoutJustCause".to_owned(), "#FreeBelarus".to_owned()];
+    en.same(
+        "case.hashtags",
+        &[("hashtags", Text("#WithoutJustCause #FreeBelarus"))],
+        &case::hashtags(&tags),
+    );
+    en.same(
+        "case.letter-address",
+        &[("address", Text("PO Box 1"))],
+        &case::letter_address("PO Box 1"),
+    );
+    let site = [("site", Text("Without Just Cause"))];
+    en.same("feed.title", &site, &case::feed_title("Without Just Cause"));
+    en.same(
+        "feed.country-title",
+        &[site[0], ("country", Text("Belarus"))],
+        &case::feed_country_title("Without Just Cause", "Belarus"),
+    );
+    en.same(
+        "feed.country-link",
+        &[("country", Text("Belarus"))],
+        &case::feed_country_link("Belarus"),
+    );
+    en.same(
+        "feed.entry-title",
+        &[
+            ("name", Text("Ales Bialiatski")),
+            ("status", Text("Imprisoned")),
+        ],
+        &case::feed_entry_title("Ales Bialiatski", Status::Imprisoned),
     );
 }

@@ -224,6 +224,8 @@ impl TrunkPage {
                     "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{META_POLICY}\">{head}"
                 )),
             ),
+            // The page's own head markup (share card, feeds) goes right after.
+            (self.after_charset..self.after_charset, None),
             (
                 self.loader_element.clone(),
                 Some(format!(
@@ -248,7 +250,7 @@ impl TrunkPage {
             }));
         }
         edits.sort_by_key(|(range, _)| (range.start, range.end));
-        let mut parts = Vec::with_capacity(5);
+        let mut parts = Vec::with_capacity(6);
         let mut current = String::new();
         let mut at = 0;
         for (range, replacement) in edits {
@@ -265,19 +267,20 @@ impl TrunkPage {
     }
 }
 
-/// A page with four holes, in order: the title, the description, attributes of the app element,
-/// and its content.
+/// A page with five holes, in order: markup for the head, the title, the description, attributes
+/// of the app element, and its content.
 pub struct Shell {
     parts: Vec<String>,
 }
 
 impl Shell {
-    /// Writes a page. `title` and `description` are escaped here; `app_attrs` is markup
+    /// Writes a page in `lang` (`<html lang dir>`) with `head`, markup for the head (values
+    /// already escaped); `title` and `description` are escaped here; `app_attrs` is markup
     /// (` data-x="…"`, values already escaped); `content` writes the app element's content.
     pub fn write<W: Write>(
         &self,
         out: &mut W,
-        lang: Lang,
+        (lang, head): (Lang, &str),
         title: &str,
         description: &str,
         app_attrs: &str,
@@ -288,16 +291,17 @@ impl Shell {
         let html = format!("<html lang=\"{}\" dir=\"{}\">", lang.tag(), lang.dir());
         write!(
             out,
-            "{}{}{}{}{}{app_attrs}{}",
+            "{}{head}{}{}{}{}{}{app_attrs}{}",
             self.parts[0].replacen(TRUNK_HTML, &html, 1),
-            Esc(title),
             self.parts[1],
-            Esc(description),
+            Esc(title),
             self.parts[2],
-            self.parts[3]
+            Esc(description),
+            self.parts[3],
+            self.parts[4]
         )?;
         content(out)?;
-        out.write_all(self.parts[4].as_bytes())
+        out.write_all(self.parts[5].as_bytes())
     }
 }
 
@@ -424,9 +428,14 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     fn page(shell: &Shell, title: &str) -> String {
         let mut out = Vec::new();
         shell
-            .write(&mut out, Lang::Ar, title, "D & <d>", " data-x=\"1\"", |w| {
-                w.write_all(b"<p>static</p>")
-            })
+            .write(
+                &mut out,
+                (Lang::Ar, ""),
+                title,
+                "D & <d>",
+                " data-x=\"1\"",
+                |w| w.write_all(b"<p>static</p>"),
+            )
             .unwrap();
         String::from_utf8(out).unwrap()
     }

@@ -43,6 +43,9 @@ fn lean(person: &Person) -> Person {
         source: String::new(),
         links: vec![],
         timeline: vec![],
+        actions: vec![],
+        last_verified: None,
+        visibility: crate::model::Visibility::Full,
         translations: vec![],
         ..person.clone()
     }

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use crate::compiled;
 use crate::model::{Campaign, Dataset, Source, SCHEMA_VERSION};
 
+use super::care;
 use super::errors::syntax_message;
 use super::fields::Fields;
 use super::{clip, limits, LoadError, Problem, Report};
@@ -108,19 +109,21 @@ pub(super) fn envelope(
     let updated = envelope.date("updated");
     let synthetic = envelope.flag("synthetic");
     // As for records, every part is read before any `?` so all problems are reported.
-    let sources = envelope.objects("sources", |f| {
+    let sources = envelope.objects("sources", SOURCE_FIELDS, |f| {
         let (id, title) = (f.id("id"), f.text("title", limits::LINE));
         let (publisher, date) = (f.text("publisher", limits::LINE), f.date("date"));
         let url = f.optional_url("url");
+        let actions = care::actions(f, None);
         Some(Source {
             id: id?,
             title: title?,
             publisher: publisher?,
             date: date?,
             url,
+            actions,
         })
     });
-    let campaigns = envelope.objects("campaigns", |f| {
+    let campaigns = envelope.objects("campaigns", CAMPAIGN_FIELDS, |f| {
         let (id, title) = (f.id("id"), f.text("title", limits::LINE));
         let (publisher, date) = (f.text("publisher", limits::LINE), f.date("date"));
         let description = f
@@ -156,6 +159,9 @@ pub(super) fn envelope(
         people: Vec::new(),
     })
 }
+
+const SOURCE_FIELDS: &[&str] = &["id", "title", "publisher", "date", "url", "actions"];
+const CAMPAIGN_FIELDS: &[&str] = &["id", "title", "publisher", "date", "description", "url"];
 
 /// `$schema` names the file's JSON Schema for editors (`wjc schema`); the loader only accepts it.
 const ENVELOPE_FIELDS: &[&str] = &[

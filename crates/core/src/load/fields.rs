@@ -431,10 +431,10 @@ impl<'a> Fields<'a> {
     pub(super) fn objects<T>(
         &mut self,
         field: &str,
+        known: &[&str],
         read: impl FnMut(&mut Fields<'a>) -> Option<T>,
     ) -> Option<Vec<T>> {
         self.required(field)?;
-        let known: &[&str] = &["id", "title", "publisher", "date", "description", "url"];
         let items = self.objects_or_empty(field, known, read);
         Some(items)
     }

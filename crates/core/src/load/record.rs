@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use crate::i18n::Lang;
-use crate::model::{Flag, Gender, Link, Person, Photo, Status, TimelineEvent, Translation};
+use crate::model::{Flag, Gender, Link, Person, Photo, Status, Translation};
+
+use super::care;
 
 use super::fields::{kind, Fields};
 use super::{clip, limits};
@@ -41,6 +43,9 @@ pub(super) const PERSON_FIELDS: &[&str] = &[
     "photo",
     "links",
     "timeline",
+    "actions",
+    "last_verified",
+    "visibility",
     "translations",
     "synthetic",
 ];
@@ -96,13 +101,10 @@ pub(super) fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Opt
             url: url?,
         })
     });
-    let timeline = f.objects_or_empty("timeline", &["date", "event"], |f| {
-        let (date, event) = (f.date("date"), f.text("event", limits::SUMMARY));
-        Some(TimelineEvent {
-            date: date?,
-            event: event?,
-        })
-    });
+    let timeline = f.objects_or_empty("timeline", care::EVENT_FIELDS, |f| care::event(f, known));
+    let actions = care::actions(f, Some(known));
+    let last_verified = f.optional_date("last_verified");
+    let visibility = care::visibility(f);
     let translations = if lean {
         Vec::new()
     } else {
@@ -116,7 +118,7 @@ pub(super) fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Opt
             f.error("sentenced", "is before the arrest date");
         }
     }
-    Some(Person {
+    let mut person = Person {
         id: id?,
         name: name?,
         aliases,
@@ -139,9 +141,14 @@ pub(super) fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Opt
         photo,
         links,
         timeline,
+        actions,
+        last_verified,
+        visibility,
         translations,
         synthetic,
-    })
+    };
+    care::enforce_visibility(f, &mut person);
+    Some(person)
 }
 
 /// Reads a record's `translations` (`{"es": {"summary": …, "story": …, "reviewed": false}}`),
