@@ -189,6 +189,33 @@ async function loadOnce(browser, origin, size) {
 }
 
 /** Types every query letter by letter and clicks facet options; returns compute and paint times. */
+/**
+ * Times choosing a language in the header to the list repainted in it: the click, the
+ * language's messages (downloaded on the first choice, kept after), the list drawn again, the
+ * next frame. Alternates Spanish and English `rounds` times; returns [first, ...later] in ms.
+ */
+async function switchLanguage(page, rounds) {
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, tag] of [['Español', 'es'], ['English', 'en']]) {
+      times.push(await page.evaluate(([name, tag]) => new Promise((done) => {
+        const link = [...document.querySelectorAll('#wjc-root .wjc-languages a')].find((a) => a.textContent === name);
+        const start = performance.now();
+        const check = () => {
+          if (document.documentElement.lang === tag && document.querySelector('#wjc-root .wjc-card')) {
+            requestAnimationFrame(() => done(performance.now() - start));
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        link.click();
+        requestAnimationFrame(check);
+      }), [name, tag]));
+    }
+  }
+  return times;
+}
+
 async function interact(page, { throttle }) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -399,6 +426,7 @@ try {
       const dataBrotli = dataFiles.reduce((sum, p) => sum + brotli(readFileSync(join(sites[size], p))), 0);
       log(`${size}: typing and facet clicks`);
       const fast = await interact(last.page, { throttle: 1 });
+      const languages = size === SIZES[0] ? await switchLanguage(last.page, SMOKE ? 2 : 5) : undefined;
       const slow = await interact(last.page, { throttle: 4 });
       const domAfterLoad = Math.max(...loads.map((l) => l.dom));
       const dom = Math.max(domAfterLoad, await pageThrough(last.page, 5));
@@ -409,7 +437,7 @@ try {
       }
       await last.context.close();
       const listBrotli = brotli(readFileSync(join(sites[size], 'data/list.json')));
-      perSize[size] = { loads, dataFiles, dataBrotli, listBrotli, fast, slow, domAfterLoad, dom, versus };
+      perSize[size] = { loads, dataFiles, dataBrotli, listBrotli, fast, slow, domAfterLoad, dom, versus, languages };
     } finally {
       await server.close();
     }
@@ -454,6 +482,11 @@ try {
   for (const size of SIZES) {
     const whole = perSize[size].loads.map((l) => l.wholeList);
     row(`time to the whole list (search and filters work), ${k(size)}`, median(whole), { unit: 'ms', worst: max(whole) });
+  }
+  {
+    const times = perSize[SIZES[0]].languages;
+    row(`choosing a language to the list repainted in it, ${k(SIZES[0])}`, median(times), { unit: 'ms', worst: max(times), goal: 100,
+      note: `Español and English in turn, ${times.length} switches; the first downloads i18n/es.json and data/translations/es.json (${times[0].toFixed(0)} ms), later ones reuse them` });
   }
   const computeGoal = { 1000: 0.5, 10000: 3, 50000: 12 };
   for (const [what, key] of [['search per keystroke', 'typed'], ['filter per facet click', 'clicked']]) {

@@ -1,12 +1,7 @@
 //! The app shell: loads the data, follows the URL, and shows the list or a profile.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
 use leptos::ev;
 use leptos::prelude::*;
-use wjc_core::i18n::{self, Lang};
-use wjc_core::text;
 use wjc_core::url_state::ViewState;
 
 use crate::browser;
@@ -14,7 +9,8 @@ use crate::components::error::ErrorView;
 use crate::components::fetch_notes::{RetryNote, SavedCopyNote};
 use crate::components::frame::{CatalogView, Frame};
 use crate::components::skeleton::SkeletonPage;
-use crate::data::{fetch_catalog, fetch_catalogue, fetch_first_page, fetch_translations, Keep};
+use crate::data::{fetch_catalog, fetch_first_page, Keep};
+use crate::language;
 use crate::state::{AppState, Fetch, Load};
 use crate::{FirstPage, LIST_URL};
 
@@ -29,14 +25,7 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(ev::popstate, move |_| state.follow_url());
     let _ = window_event_listener(ev::hashchange, move |_| state.follow_url());
 
-    // The interface speaks the language the view asks for once that language's messages have
-    // arrived; until then, and if they cannot be had, it stays in the one it speaks.
-    Effect::new(move |_| {
-        let wanted = state.wanted_language();
-        if wanted != state.speaking.get_untracked() {
-            switch_language(state, wanted);
-        }
-    });
+    language::follow(state);
 
     // The document title says who or which page of the list is on screen, as the static pages'
     // titles do, so bookmarks, shared links and the history list do too.
@@ -115,39 +104,6 @@ pub fn App() -> impl IntoView {
         state.speaking.track();
         view! { <Frame>{main}</Frame> }
     }
-}
-
-/// Speaks `lang` once its messages are in (English needs none), then draws the page again.
-fn switch_language(state: AppState, lang: Lang) {
-    leptos::task::spawn_local(async move {
-        let catalogue = match lang {
-            Lang::En => None,
-            _ => match fetch_catalogue(&state.site_address(), lang).await {
-                Ok(catalogue) => Some(catalogue),
-                Err(failure) => {
-                    leptos::logging::warn!(
-                        "without-just-cause: the {} texts could not be loaded: {}",
-                        lang.tag(),
-                        text::failure_reason(&failure)
-                    );
-                    return;
-                }
-            },
-        };
-        // The people's summaries in it, if any were translated: without them, the records' own.
-        let translations = match lang {
-            Lang::En => HashMap::new(),
-            _ => fetch_translations(&state.site_address(), lang).await,
-        };
-        // Another language may have been chosen while these downloaded.
-        if state.wanted_language_untracked() != lang {
-            return;
-        }
-        state.translations.set(Arc::new(translations));
-        i18n::speak(catalogue);
-        browser::set_page_language(lang.tag(), lang.dir());
-        state.speaking.set(lang);
-    });
 }
 
 /// Loads the list into `state` (with `load_list`), after showing a lean list's first page when

@@ -12,6 +12,7 @@ mod app;
 mod browser;
 mod components;
 mod data;
+mod language;
 #[cfg(feature = "ssr")]
 pub mod render;
 mod saved;

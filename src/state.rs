@@ -465,6 +465,11 @@ impl AppState {
             .unwrap_or_else(|| self.host.with_value(Host::default_language))
     }
 
+    /// Whether this is the campaign site's own page (not a widget on a partner's page).
+    pub fn is_site_page(&self) -> bool {
+        self.host.with_value(|h| matches!(h, Host::Site { .. }))
+    }
+
     /// [`AppState::wanted_language`], untracked.
     pub fn wanted_language_untracked(&self) -> Lang {
         untrack(|| self.wanted_language())

@@ -215,6 +215,7 @@ fn WidgetBody(
     });
     let root = NodeRef::<leptos::html::Div>::new();
     focus_on_view_change(state, root);
+    crate::language::follow(state);
     let main = move || match load.get() {
         Load::Loading => view! {
             <p class="wjc-widget__message" role="status">
@@ -234,9 +235,20 @@ fn WidgetBody(
             }
         }
     };
+    // Drawn anew in each language, marked with it, right to left inside its shadow root when the
+    // language is.
+    let speaking = state.speaking;
     view! {
-        <div node_ref=root aria-busy=move || load.with(|l| matches!(l, Load::Loading)).to_string()>
-            {main}
+        <div
+            node_ref=root
+            lang=move || speaking.get().tag()
+            dir=move || speaking.get().dir()
+            aria-busy=move || load.with(|l| matches!(l, Load::Loading)).to_string()
+        >
+            {move || {
+                speaking.track();
+                main()
+            }}
         </div>
     }
 }

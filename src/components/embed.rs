@@ -4,6 +4,7 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use wjc_core::embed::{iframe_snippet, script_snippet, Settings};
+use wjc_core::i18n::Lang;
 use wjc_core::text::{self, embed as t};
 
 use crate::browser;
@@ -18,7 +19,14 @@ pub fn EmbedButton(
     let state = AppState::expect();
     let dialog = NodeRef::<Dialog>::new();
     let open = RwSignal::new(false);
-    let settings = Memo::new(move |_| state.view.with(Settings::for_view));
+    // The snippets carry the language on screen, unless it is English, the widget's own default
+    // after the partner page's.
+    let settings = Memo::new(move |_| {
+        let mut settings = state.view.with(Settings::for_view);
+        let speaking = state.speaking.get();
+        settings.lang = settings.lang.or((speaking != Lang::En).then_some(speaking));
+        settings
+    });
     // The campaign site's address, where partners load the widget from.
     let site = state.site_address();
     let title = move || {

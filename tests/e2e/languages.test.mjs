@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { start, open, cardsReady, assertAccessible, assertOnlyLocalRequests, SHOTS } from './browser.mjs';
+import { serveHosts } from './server.mjs';
 
 const DATA = JSON.parse(await readFile(new URL('../../assets/data/prisoners.json', import.meta.url), 'utf8'));
 const ALL = DATA.people.length;
@@ -160,6 +161,65 @@ test('each language file is downloaded only when chosen, and is at most 6 KB bro
   const page = await open(env, '/');
   await cardsReady(page);
   assert.deepEqual(page.requests.filter((u) => u.includes('/i18n/')), []);
+  await page.close();
+  await env.close();
+});
+
+describe('the widget', () => {
+  let env;
+  let hosts;
+  before(async () => {
+    env = await start();
+    hosts = await serveHosts(env.origin);
+  });
+  after(async () => {
+    await hosts?.close();
+    await env?.close();
+  });
+
+  /** A partner page in `pageLang` with one widget of `attributes`. */
+  async function partner(name, pageLang, attributes) {
+    hosts.put(`${name}.html`, `<!doctype html><html lang="${pageLang}"><head><meta charset="utf-8"><title>Partner</title>
+<script type="module" src="__SITE__/widget.js"></script></head><body><main><h1>Partner</h1>
+<wjc-widget id="widget" ${attributes}></wjc-widget></main></body></html>`);
+    const page = await env.context.newPage();
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(String(e)));
+    await page.goto(`${hosts.origin}/${name}.html`);
+    return page;
+  }
+
+  test('takes its lang attribute, and the partner page's language otherwise, right to left in Arabic', async () => {
+    const spanish = await partner('lang-es', 'en', 'lang="es" country="IR"');
+    const inner = spanish.locator('#widget [lang="es"]').first();
+    await inner.waitFor();
+    await spanish.locator('#widget .wjc-card').first().waitFor();
+    assert.match(await spanish.locator('#widget .wjc-card__country').first().textContent(), /Irán/);
+    // The partner's page keeps its own language.
+    assert.equal(await spanish.evaluate(() => document.documentElement.lang), 'en');
+    await spanish.close();
+
+    const arabic = await partner('lang-ar', 'ar', 'country="BY"');
+    const root = arabic.locator('#widget [lang="ar"][dir="rtl"]').first();
+    await root.waitFor();
+    await arabic.locator('#widget .wjc-card').first().waitFor();
+    assert.match(await arabic.locator('#widget .wjc-card__country').first().textContent(), /بيلاروس/);
+    await arabic.screenshot({ path: `${SHOTS}widget-arabic.png` });
+    assert.deepEqual(arabic.errors, []);
+    await arabic.close();
+  });
+});
+
+test('the embed dialog's snippets carry the language on screen', async () => {
+  const env = await start();
+  const page = await open(env, '/#/?lang=fr&country=BY');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await cardsReady(page);
+  await page.locator('#wjc-root .wjc-embed-open, #wjc-root button[aria-haspopup=dialog]').first().click();
+  const snippets = await page.locator('#wjc-root textarea').allInputValues();
+  assert.ok(snippets.length >= 2);
+  assert.match(snippets[0], /lang="fr"/);
+  assert.match(snippets[1], /lang=fr/);
   await page.close();
   await env.close();
 });

@@ -149,7 +149,13 @@ pub fn run(args: &cli::Site, out: &mut String, settings: &Settings) -> Result<Ve
 
     report_pages(out, dir, (pages, profiles), bytes, &loader_file);
     if let Some(widget_build) = &args.widget {
-        let written = widget::write(dir, Path::new(widget_build), &site.dataset().title)?;
+        let unavailable = languages::in_each(&languages, wjc_core::text::embed::UNAVAILABLE);
+        let written = widget::write(
+            dir,
+            Path::new(widget_build),
+            &site.dataset().title,
+            &unavailable,
+        )?;
         let _ = writeln!(out, "widget: {}", written.join(", "));
     }
     if skipped > 0 {
@@ -400,13 +406,12 @@ fn prepare_language(
         let path = dir.join(language.lang.catalogue_path());
         write_file(&path, |w| w.write_all(file.as_bytes()))?;
     }
-    let translations = dir.join(compiled::translations_path(language.lang));
-    match compiled::translations(dataset, language.lang) {
-        Some(file) => drop(write_file(&translations, |w| w.write_all(file.as_bytes()))?),
-        None if translations.exists() => {
-            fs::remove_file(&translations).map_err(|e| files::write_failed(&translations, &e))?;
-        }
-        None => {}
+    // Every language but English has the file, empty (`{}`) when nobody's summary is translated
+    // into it, so choosing a language never meets a missing file.
+    if language.lang != Lang::En {
+        let file = compiled::translations(dataset, language.lang).unwrap_or_else(|| "{}".into());
+        let path = dir.join(compiled::translations_path(language.lang));
+        write_file(&path, |w| w.write_all(file.as_bytes()))?;
     }
     Ok(())
 }

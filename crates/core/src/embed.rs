@@ -9,12 +9,13 @@ use std::fmt::{self, Write as _};
 
 use crate::filter::Filter;
 use crate::html::Esc;
+use crate::i18n::Lang;
 use crate::query::Query;
 use crate::url_state::{clip, encode, View, ViewState};
 
 /// The widget's settings other than its filters, in the order the snippets write them.
-const SETTINGS: [&str; 7] = [
-    "query", "view", "limit", "theme", "compact", "dataset", "link",
+const SETTINGS: [&str; 8] = [
+    "query", "view", "limit", "theme", "compact", "dataset", "link", "lang",
 ];
 
 /// The attributes `<wjc-widget>` reads, in the order the snippets write them: the filters a
@@ -127,6 +128,9 @@ pub struct Settings {
     pub dataset: Option<String>,
     /// Where profiles open (`link`).
     pub link: LinkMode,
+    /// The widget's language (`lang`); `None` follows the partner's page (`<html lang>`), then
+    /// English.
+    pub lang: Option<Lang>,
 }
 
 impl Default for Settings {
@@ -139,6 +143,7 @@ impl Default for Settings {
             compact: false,
             dataset: None,
             link: LinkMode::default(),
+            lang: None,
         }
     }
 }
@@ -256,6 +261,19 @@ impl Settings {
                     )),
                 }
             }
+            "lang" => {
+                self.lang = None;
+                match value.map(str::trim).filter(|v| !v.is_empty()) {
+                    None => Ok(()),
+                    Some(v) => match Lang::from_tag(v) {
+                        Some(lang) => {
+                            self.lang = Some(lang);
+                            Ok(())
+                        }
+                        None => Err(warning(v, LANG_EXPECTED)),
+                    },
+                }
+            }
             "dataset" => {
                 self.dataset = value
                     .map(str::trim)
@@ -286,6 +304,7 @@ impl Settings {
             String::new(),
             self.dataset.clone().unwrap_or_default(),
             non_default(self.link, LinkMode::as_str),
+            self.lang.map(Lang::tag).unwrap_or_default().to_owned(),
         ];
         filters
             .chain(SETTINGS.into_iter().zip(values))
@@ -332,12 +351,12 @@ impl Settings {
                 View::List
             },
             page: 0,
-            lang: None,
+            lang: self.lang,
         }
     }
 
     /// The settings an app view would be embedded with: its search and country, status and
-    /// campaign filters, and the map if that is what is on screen.
+    /// campaign filters, the map if that is what is on screen, and its language.
     pub fn for_view(view: &ViewState) -> Self {
         let mut query = Query {
             text: view.query.text.trim().to_owned(),
@@ -355,10 +374,14 @@ impl Settings {
             } else {
                 Panes::Cards
             },
+            lang: view.lang,
             ..Self::default()
         }
     }
 }
+
+/// What a `lang` attribute accepts.
+const LANG_EXPECTED: &str = "expected a language of the site: en, es, fr, ru, ar, fa or zh-Hans";
 
 /// What a `dataset` attribute accepts (said to the partner's webmaster in the console, in
 /// English like every other attribute warning).
@@ -639,5 +662,20 @@ mod tests {
             .view,
             View::Map
         );
+    }
+
+    #[test]
+    fn the_language_is_an_attribute_and_the_embed_dialog_carries_the_view_s() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.set("lang", Some("es")), Ok(()));
+        assert_eq!(settings.lang, Some(Lang::Es));
+        assert_eq!(settings.view_state().lang, Some(Lang::Es));
+        assert!(settings.attributes().contains(&("lang", "es".to_owned())));
+        assert_eq!(settings.to_fragment(), "#lang=es");
+        let refused = settings.set("lang", Some("klingon")).unwrap_err();
+        assert_eq!(refused.attribute, "lang");
+        assert_eq!(settings.lang, None, "a bad value leaves the default");
+        let view = crate::url_state::parse("#/?country=BY&lang=ar").state;
+        assert_eq!(Settings::for_view(&view).lang, Some(Lang::Ar));
     }
 }

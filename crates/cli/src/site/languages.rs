@@ -107,3 +107,17 @@ pub fn alternates(path: &str, depth: usize) -> String {
     out.push_str(&link("x-default", None));
     out
 }
+
+/// `label` in each of `languages`, as a JSON object by language tag (`{"en": "…", "es": "…"}`),
+/// for the widget's script, which says it before any WebAssembly runs.
+pub fn in_each(languages: &[Language], label: wjc_core::text::Label) -> String {
+    let by_tag: serde_json::Map<String, serde_json::Value> = languages
+        .iter()
+        .map(|language| {
+            wjc_core::i18n::speak(language.catalogue.clone());
+            (language.lang.tag().to_owned(), label.text().into())
+        })
+        .collect();
+    wjc_core::i18n::speak(None);
+    serde_json::Value::Object(by_tag).to_string()
+}

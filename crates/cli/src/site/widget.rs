@@ -23,9 +23,15 @@ const HEIGHT_MESSAGE: &str = "wjc-embed:height";
 /// height.
 const ASK_MESSAGE: &str = "wjc-embed:ask";
 
-/// Writes the widget's files into `dir` from Trunk's widget build in `widget`; returns their
+/// Writes the widget's files into `dir` from Trunk's widget build in `widget`, with `unavailable`
+/// (a JSON object by language tag) as what the widget says when it cannot start; returns their
 /// names, for the command's report.
-pub fn write(dir: &Path, widget: &Path, site_title: &str) -> Result<Vec<String>, Failure> {
+pub fn write(
+    dir: &Path,
+    widget: &Path,
+    site_title: &str,
+    unavailable: &str,
+) -> Result<Vec<String>, Failure> {
     let glue = find_one(widget, "wjc-widget-", ".js")?;
     let wasm = find_one(widget, "wjc-widget-", "_bg.wasm")?;
     for name in [&glue, &wasm] {
@@ -60,10 +66,7 @@ pub fn write(dir: &Path, widget: &Path, site_title: &str) -> Result<Vec<String>,
             .replace("__WASM__", &wasm)
             .replace("__CSS__", &css_file)
             .replace("__ATTRIBUTES__", &attributes)
-            .replace(
-                "__UNAVAILABLE__",
-                &js_string(&wjc_core::text::embed::UNAVAILABLE.text()),
-            ),
+            .replace("__UNAVAILABLE__", unavailable),
     )?;
     put(
         "embed.js".into(),

@@ -4,6 +4,7 @@
 import init, { Widget } from "./__GLUE__";
 
 const ATTRIBUTES = __ATTRIBUTES__;
+// "Cannot be shown here" in each language of the site, by tag.
 const UNAVAILABLE = __UNAVAILABLE__;
 // The campaign site: where this file is, whatever page loaded it.
 const SITE = new URL("./", import.meta.url).href;
@@ -48,7 +49,14 @@ class WjcWidget extends HTMLElement {
         console.warn("<wjc-widget>: could not start:", error);
         const message = document.createElement("p");
         message.setAttribute("role", "status");
-        message.textContent = UNAVAILABLE;
+        // In the widget's language (its lang attribute, else the page's), else English.
+        const tag = (this.getAttribute("lang") || document.documentElement.lang || "en").toLowerCase();
+        const lang = Object.keys(UNAVAILABLE).find((l) => tag === l.toLowerCase())
+          || Object.keys(UNAVAILABLE).find((l) => tag.split("-")[0] === l.split("-")[0])
+          || "en";
+        message.lang = lang;
+        message.dir = lang === "ar" || lang === "fa" ? "rtl" : "ltr";
+        message.textContent = UNAVAILABLE[lang];
         root.replaceChildren(message);
       },
     );
