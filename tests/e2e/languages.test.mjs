@@ -189,7 +189,7 @@ describe('the widget', () => {
     return page;
   }
 
-  test('takes its lang attribute, and the partner page's language otherwise, right to left in Arabic', async () => {
+  test("takes its lang attribute, and the partner page's language otherwise, right to left in Arabic", async () => {
     const spanish = await partner('lang-es', 'en', 'lang="es" country="IR"');
     const inner = spanish.locator('#widget [lang="es"]').first();
     await inner.waitFor();
@@ -210,16 +210,19 @@ describe('the widget', () => {
   });
 });
 
-test('the embed dialog's snippets carry the language on screen', async () => {
+test("the embed dialog's snippets carry the language on screen", async () => {
   const env = await start();
-  const page = await open(env, '/#/?lang=fr&country=BY');
-  await page.waitForFunction(() => document.documentElement.lang === 'fr');
-  await cardsReady(page);
-  await page.locator('#wjc-root .wjc-embed-open, #wjc-root button[aria-haspopup=dialog]').first().click();
-  const snippets = await page.locator('#wjc-root textarea').allInputValues();
-  assert.ok(snippets.length >= 2);
-  assert.match(snippets[0], /lang="fr"/);
-  assert.match(snippets[1], /lang=fr/);
-  await page.close();
-  await env.close();
+  try {
+    const page = await open(env, '/#/?lang=fr&country=BY');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await cardsReady(page);
+    await page.locator('#wjc-root button[aria-haspopup=dialog]').first().click();
+    const snippets = await page.locator('#wjc-root textarea').evaluateAll((all) => all.map((t) => t.value));
+    assert.ok(snippets.length >= 2, `${snippets.length} snippets`);
+    assert.match(snippets[0], /lang="fr"/);
+    assert.match(snippets[1], /lang=fr/);
+    await page.close();
+  } finally {
+    await env.close();
+  }
 });

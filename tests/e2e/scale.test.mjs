@@ -227,7 +227,7 @@ test('the first page comes from data/first.json while the list downloads; typing
   const { page, release } = await firstPageWithListHeld();
   const count = page.locator('#wjc-root .wjc-results-bar__count');
   // It says what the list will say, and that the rest is coming.
-  assert.equal(await count.textContent(), '1000 people');
+  assert.equal(await count.textContent(), '1,000 people');
   assert.equal(await page.locator('#wjc-root #results-page').textContent(), `Page 1 of ${PAGES}: people 1 to ${PAGE}`);
   assert.equal(await page.locator('#wjc-root .wjc-list__waiting').textContent(), 'Search, filters and the other pages work once the whole list has loaded.');
   assert.equal(await page.locator('#wjc-root .wjc-pages').count(), 0, 'no other pages yet');
@@ -253,17 +253,17 @@ test('the first page comes from data/first.json while the list downloads; typing
   await page.locator('#wjc-root .wjc-list__side:not(.wjc-waiting)').waitFor();
   assert.equal(await side.evaluate((e) => e.inert), false);
   assert.equal(await totals.evaluate((e) => getComputedStyle(e).visibility), 'visible');
-  assert.equal(await totals.locator('.wjc-totals__value').first().textContent(), '1000');
+  assert.equal(await totals.locator('.wjc-totals__value').first().textContent(), '1,000');
   await page.keyboard.type('a');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'wjc-search-input');
   assert.equal(await page.locator('#wjc-search-input').inputValue(), 'ana');
-  await page.waitForFunction(() => /^[\d,]+ of 1000 people$/.test(document.querySelector('#wjc-root .wjc-results-bar__count')?.textContent ?? ''));
+  await page.waitForFunction(() => /^[\d,]+ of 1,000 people$/.test(document.querySelector('#wjc-root .wjc-results-bar__count')?.textContent ?? ''));
   const found = Number((await count.textContent()).split(' ')[0].replace(',', ''));
   assert.ok(found > 0 && found < 1000, `the search applies (${found})`);
 
   // With the search cleared, the whole list opens with the same people as its first page.
   await page.locator('#wjc-search-input').fill('');
-  await page.waitForFunction(() => document.querySelector('#wjc-root .wjc-results-bar__count')?.textContent === '1000 people');
+  await page.waitForFunction(() => document.querySelector('#wjc-root .wjc-results-bar__count')?.textContent === '1,000 people');
   assert.deepEqual(await cardNames(page), opening);
   assert.deepEqual(await cards(page).first().boundingBox(), cardBox, 'the first card has not moved');
   await page.close();
