@@ -74,7 +74,9 @@ pub fn Card(
                 <ul class="wjc-card__facts">
                     {custody.map(|c| view! { <li>{c}</li> })}
                     {sentence.map(|s| view! { <li>{s}</li> })}
-                    <li class="wjc-card__campaign">{campaigns}</li>
+                    <li class="wjc-card__campaign" dir="auto">
+                        {campaigns}
+                    </li>
                 </ul>
             </div>
         </li>
