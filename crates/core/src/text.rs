@@ -190,11 +190,6 @@ pub fn page_link(page: usize) -> String {
     say("pages.page", &[("page", n(page))])
 }
 
-/// A page number as the language writes it: "5", "۵".
-pub fn page_number(page: usize) -> String {
-    format_number(speaking(), u64::try_from(page).unwrap_or(u64::MAX))
-}
-
 /// The button that shows every option of a long filter: "Show all 56 countries". `filter` is
 /// the filter's key (`country`, `status`, `campaign`, `occupation`).
 pub fn show_all_options(filter: &str, count: usize) -> String {
