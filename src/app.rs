@@ -39,7 +39,7 @@ pub fn App() -> impl IntoView {
     // A page's static rendering gives way once the data has settled, in the same frame as the
     // app's first real view.
     Effect::new(move |_| {
-        if state.load.with(|l| !matches!(l, Load::Loading)) {
+        if state.load.with(|l| !l.is_loading()) {
             browser::end_static_fallback();
         }
     });
@@ -52,7 +52,7 @@ pub fn App() -> impl IntoView {
     let profile = Memo::new(move |_| state.view.with(|v| v.profile.clone()));
     Effect::new(move |previous: Option<(bool, Option<String>)>| {
         let now = profile.get();
-        let ready = state.load.with(|l| matches!(l, Load::Ready(_)));
+        let ready = state.load.with(|l| l.catalog().is_some());
         if let Some((true, before)) = &previous {
             match (before, &now) {
                 (before, Some(id)) if before.as_ref() != Some(id) => {
@@ -78,8 +78,10 @@ pub fn App() -> impl IntoView {
         (ready, now)
     });
 
-    let main = move || match state.load.get() {
-        Load::Loading => view! {
+    // Redrawn when what there is to show changes, not with the download's progress.
+    let screen = Memo::new_with_compare(move |_| state.load.get(), Load::changes_screen);
+    let main = move || match screen.get() {
+        Load::Loading(_) => view! {
             <RetryNote />
             <SkeletonPage />
         }
@@ -87,7 +89,7 @@ pub fn App() -> impl IntoView {
         Load::Failed(failure) => {
             view! { <ErrorView failure=failure on_retry=move || reload(false) /> }.into_any()
         }
-        Load::Ready(catalog) => {
+        Load::Ready(catalog, _) => {
             let saved = catalog.saved.clone().map(|saved| {
                 view! { <SavedCopyNote saved=saved on_retry=move || reload(true) /> }
             });
@@ -119,7 +121,9 @@ fn load_first_page(state: AppState, load_list: impl FnOnce() + 'static) {
     leptos::task::spawn_local(async move {
         match fetch_first_page(&url).await {
             Some(first) => {
-                state.load.set(Load::Ready(std::sync::Arc::new(first)));
+                state
+                    .load
+                    .set(Load::Ready(std::sync::Arc::new(first), Fetch::Idle));
                 // Once the first page is drawn, not before.
                 request_animation_frame(load_list);
             }
@@ -132,28 +136,30 @@ fn load_first_page(state: AppState, load_list: impl FnOnce() + 'static) {
 /// what is on screen (a saved copy, a first page) until the new result is ready, instead of the
 /// loading view.
 fn load_dataset(state: AppState, in_place: bool) {
-    if state.fetch.with_untracked(|f| *f != Fetch::Idle) {
+    if state.load.with_untracked(|l| *l.fetch() != Fetch::Idle) {
         return;
     }
-    if !in_place {
-        state.load.set(Load::Loading);
+    if in_place {
+        state.load.update(|l| l.set_fetch(Fetch::Running));
+    } else {
+        state.load.set(Load::Loading(Fetch::Running));
     }
-    state.fetch.set(Fetch::Running);
     leptos::task::spawn_local(async move {
         let result = fetch_catalog(LIST_URL, Keep::LastGoodCopy, move |retrying| {
-            state.fetch.set(Fetch::Retrying(retrying));
+            state
+                .load
+                .update(|l| l.set_fetch(Fetch::Retrying(retrying)));
         })
         .await;
-        state.fetch.set(Fetch::Idle);
         // The list replaces what is on screen (a first page, a saved copy): the keyboard focus
         // goes back where it was, on the same control or the same person's card.
         let focused = browser::focused_selector();
         state.load.set(match result {
             Ok(catalog) => {
-                if let Load::Ready(earlier) = &*state.load.read_untracked() {
+                if let Some(earlier) = state.load.read_untracked().catalog() {
                     catalog.keep_whole_records(earlier);
                 }
-                Load::Ready(std::sync::Arc::new(catalog))
+                Load::Ready(std::sync::Arc::new(catalog), Fetch::Idle)
             }
             Err(failure) => Load::Failed(failure),
         });

@@ -14,7 +14,7 @@ use wjc_core::{Dataset, Person, Report};
 
 use crate::components::frame::{CatalogView, Frame};
 use crate::data::Catalog;
-use crate::state::{AppState, Host, Load};
+use crate::state::{AppState, Fetch, Host, Load};
 use crate::world::WorldLoad;
 use crate::STATIC_ID;
 
@@ -156,7 +156,7 @@ impl StaticSite {
                     origin: SITE.trim_end_matches('/').to_owned(),
                 },
                 view,
-                RwSignal::new(Load::Ready(Arc::clone(&catalog))),
+                RwSignal::new(Load::Ready(Arc::clone(&catalog), Fetch::Idle)),
                 RwSignal::new(WorldLoad::Idle),
             );
             view! {

@@ -23,15 +23,59 @@ use crate::browser::{self, HistoryMode};
 use crate::data::{Catalog, Retrying};
 use crate::world::WorldLoad;
 
-/// Where loading the dataset stands.
+/// Where loading the dataset stands: what there is to show, and whether a download is under way
+/// meanwhile, in one state, so the two cannot disagree (a failure has no download running).
 #[derive(Clone)]
 pub enum Load {
-    /// Downloading or parsing.
-    Loading,
-    /// Ready to show.
-    Ready(Arc<Catalog>),
+    /// Nothing to show yet: the list downloading or parsing (a lean list's first page may be
+    /// downloading before it, with the list's download still [`Fetch::Idle`]).
+    Loading(Fetch),
+    /// Ready to show, with a newer list perhaps downloading over it (over a first page, or over
+    /// a copy saved in the browser when the visitor asks for the latest list).
+    Ready(Arc<Catalog>, Fetch),
     /// Could not be shown; the visitor can retry.
     Failed(Failure),
+}
+
+impl Load {
+    /// Whether there is nothing to show yet.
+    pub fn is_loading(&self) -> bool {
+        matches!(self, Self::Loading(_))
+    }
+
+    /// The catalog on screen, if any.
+    pub fn catalog(&self) -> Option<&Arc<Catalog>> {
+        match self {
+            Self::Ready(catalog, _) => Some(catalog),
+            Self::Loading(_) | Self::Failed(_) => None,
+        }
+    }
+
+    /// Where the download stands.
+    pub fn fetch(&self) -> &Fetch {
+        match self {
+            Self::Loading(fetch) | Self::Ready(_, fetch) => fetch,
+            Self::Failed(_) => &Fetch::Idle,
+        }
+    }
+
+    /// Records where the download stands, keeping what is on screen.
+    pub fn set_fetch(&mut self, now: Fetch) {
+        if let Self::Loading(fetch) | Self::Ready(_, fetch) = self {
+            *fetch = now;
+        }
+    }
+
+    /// Whether going from `before` to `after` changes what is on screen (not only the
+    /// download's progress): for memos that redraw only then.
+    pub fn changes_screen(before: Option<&Self>, after: Option<&Self>) -> bool {
+        match (before, after) {
+            (Some(Self::Loading(_)), Some(Self::Loading(_))) => false,
+            (Some(Self::Ready(a, _)), Some(Self::Ready(b, _))) => !Arc::ptr_eq(a, b),
+            (Some(Self::Failed(a)), Some(Self::Failed(b))) => a != b,
+            _ => true,
+        }
+    }
 }
 
 /// Whether a download is under way (whatever is on screen meanwhile).
@@ -134,10 +178,8 @@ pub struct AppState {
     pub view: RwSignal<ViewState>,
     /// Parts of the URL that were not understood.
     pub ignored: RwSignal<Vec<String>>,
-    /// The dataset's loading state.
+    /// The dataset's loading state and the download's progress.
     pub load: RwSignal<Load>,
-    /// The download's progress, also while a saved copy is on screen.
-    pub fetch: RwSignal<Fetch>,
     /// The query part of the view; changes only when the query does, not when a profile opens.
     pub query: Memo<Query>,
     /// Matches and facet counts for the current query.
@@ -163,7 +205,7 @@ impl AppState {
         let state = Self::provide(
             Host::site_page(),
             parsed.state,
-            RwSignal::new(Load::Loading),
+            RwSignal::new(Load::Loading(Fetch::Idle)),
             RwSignal::new(WorldLoad::Idle),
         );
         state.ignored.set(parsed.ignored);
@@ -178,20 +220,22 @@ impl AppState {
         load: RwSignal<Load>,
         world: RwSignal<WorldLoad>,
     ) -> Self {
+        // The answer changes with the catalog on screen, not with the download's progress.
+        let screen = Memo::new_with_compare(move |_| load.get(), Load::changes_screen);
         Self::provide_with(host, view, load, world, |query, speaking| {
             Memo::new(move |_| {
                 // Search finds countries and statuses by their names in the language spoken.
                 speaking.track();
-                load.with(|load| match load {
+                screen.with(|load| match load.catalog() {
                     // A first page shown while the list downloads is shown as it is: a search or
                     // filter applies once the whole list is there.
-                    Load::Ready(catalog) if catalog.extent != Extent::Whole => {
+                    Some(catalog) if catalog.extent != Extent::Whole => {
                         catalog.index.run(&Query::default())
                     }
-                    Load::Ready(catalog) => {
+                    Some(catalog) => {
                         query.with(|q| browser::measure_query(|| catalog.index.run(q)))
                     }
-                    Load::Loading | Load::Failed(_) => Outcome::default(),
+                    None => Outcome::default(),
                 })
             })
         })
@@ -209,7 +253,7 @@ impl AppState {
         Self::provide_with(
             Host::Static { depth },
             view,
-            RwSignal::new(Load::Ready(catalog)),
+            RwSignal::new(Load::Ready(catalog, Fetch::Idle)),
             RwSignal::new(WorldLoad::Idle),
             |_, _| Memo::from(outcome),
         )
@@ -232,7 +276,6 @@ impl AppState {
             view,
             ignored: RwSignal::new(Vec::new()),
             load,
-            fetch: RwSignal::new(Fetch::Idle),
             query,
             outcome,
             world,
@@ -252,10 +295,7 @@ impl AppState {
 
     /// The loaded catalog, when there is one (tracked).
     pub fn catalog(&self) -> Option<Arc<Catalog>> {
-        self.load.with(|load| match load {
-            Load::Ready(catalog) => Some(Arc::clone(catalog)),
-            Load::Loading | Load::Failed(_) => None,
-        })
+        self.load.with(|load| load.catalog().cloned())
     }
 
     /// The document's title for the view on screen: the person's name on a profile, the list's
@@ -517,7 +557,7 @@ impl AppState {
             ..v.clone()
         });
         let open = self.view.with(|v| v.profile.clone());
-        if let (Some(id), Load::Ready(catalog)) = (open, self.load.get()) {
+        if let (Some(id), Some(catalog)) = (open, self.catalog()) {
             let rank = catalog
                 .position(&id)
                 .and_then(|position| self.outcome.with(|o| catalog.rank_in(&o.matches, position)));

@@ -20,7 +20,7 @@ use crate::components::filters::SearchBox;
 use crate::components::map::MapPanel;
 use crate::components::profile::ProfilePage;
 use crate::data::{fetch_catalog, Keep};
-use crate::state::{AppState, Host, Load};
+use crate::state::{AppState, Fetch, Host, Load};
 use crate::world::{WorldLoad, WORLD_PATH};
 
 thread_local! {
@@ -38,7 +38,7 @@ fn shared_dataset(url: &str) -> ArcRwSignal<Load> {
             .map(|(_, load)| load.clone())
     });
     existing.unwrap_or_else(|| {
-        let load = ArcRwSignal::new(Load::Loading);
+        let load = ArcRwSignal::new(Load::Loading(Fetch::Running));
         DATASETS.with_borrow_mut(|all| all.push((url.to_owned(), load.clone())));
         download_dataset(url.to_owned(), load.clone());
         load
@@ -47,11 +47,11 @@ fn shared_dataset(url: &str) -> ArcRwSignal<Load> {
 
 /// Downloads the dataset at `url` into `load`, for every widget showing it.
 fn download_dataset(url: String, load: ArcRwSignal<Load>) {
-    load.set(Load::Loading);
+    load.set(Load::Loading(Fetch::Running));
     leptos::task::spawn_local(async move {
         let result = fetch_catalog(&url, Keep::Nothing, |_| {}).await;
         load.set(match result {
-            Ok(catalog) => Load::Ready(std::sync::Arc::new(catalog)),
+            Ok(catalog) => Load::Ready(std::sync::Arc::new(catalog), Fetch::Idle),
             Err(failure) => Load::Failed(failure),
         });
     });
@@ -217,7 +217,7 @@ fn WidgetBody(
     focus_on_view_change(state, root);
     crate::language::follow(state);
     let main = move || match load.get() {
-        Load::Loading => view! {
+        Load::Loading(_) => view! {
             <p class="wjc-widget__message" role="status">
                 {ui::LOADING.text()}
             </p>
@@ -227,7 +227,7 @@ fn WidgetBody(
             let retry = on_retry.clone();
             view! { <ErrorView failure=failure on_retry=move || retry() /> }.into_any()
         }
-        Load::Ready(catalog) => {
+        Load::Ready(catalog, _) => {
             if state.view.with(|v| v.profile.is_some()) {
                 view! { <ProfilePage catalog=catalog /> }.into_any()
             } else {
@@ -243,7 +243,7 @@ fn WidgetBody(
             node_ref=root
             lang=move || speaking.get().tag()
             dir=move || speaking.get().dir()
-            aria-busy=move || load.with(|l| matches!(l, Load::Loading)).to_string()
+            aria-busy=move || load.with(Load::is_loading).to_string()
         >
             {move || {
                 speaking.track();

@@ -12,7 +12,7 @@ use crate::state::{AppState, Fetch};
 pub fn RetryNote() -> impl IntoView {
     let state = AppState::expect();
     let note = move || {
-        state.fetch.with(|f| match f {
+        state.load.with(|l| match l.fetch() {
             Fetch::Retrying(r) => Some(text::retrying(r.next_attempt, &r.failure)),
             Fetch::Idle | Fetch::Running => None,
         })
@@ -34,7 +34,7 @@ pub fn SavedCopyNote(
 ) -> impl IntoView {
     let state = AppState::expect();
     let age = saved.age_seconds(js_sys::Date::now());
-    let busy = move || state.fetch.with(|f| *f != Fetch::Idle);
+    let busy = move || state.load.with(|l| *l.fetch() != Fetch::Idle);
     view! {
         <div class="wjc-notice wjc-notice--saved" role="status">
             <p class="wjc-notice__text">{text::saved_copy_note(age)}</p>

@@ -26,7 +26,7 @@ pub fn Frame(children: Children) -> impl IntoView {
             "#results"
         }
     };
-    let loading = move || state.load.with(|l| matches!(l, Load::Loading));
+    let loading = move || state.load.with(Load::is_loading);
     view! {
         // A plain "#results" fragment would be read as a view; move focus instead.
         <a

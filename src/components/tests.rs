@@ -13,7 +13,7 @@ use super::badge::StatusBadge;
 use super::list::ListPage;
 use super::profile::ProfilePage;
 use crate::data::Catalog;
-use crate::state::{AppState, Load};
+use crate::state::{AppState, Fetch, Load};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -71,7 +71,7 @@ fn list_page(root: &web_sys::HtmlElement) -> (AppState, impl Sized) {
     let state = StoredValue::new(None::<AppState>);
     let handle = mount_to(root.clone(), move || {
         let app = AppState::provide_for_page();
-        app.load.set(Load::Ready(catalog.clone()));
+        app.load.set(Load::Ready(catalog.clone(), Fetch::Idle));
         state.set_value(Some(app));
         view! { <ListPage catalog=catalog.clone() /> }
     });
@@ -208,7 +208,7 @@ async fn profile_shows_name_as_heading_and_the_facts() {
     let catalog = catalog();
     let _handle = mount_to(root.clone(), move || {
         let app = AppState::provide_for_page();
-        app.load.set(Load::Ready(catalog.clone()));
+        app.load.set(Load::Ready(catalog.clone(), Fetch::Idle));
         app.view.update(|v| v.profile = Some("kem-sokha".into()));
         view! { <ProfilePage catalog=catalog.clone() /> }
     });
