@@ -105,7 +105,9 @@ pub(super) fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Opt
     let actions = care::actions(f, Some(known));
     let last_verified = f.optional_date("last_verified");
     let visibility = care::visibility(f);
-    let translations = if lean {
+    // Browsers never read a record's translations: `wjc site` ships them apart, one file per
+    // language (`compiled::read_translations`), and the validator reports on them before.
+    let translations = if lean || cfg!(target_arch = "wasm32") {
         Vec::new()
     } else {
         translations(f, summary.as_deref(), story.as_deref())
