@@ -465,10 +465,10 @@ pub async fn fetch_catalogue(
 pub async fn fetch_translations(
     site: &str,
     lang: wjc_core::i18n::Lang,
-) -> std::collections::HashMap<String, wjc_core::model::Translation> {
+) -> wjc_core::compiled::Translations {
     let url = format!("{site}{}", wjc_core::compiled::translations_path(lang));
     match download(&url).await {
         Ok(text) => wjc_core::compiled::read_translations(lang, &text),
-        Err(_) => std::collections::HashMap::new(),
+        Err(_) => wjc_core::compiled::Translations::default(),
     }
 }

@@ -2,10 +2,10 @@
 //! once its messages (and the people's summaries in it) have arrived. Until then, and when they
 //! cannot be had, the interface stays in the language it speaks.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wjc_core::compiled::Translations;
 use wjc_core::i18n::{self, Lang};
 use wjc_core::text;
 
@@ -42,7 +42,7 @@ fn switch(state: AppState, lang: Lang) {
         };
         // The people's summaries in it, if any were translated: without them, the records' own.
         let translations = match lang {
-            Lang::En => HashMap::new(),
+            Lang::En => Translations::default(),
             _ => fetch_translations(&state.site_address(), lang).await,
         };
         // Another language may have been chosen while these downloaded.

@@ -5,12 +5,11 @@
 //! Back/Forward or an edited address come back through [`AppState::follow_url`]. In a widget on a
 //! partner's page the view lives in the signal alone: the partner's URL is never read or written.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wjc_core::compiled::Translations;
 use wjc_core::i18n::Lang;
-use wjc_core::model::Translation;
 use wjc_core::paging::{page_of, Page, PAGE_SIZE};
 use wjc_core::query::{Outcome, Query};
 use wjc_core::text;
@@ -191,7 +190,7 @@ pub struct AppState {
     pub speaking: RwSignal<Lang>,
     /// The people's summaries in the language spoken, by id, downloaded with its messages (the
     /// list itself carries none; a static page reads them from the dataset).
-    pub translations: RwSignal<Arc<HashMap<String, Translation>>>,
+    pub translations: RwSignal<Arc<Translations>>,
     /// Scroll position of the list when a profile was opened, to return to it.
     list_scroll: StoredValue<f64>,
     /// How the app sits in its page.

@@ -14,8 +14,6 @@
 //!
 //! The app reads every shape with [`crate::load::read_list`]: one code path whatever the size.
 
-use std::collections::HashMap;
-
 use serde_json::{json, Map, Value};
 
 use crate::i18n::Lang;
@@ -180,9 +178,6 @@ fn first_page(dataset: &Dataset) -> String {
     }
 }
 
-/// A whole record as browsers get it: without its translations, which the interface does not
-/// show yet (they stay in the editable file, `data/prisoners.json`); shipping all six languages
-/// to every visitor would triple the list of a small dataset.
 /// Where the people's summaries (and stories) translated into `lang` are, relative to the site's
 /// root: the app downloads them with the language's messages, so a visitor reading English never
 /// downloads them.
@@ -208,11 +203,13 @@ pub fn translations(dataset: &Dataset, lang: Lang) -> Option<String> {
 
 /// Reads a file of [`translations`] into `lang` back, by id; entries that are not whole are left
 /// out.
-pub fn read_translations(lang: Lang, json: &str) -> HashMap<String, Translation> {
+pub fn read_translations(lang: Lang, json: &str) -> Translations {
     let Ok(Value::Object(by_id)) = serde_json::from_str::<Value>(json) else {
-        return HashMap::new();
+        return Translations::default();
     };
-    by_id
+    // A JSON object is read into a map sorted by key: the ids come out in order, ready for
+    // `Translations::get`'s binary search with no sorting.
+    let by_id = by_id
         .into_iter()
         .filter_map(|(id, entry)| {
             let summary = entry.get("summary")?.as_str()?.to_owned();
@@ -229,9 +226,32 @@ pub fn read_translations(lang: Lang, json: &str) -> HashMap<String, Translation>
                 },
             ))
         })
-        .collect()
+        .collect();
+    Translations(by_id)
 }
 
+/// The people's summaries translated into one language, by id (sorted).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Translations(Vec<(String, Translation)>);
+
+impl Translations {
+    /// The translation of the person with `id`, if there is one.
+    pub fn get(&self, id: &str) -> Option<&Translation> {
+        self.0
+            .binary_search_by(|(other, _)| other.as_str().cmp(id))
+            .ok()
+            .map(|at| &self.0[at].1)
+    }
+
+    /// The ids of the people translated, in order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(id, _)| id.as_str())
+    }
+}
+
+/// A whole record as browsers get it: without its translations, which they download apart, one
+/// language at a time ([`translations_path`]); shipping all six languages to every visitor would
+/// triple the list of a small dataset.
 fn for_browsers(person: &Person) -> Person {
     Person {
         translations: Vec::new(),
