@@ -1139,8 +1139,10 @@ pub mod case {
     /// The link to the list's feed.
     pub const FEED_LINK: Label = Label("feed.link");
 
-    /// "Share with `#WithoutJustCause` `#FreeBelarus`".
+    /// "Share with `#WithoutJustCause` `#FreeBelarus`". Each hashtag is isolated, so a
+    /// right-to-left sentence keeps its `#` in front of it.
     pub fn hashtags(tags: &[String]) -> String {
+        let tags: Vec<String> = tags.iter().map(|t| super::isolate(t)).collect();
         let tags = tags.join(" ");
         say("case.hashtags", &[("hashtags", Text(&tags))])
     }

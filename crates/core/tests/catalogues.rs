@@ -859,7 +859,10 @@ fn case_texts(en: &Tracked) {
     let tags = ["#WithoutJustCause".to_owned(), "#FreeBelarus".to_owned()];
     en.same(
         "case.hashtags",
-        &[("hashtags", Text("#WithoutJustCause #FreeBelarus"))],
+        &[(
+            "hashtags",
+            Text("\u{2068}#WithoutJustCause\u{2069} \u{2068}#FreeBelarus\u{2069}"),
+        )],
         &case::hashtags(&tags),
     );
     en.same(
