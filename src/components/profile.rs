@@ -268,7 +268,14 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                                 view! {
                                     <div class="wjc-facts__row">
                                         <dt>{label.text()}</dt>
-                                        <dd dir="auto">{value}</dd>
+                                        <dd
+                                            dir="auto"
+                                            lang=text::fact_is_data(label)
+                                                .then(|| state.data_language())
+                                                .flatten()
+                                        >
+                                            {value}
+                                        </dd>
                                     </div>
                                 }
                             })

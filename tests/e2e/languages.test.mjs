@@ -74,6 +74,10 @@ describe('an English browser', () => {
     assert.equal(await page.locator('#wjc-root #profile-title').textContent(), 'Ales Bialiatski');
     assert.match(await page.locator('#wjc-root .wjc-back').textContent(), /Volver a la lista/);
     assert.match(await page.locator('#wjc-root .wjc-facts').textContent(), /Bielorrusia/);
+    // The record's own texts stay English and say so; the interface's words are Spanish.
+    const facts = await page.locator('#wjc-root .wjc-facts dd').evaluateAll((dds) => dds.map((d) => [d.previousElementSibling.textContent, d.getAttribute('lang')]));
+    assert.deepEqual(facts.filter(([, lang]) => lang === 'en').map(([label]) => label), ['Ocupación']);
+    assert.equal(await page.locator('#wjc-root .wjc-facts dd').first().getAttribute('lang'), null);
     await page.locator('#wjc-root .wjc-back').click();
     await page.waitForURL((u) => !u.hash.includes('person'));
     assert.match(page.url(), /lang=es/);

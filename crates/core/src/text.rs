@@ -708,6 +708,15 @@ pub fn campaigns(person: &Person, dataset: &Dataset) -> String {
     join_and(&titles)
 }
 
+/// Whether a profile fact's value is the record's own text, in the data's language (English),
+/// rather than words of the interface: on a page in another language it is marked as English.
+pub fn fact_is_data(label: Label) -> bool {
+    matches!(
+        label,
+        ui::FACT_LOCATION | ui::FACT_CHARGES | ui::FACT_OCCUPATIONS
+    )
+}
+
 /// The facts on a profile, as (label, value) in display order; facts the record lacks are left out.
 pub fn profile_facts(person: &Person, dataset: &Dataset) -> Vec<(Label, String)> {
     // Each item from the data isolated, so one item's direction cannot reorder the separators,
