@@ -1,7 +1,9 @@
 //! The app shell: loads the data, follows the URL, and shows the list or a profile.
 
+use gloo_timers::future::TimeoutFuture;
 use leptos::ev;
 use leptos::prelude::*;
+use wjc_core::fetch;
 use wjc_core::url_state::ViewState;
 
 use crate::browser;
@@ -9,7 +11,7 @@ use crate::components::error::ErrorView;
 use crate::components::fetch_notes::{RetryNote, SavedCopyNote};
 use crate::components::frame::{CatalogView, Frame};
 use crate::components::skeleton::SkeletonPage;
-use crate::data::{fetch_catalog, fetch_first_page, Keep};
+use crate::data::{fetch_catalog, fetch_first_page, saved_catalog, Keep};
 use crate::language;
 use crate::state::{AppState, Fetch, Load};
 use crate::{FirstPage, LIST_URL};
@@ -20,6 +22,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::provide_for_page();
     let reload = move |in_place: bool| load_dataset(state, in_place);
     load_first_page(state, move || reload(true));
+    show_saved_copy_when_slow(state);
 
     // Back/Forward (popstate) and clicked links or edited addresses (hashchange).
     let _ = window_event_listener(ev::popstate, move |_| state.follow_url());
@@ -132,6 +135,29 @@ fn load_first_page(state: AppState, load_list: impl FnOnce() + 'static) {
     });
 }
 
+/// Shows the copy of the list saved in this browser if the list has not arrived after
+/// [`fetch::SAVED_COPY_AFTER_MS`], while the download goes on: the latest list replaces it when it
+/// arrives, and if it never does the copy stays with the reason. A list that has arrived and is
+/// being read is waited for: reading the copy too would only slow a slow device down.
+fn show_saved_copy_when_slow(state: AppState) {
+    leptos::task::spawn_local(async move {
+        TimeoutFuture::new(fetch::SAVED_COPY_AFTER_MS).await;
+        if !state.load.with_untracked(Load::awaits_list) {
+            return;
+        }
+        let Some(saved) = saved_catalog(LIST_URL).await else {
+            return;
+        };
+        // The list may have arrived, or failed, while the copy was read.
+        if state.load.with_untracked(Load::awaits_list) {
+            let fetch = state.load.with_untracked(|l| l.fetch().clone());
+            state
+                .load
+                .set(Load::Ready(std::sync::Arc::new(saved), fetch));
+        }
+    });
+}
+
 /// Downloads the dataset into `state`, unless a download is already under way. `in_place` keeps
 /// what is on screen (a saved copy, a first page) until the new result is ready, instead of the
 /// loading view.
@@ -145,10 +171,8 @@ fn load_dataset(state: AppState, in_place: bool) {
         state.load.set(Load::Loading(Fetch::Running));
     }
     leptos::task::spawn_local(async move {
-        let result = fetch_catalog(LIST_URL, Keep::LastGoodCopy, move |retrying| {
-            state
-                .load
-                .update(|l| l.set_fetch(Fetch::Retrying(retrying)));
+        let result = fetch_catalog(LIST_URL, Keep::LastGoodCopy, move |step| {
+            state.load.update(|l| l.set_fetch(step));
         })
         .await;
         // The list replaces what is on screen (a first page, a saved copy): the keyboard focus

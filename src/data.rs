@@ -205,6 +205,19 @@ pub struct Retrying {
     pub failure: Failure,
 }
 
+/// Where a download stands (whatever is on screen meanwhile).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fetch {
+    /// Nothing is being downloaded.
+    Idle,
+    /// A download is under way.
+    Running,
+    /// A try failed; the next follows shortly.
+    Retrying(Retrying),
+    /// The list has arrived and is being read: only the device is slow now, not the network.
+    Reading,
+}
+
 /// Whether a good dataset is kept in the browser for when the next load fails.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Keep {
@@ -214,40 +227,43 @@ pub enum Keep {
     Nothing,
 }
 
-/// Downloads and loads the list at `url`, trying again after transient failures (telling
-/// `on_retry`), and, if `keep` says so, falls back to the copy this browser saved after an
-/// earlier success.
+/// Downloads and loads the list at `url`, trying again after transient failures, telling
+/// `on_step` where it stands (retrying, reading), and, if `keep` says so, falls back to the copy
+/// this browser saved after an earlier success.
 pub async fn fetch_catalog(
     url: &str,
     keep: Keep,
-    on_retry: impl Fn(Retrying),
+    on_step: impl Fn(Fetch),
 ) -> Result<Catalog, Failure> {
     let mut tries = 0;
     let failure = loop {
         tries += 1;
         let failure = match download(url).await {
-            Ok(text) => match read_catalog(&text, url).await {
-                Ok(catalog) => {
-                    if keep == Keep::LastGoodCopy {
-                        // Saving must not delay the list; a failure to save only loses the
-                        // fallback.
-                        let url = url.to_owned();
-                        wasm_bindgen_futures::spawn_local(async move {
-                            saved::store(&url, text).await;
-                        });
+            Ok(text) => {
+                on_step(Fetch::Reading);
+                match read_catalog(&text, url).await {
+                    Ok(catalog) => {
+                        if keep == Keep::LastGoodCopy {
+                            // Saving must not delay the list; a failure to save only loses the
+                            // fallback.
+                            let url = url.to_owned();
+                            wasm_bindgen_futures::spawn_local(async move {
+                                saved::store(&url, text).await;
+                            });
+                        }
+                        return Ok(catalog);
                     }
-                    return Ok(catalog);
+                    Err(error) => Failure::Data(error),
                 }
-                Err(error) => Failure::Data(error),
-            },
+            }
             Err(failure) => failure,
         };
         match fetch::retry_delay_ms(tries, &failure) {
             Some(delay) => {
-                on_retry(Retrying {
+                on_step(Fetch::Retrying(Retrying {
                     next_attempt: tries + 1,
                     failure,
-                });
+                }));
                 TimeoutFuture::new(delay).await;
             }
             None => break failure,
@@ -256,20 +272,29 @@ pub async fn fetch_catalog(
     if keep == Keep::Nothing {
         return Err(failure);
     }
-    match saved::read(url).await {
-        Some((text, saved_at_ms)) => match read_catalog(&text, url).await {
-            Ok(catalog) => Ok(Catalog {
-                saved: Some(SavedCopy {
-                    saved_at_ms,
-                    failure,
-                }),
-                ..catalog
-            }),
-            // A copy this version of the app cannot read is no fallback.
-            Err(_) => Err(failure),
-        },
+    match saved_catalog(url).await {
+        Some(mut catalog) => {
+            if let Some(saved) = &mut catalog.saved {
+                saved.failure = Some(failure);
+            }
+            Ok(catalog)
+        }
         None => Err(failure),
     }
+}
+
+/// The list at `url` as this browser saved it after an earlier success, if it kept one that
+/// this version of the app can read.
+pub async fn saved_catalog(url: &str) -> Option<Catalog> {
+    let (text, saved_at_ms) = saved::read(url).await?;
+    let catalog = read_catalog(&text, url).await.ok()?;
+    Some(Catalog {
+        saved: Some(SavedCopy {
+            saved_at_ms,
+            failure: None,
+        }),
+        ..catalog
+    })
 }
 
 /// Reads and indexes the list file `text` downloaded from `url`, a slice of records at a time

@@ -19,7 +19,8 @@ use wjc_core::{Extent, Failure, Person};
 use wjc_core::embed::LinkMode;
 
 use crate::browser::{self, HistoryMode};
-use crate::data::{Catalog, Retrying};
+use crate::data::Catalog;
+pub use crate::data::Fetch;
 use crate::world::WorldLoad;
 
 /// Where loading the dataset stands: what there is to show, and whether a download is under way
@@ -40,6 +41,11 @@ impl Load {
     /// Whether there is nothing to show yet.
     pub fn is_loading(&self) -> bool {
         matches!(self, Self::Loading(_))
+    }
+
+    /// Whether nothing is on screen and the list has not arrived yet (nor is being read).
+    pub fn awaits_list(&self) -> bool {
+        matches!(self, Self::Loading(fetch) if !matches!(fetch, Fetch::Reading))
     }
 
     /// The catalog on screen, if any.
@@ -75,17 +81,6 @@ impl Load {
             _ => true,
         }
     }
-}
-
-/// Whether a download is under way (whatever is on screen meanwhile).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Fetch {
-    /// Nothing is being downloaded.
-    Idle,
-    /// A download is under way.
-    Running,
-    /// A try failed; the next follows shortly.
-    Retrying(Retrying),
 }
 
 /// How the app sits in its page. Each host decides how links are written and what may be read

@@ -14,7 +14,7 @@ pub fn RetryNote() -> impl IntoView {
     let note = move || {
         state.load.with(|l| match l.fetch() {
             Fetch::Retrying(r) => Some(text::retrying(r.next_attempt, &r.failure)),
-            Fetch::Idle | Fetch::Running => None,
+            Fetch::Idle | Fetch::Running | Fetch::Reading => None,
         })
     };
     view! {
@@ -24,7 +24,8 @@ pub fn RetryNote() -> impl IntoView {
     }
 }
 
-/// "Showing a copy saved 3 days ago — the latest list could not be loaded", why, and Retry.
+/// "Showing a copy saved 3 days ago — the latest list could not be loaded", why, and Retry; or,
+/// while the latest list is still on its way, that it has not arrived yet.
 #[component]
 pub fn SavedCopyNote(
     /// The copy on screen.
@@ -37,14 +38,20 @@ pub fn SavedCopyNote(
     let busy = move || state.load.with(|l| *l.fetch() != Fetch::Idle);
     view! {
         <div class="wjc-notice wjc-notice--saved" role="status">
-            <p class="wjc-notice__text">{text::saved_copy_note(age)}</p>
+            <p class="wjc-notice__text">{text::saved_copy_note(age, saved.failure.is_some())}</p>
             <button type="button" class="wjc-button" disabled=busy on:click=move |_| on_retry()>
                 {move || if busy() { ui::CHECKING_LATEST.text() } else { ui::RETRY.text() }}
             </button>
-            <details class="wjc-notice__details">
-                <summary>{ui::DETAILS.text()}</summary>
-                <p>{text::load_failure(&saved.failure)}</p>
-            </details>
+            {saved
+                .failure
+                .map(|failure| {
+                    view! {
+                        <details class="wjc-notice__details">
+                            <summary>{ui::DETAILS.text()}</summary>
+                            <p>{text::load_failure(&failure)}</p>
+                        </details>
+                    }
+                })}
         </div>
     }
 }

@@ -643,10 +643,16 @@ pub fn ago(seconds: u64) -> String {
     say(key, &[("count", Number(count))])
 }
 
-/// The note over a list shown from the copy kept in the browser.
-pub fn saved_copy_note(age_seconds: u64) -> String {
+/// The note over a list shown from the copy kept in the browser: the latest list `failed`, or
+/// has not arrived yet.
+pub fn saved_copy_note(age_seconds: u64, failed: bool) -> String {
     let ago = ago(age_seconds);
-    say("notice.saved-copy", &[("ago", Text(&ago))])
+    let key = if failed {
+        "notice.saved-copy"
+    } else {
+        "notice.saved-copy-waiting"
+    };
+    say(key, &[("ago", Text(&ago))])
 }
 
 /// Wraps text from the data in a first-strong isolate (U+2068 … U+2069) for a sentence that mixes
@@ -1004,8 +1010,12 @@ mod tests {
             assert_eq!(ago(seconds), text, "{seconds}");
         }
         assert_eq!(
-            saved_copy_note(3 * 86_400),
+            saved_copy_note(3 * 86_400, true),
             "Showing a copy saved 3 days ago — the latest list could not be loaded."
+        );
+        assert_eq!(
+            saved_copy_note(3 * 86_400, false),
+            "Showing a copy saved 3 days ago — the latest list has not arrived yet."
         );
     }
 

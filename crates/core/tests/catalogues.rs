@@ -654,7 +654,12 @@ fn ages(en: &Tracked) {
         en.same(
             "notice.saved-copy",
             &[("ago", Text(&ago))],
-            &text::saved_copy_note(seconds),
+            &text::saved_copy_note(seconds, true),
+        );
+        en.same(
+            "notice.saved-copy-waiting",
+            &[("ago", Text(&ago))],
+            &text::saved_copy_note(seconds, false),
         );
     }
 }
