@@ -20,6 +20,9 @@ cargo run --locked --quiet -p wjc-cli -- validate "$dataset" || true
 # Trunk must never try to download tools on this closed network (docs/contributing.md).
 trunk build --release --offline --dist target/app
 trunk build --release --offline --dist target/widget widget.html
+# Trunk leaves wasm-bindgen's JavaScript glue as written: minified, every visitor waits for less.
+node scripts/minify-glue.mjs target/app
+node scripts/minify-glue.mjs target/widget
 
 # The site is made beside OUT and moved into place only once whole.
 next="$out.next"
