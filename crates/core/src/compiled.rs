@@ -77,7 +77,7 @@ pub fn whole_records_to_keep<'a>(
     // Sorted by id for lookups, a few dozen people at most; no map type of its own, which
     // would be more code to download.
     let mut at_hand: Vec<&Person> = at_hand.into_iter().collect();
-    at_hand.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    crate::sorting::sort_by(&mut at_hand, |a, b| a.id.cmp(&b.id));
     let mut kept: Vec<(String, Vec<Person>)> = Vec::new();
     // In list order, so the people of one detail file are next to each other.
     for (position, lean) in list.people.iter().enumerate() {

@@ -237,7 +237,7 @@ impl Filter {
             .collect();
         if self == Self::Country {
             // By their names in the language spoken, as a reader looks for them.
-            options.sort_by_cached_key(|(_, name)| crate::fold::fold(name));
+            crate::sorting::sort_by_cached_key(&mut options, |(_, name)| crate::fold::fold(name));
         }
         options
     }

@@ -27,6 +27,7 @@ pub mod query;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod shortlist;
+pub mod sorting;
 pub mod text;
 pub mod unicode;
 pub mod url_state;

@@ -15,6 +15,7 @@ use crate::date::PartialDate;
 use crate::fold::{fold, fold_words};
 use crate::model::{Dataset, Person, Status};
 use crate::pace::{at_once, NoPause, Pause};
+use crate::sorting;
 use crate::text;
 
 use bits::Bits;
@@ -233,14 +234,12 @@ impl Index {
     /// [`Index::new`], pausing every [`crate::pace::SLICE`] records and between its steps.
     pub async fn build(dataset: &Dataset, pause: &mut impl Pause) -> Self {
         let people = &dataset.people;
-        let mut country_options: Vec<CountryCode> = people
-            .iter()
-            .map(|p| p.country)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        country_options.sort_by_cached_key(|c| fold(c.name()));
-        let present: BTreeSet<Status> = people.iter().map(|p| p.status).collect();
+        // Plain vectors: a B-tree set collected here would bring its own copy of a sort.
+        let mut country_options: Vec<CountryCode> = people.iter().map(|p| p.country).collect();
+        sorting::sort(&mut country_options);
+        country_options.dedup();
+        sorting::sort_by_cached_key(&mut country_options, |c| fold(c.name()));
+        let present: Vec<Status> = people.iter().map(|p| p.status).collect();
         let status_options: Vec<Status> = Status::ALL
             .iter()
             .copied()
@@ -254,7 +253,7 @@ impl Index {
         }
         let mut occupation_options: Vec<String> =
             occupation_counts.keys().map(|o| (*o).to_owned()).collect();
-        occupation_options.sort_by(|a, b| {
+        sorting::sort_by(&mut occupation_options, |a, b| {
             occupation_counts[b.as_str()]
                 .cmp(&occupation_counts[a.as_str()])
                 .then_with(|| a.cmp(b))
@@ -457,8 +456,8 @@ fn position_of(options: &[String]) -> HashMap<&str, usize> {
 /// Every record in each order of [`Sort::ALL`]; ties are broken by name, then by position.
 fn orders(people: &[Person], country: &[usize]) -> [Vec<usize>; 4] {
     let names: Vec<String> = people.iter().map(|p| fold(&p.name)).collect();
-    let mut by_name: Vec<usize> = (0..people.len()).collect();
-    by_name.sort_unstable_by(|&a, &b| names[a].cmp(&names[b]).then(a.cmp(&b)));
+    // Stable: equal names keep their records' order.
+    let by_name = sorting::order_by(people.len(), &|a, b| names[a].cmp(&names[b]));
     let mut name_rank = vec![0; people.len()];
     for (rank, &record) in by_name.iter().enumerate() {
         name_rank[record] = rank;
@@ -486,12 +485,11 @@ fn orders(people: &[Person], country: &[usize]) -> [Vec<usize>; 4] {
     [by_name, by_country, newest_arrest_first, longest_held_first]
 }
 
-/// `(key, value)` pairs sorted by key then value, the values in that order. Every order the
-/// index makes, but the one by name, comes from this one sort: each instantiation of a sort adds
-/// code to the browser's download.
+/// `(key, value)` pairs sorted by key then value, the values in that order (through the app's
+/// one sort, `crate::sorting`: each instantiation of a sort adds code to the browser's download).
 fn sorted(pairs: impl Iterator<Item = (usize, usize)>) -> Vec<usize> {
     let mut pairs: Vec<(usize, usize)> = pairs.collect();
-    pairs.sort_unstable();
+    sorting::sort(&mut pairs);
     pairs.into_iter().map(|(_, value)| value).collect()
 }
 
@@ -510,14 +508,16 @@ pub struct Totals {
 
 /// Counts the headline numbers for `people`.
 pub fn totals<'a>(people: impl IntoIterator<Item = &'a Person>) -> Totals {
-    let mut countries = BTreeSet::new();
+    let mut countries = Vec::new();
     let mut totals = Totals::default();
     for person in people {
         totals.people += 1;
-        countries.insert(person.country);
+        countries.push(person.country);
         totals.held += usize::from(person.status.is_held());
         totals.released += usize::from(person.status == Status::Released);
     }
+    sorting::sort(&mut countries);
+    countries.dedup();
     totals.countries = countries.len();
     totals
 }

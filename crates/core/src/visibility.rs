@@ -76,7 +76,7 @@ pub fn name_parts(person: &Person) -> Vec<String> {
         .filter(|part| part.chars().count() >= 3)
         .map(str::to_lowercase)
         .collect();
-    parts.sort();
+    crate::sorting::sort(&mut parts);
     parts.dedup();
     parts
 }

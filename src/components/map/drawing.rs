@@ -46,9 +46,8 @@ pub(super) fn WorldSvg(map: Arc<WorldMap>, shading: Memo<Shading>) -> impl IntoV
         .iter()
         .filter(|s| s.country.is_some_and(|c| listed.contains(&c)))
         .collect();
-    // Each country has one shape, so no two keys are equal: an unstable sort gives the same
-    // order with less code.
-    links.sort_by_cached_key(|s| {
+    // By the names in the language spoken, through the app's one sort (`wjc_core::sorting`).
+    wjc_core::sorting::sort_by_cached_key(&mut links, |s| {
         s.country
             .map(|c| wjc_core::fold::fold(&text::country_name(c)))
     });

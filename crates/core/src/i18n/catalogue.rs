@@ -63,7 +63,7 @@ impl Catalogue {
                 Err(what) => problems.push(Problem { key, what }),
             }
         }
-        messages.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sorting::sort_by(&mut messages, |a, b| a.0.cmp(&b.0));
         Ok((Self { lang, messages }, problems))
     }
 
@@ -82,7 +82,7 @@ impl Catalogue {
                 catalogue.messages.push((key, message));
             }
         }
-        catalogue.messages.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sorting::sort_by(&mut catalogue.messages, |a, b| a.0.cmp(&b.0));
         Ok(catalogue)
     }
 
