@@ -14,7 +14,7 @@ use crate::components::skeleton::SkeletonPage;
 use crate::data::{fetch_catalog, fetch_first_page, saved_catalog, Keep};
 use crate::language;
 use crate::state::{AppState, Fetch, Load};
-use crate::{FirstPage, LIST_URL};
+use crate::{FirstPage, StaticPages, LIST_URL};
 
 /// The whole app.
 #[component]
@@ -39,11 +39,20 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // A page's static rendering gives way once the data has settled, in the same frame as the
-    // app's first real view.
+    // A page's static rendering stays until there is a list to show in its place, in the same
+    // frame as the app's first real view. Until then the app says over it only what went wrong:
+    // the reason it is trying again, or the failure with Try again.
+    let over_static = RwSignal::new(use_context::<StaticPages>().is_some());
     Effect::new(move |_| {
-        if state.load.with(|l| !l.is_loading()) {
+        let (ready, trouble) = state.load.with(|l| {
+            let trouble = matches!(l, Load::Failed(_)) || matches!(l.fetch(), Fetch::Retrying(_));
+            (l.catalog().is_some(), trouble)
+        });
+        if ready {
             browser::end_static_fallback();
+            over_static.set(false);
+        } else if over_static.get_untracked() {
+            browser::show_root(trouble);
         }
     });
 
@@ -104,10 +113,22 @@ pub fn App() -> impl IntoView {
         }
     };
 
+    // Over a static rendering: the notice alone, the static list below it.
+    let notice = move || match screen.get() {
+        Load::Failed(failure) => {
+            view! { <ErrorView failure=failure on_retry=move || reload(false) /> }.into_any()
+        }
+        Load::Loading(_) | Load::Ready(..) => view! { <RetryNote /> }.into_any(),
+    };
+
     // Drawn anew in each language: every word comes from the catalogue spoken at drawing time.
     move || {
         state.speaking.track();
-        view! { <Frame>{main}</Frame> }
+        if over_static.get() {
+            notice.into_any()
+        } else {
+            view! { <Frame>{main}</Frame> }.into_any()
+        }
     }
 }
 

@@ -128,6 +128,18 @@ pub fn resolve(path: &str) -> String {
 /// The id of the element the app is mounted in.
 pub const ROOT_ID: &str = "wjc-root";
 
+/// Shows or hides the app's element while the page's static rendering is on screen (it then holds
+/// only a notice over the static list).
+pub fn show_root(shown: bool) {
+    if let Some(root) = document().get_element_by_id(ROOT_ID) {
+        if shown {
+            let _ = root.remove_attribute("hidden");
+        } else {
+            let _ = root.set_attribute("hidden", "");
+        }
+    }
+}
+
 /// Removes the page's static rendering, if any, and shows the app in its place. Keyboard focus in
 /// the static rendering moves to the same element, or the same card, in the app.
 pub fn end_static_fallback() {

@@ -75,9 +75,16 @@ pub fn start() {
     };
     root.set_id(browser::ROOT_ID);
     root.set_hidden(static_pages);
-    if target.append_child(&root).is_err() {
+    // Before the static rendering, so what the app says over it (a failed download) is above it.
+    let static_rendering = document.get_element_by_id(STATIC_ID);
+    if target
+        .insert_before(&root, static_rendering.as_ref().map(AsRef::as_ref))
+        .is_err()
+    {
         return;
     }
+    // JavaScript and WebAssembly run: the static page's note that they are needed is hidden.
+    let _ = target.class_list().add_1("wjc-app--running");
     leptos::mount::mount_to(root, move || {
         if static_pages {
             leptos::prelude::provide_context(StaticPages);

@@ -69,31 +69,42 @@ async function throughRetries(p, first) {
   await server.untilRequests(first + 2);
 }
 
-/** The error view says `message`, shows no list, and Retry recovers once the server has. */
+/** The static list is on screen, without its note that JavaScript is needed (it runs). */
+async function staticListShown(p) {
+  assert.ok(await p.locator('#wjc-static .wjc-card').first().isVisible(), 'the static list stays on screen');
+  assert.equal(await p.locator('#wjc-static .wjc-static-note').isVisible(), false, 'no "needs JavaScript" note');
+}
+
+/**
+ * The notice over the static list says `message`, the static list stays under it, and Try again
+ * recovers once the server has: the app's list takes the static list's place.
+ */
 async function errorThenRetry(p, message, shot) {
   const alert = p.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), message);
-  assert.equal(await realCards(p).count(), 0, 'no list beside the error');
-  assert.equal(await p.locator('#wjc-root .wjc-card--skeleton').count(), 0);
-  assert.equal(await p.locator('#wjc-static').count(), 0, 'the error replaced the static list');
+  assert.equal(await realCards(p).count(), 0, 'no app list yet');
+  await staticListShown(p);
+  const [notice, list] = await Promise.all([alert.boundingBox(), p.locator('#wjc-static').boundingBox()]);
+  assert.ok(notice.y + notice.height <= list.y, 'the notice is above the static list');
   if (shot) await p.screenshot({ path: `${SHOTS}${shot}.png` });
   server.recover();
   await p.getByRole('button', { name: 'Try again' }).click();
   await cardsReady(p);
+  assert.equal(await p.locator('#wjc-static').count(), 0, 'the app replaced the static list');
   assert.equal(await realCards(p).count(), FIRST);
   assert.equal(await p.locator('#wjc-root .wjc-results-bar__count').textContent(), `${ALL} people`);
   assert.deepEqual(p.errors, []);
   assertOnlyLocalRequests(p, env.origin);
 }
 
-test('a slow first byte shows the loading view, then the whole list', async () => {
+test('a slow first byte keeps the static list on screen, then the app takes over with the whole list', async () => {
   server.fault('slow', { delay: 1500 }, 1);
   const p = await page();
   await p.goto(env.origin + '/');
-  await p.locator('#wjc-root .wjc-card--skeleton').first().waitFor(attached);
-  assert.equal(await p.locator('#wjc-root .wjc-main').getAttribute('aria-busy'), 'true');
-  assert.ok(await p.locator('#wjc-static').isVisible(), 'the static list is on screen meanwhile');
+  await p.locator('#wjc-root').waitFor(attached);
+  assert.equal(await p.locator('#wjc-root').isVisible(), false, 'nothing from the app over the static list while all is well');
+  await staticListShown(p);
   assert.equal(await realCards(p).count(), 0);
   assert.ok((await responseTime(p)) < 500, 'the page answers while it waits');
   await cardsReady(p);
@@ -111,8 +122,10 @@ test('a server that never answers: 20 s timeout, two retries with backoff, then 
     await server.untilRequests(first + n);
     await p.clock.runFor(20_000);
     const note = retryNote(p, `attempt ${n + 2} of 3`);
-    await note.waitFor(attached);
+    // Over the static list, which stays.
+    await note.waitFor();
     assert.match(await note.textContent(), /no answer within 20 seconds/);
+    await staticListShown(p);
     if (n === 0) await p.screenshot({ path: `${SHOTS}fault-retrying.png` });
     assert.equal(await realCards(p).count(), 0);
     await p.clock.runFor(wait - 1);
@@ -212,7 +225,7 @@ test('a 50 MB body streams in without freezing the page, then is refused', async
   server.fault('big', { bytes: 50 * 1024 * 1024 });
   const p = await page();
   await p.goto(env.origin + '/');
-  await p.locator('#wjc-root .wjc-card--skeleton').first().waitFor(attached);
+  await p.locator('#wjc-root').waitFor(attached);
   const slowest = Math.max(...await Promise.all([0, 300, 600, 900].map(async (delay) => {
     await new Promise((ok) => setTimeout(ok, delay));
     return responseTime(p);
