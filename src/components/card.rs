@@ -8,7 +8,7 @@ use wjc_core::text;
 use wjc_core::Extent;
 
 use super::badge::StatusBadge;
-use super::translation::TranslationNote;
+use super::translation::SummaryText;
 use crate::data::Catalog;
 use crate::state::AppState;
 
@@ -63,12 +63,8 @@ pub fn Card(
                 // has them, but shows its cards as the list will.
                 {(!person.summary.is_empty() && catalog.extent == Extent::Whole)
                     .then(|| {
-                        let summary = state.summary(person);
                         view! {
-                            <p class="wjc-card__summary" dir="auto" lang=summary.lang>
-                                {summary.text}
-                            </p>
-                            <TranslationNote unreviewed=summary.unreviewed />
+                            <SummaryText summary=state.summary(person) class="wjc-card__summary" />
                         }
                     })}
                 <ul class="wjc-card__facts">

@@ -9,7 +9,7 @@ use wjc_core::text::{self, case, ui};
 use super::act::{CaseLines, PrintQr, ShareControls, TakeAction, Timeline};
 use super::badge::StatusBadge;
 use super::card::{native_name, Avatar};
-use super::translation::TranslationNote;
+use super::translation::SummaryText;
 use crate::browser;
 use crate::data::Catalog;
 use crate::state::AppState;
@@ -204,15 +204,7 @@ fn Profile(catalog: Arc<Catalog>, position: usize, person: wjc_core::Person) -> 
                         " "
                         <span>{text::as_of(person.status_as_of)}</span>
                     </p>
-                    {
-                        let summary = state.summary(person);
-                        view! {
-                            <p class="wjc-profile__summary" dir="auto" lang=summary.lang>
-                                {summary.text}
-                            </p>
-                            <TranslationNote unreviewed=summary.unreviewed />
-                        }
-                    }
+                    <SummaryText summary=state.summary(person) class="wjc-profile__summary" />
                     <CaseLines person=person.clone() />
                 </div>
                 <PrintQr id=person.id.clone() />
