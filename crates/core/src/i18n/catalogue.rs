@@ -77,13 +77,24 @@ impl Catalogue {
     pub fn merged(lang: Lang, messages: &str, cldr: &str) -> Result<Self, String> {
         let (mut catalogue, _) = Self::parse(lang, messages)?;
         let (cldr, _) = Self::parse(lang, cldr)?;
+        catalogue.add_cldr(cldr);
+        Ok(catalogue)
+    }
+
+    /// Adds CLDR's messages this catalogue lacks (the translators' own win). Returns the keys
+    /// added, and the keys both had (which belong in CLDR's file only).
+    fn add_cldr(&mut self, cldr: Self) -> (Vec<String>, Vec<String>) {
+        let (mut added, mut repeated) = (Vec::new(), Vec::new());
         for (key, message) in cldr.messages {
-            if catalogue.get(&key).is_none() {
-                catalogue.messages.push((key, message));
+            if self.get(&key).is_some() {
+                repeated.push(key);
+            } else {
+                added.push(key.clone());
+                self.messages.push((key, message));
             }
         }
-        crate::sorting::sort_by(&mut catalogue.messages, |a, b| a.0.cmp(&b.0));
-        Ok(catalogue)
+        crate::sorting::sort_by(&mut self.messages, |a, b| a.0.cmp(&b.0));
+        (added, repeated)
     }
 
     /// A catalogue with no message, which says everything in English.
@@ -240,21 +251,17 @@ pub fn check_language(
     if let Some(cldr) = cldr {
         let (cldr, unreadable) = Catalogue::parse(lang, cldr).map_err(|e| (File::Cldr, e))?;
         found.extend(unreadable.into_iter().map(|p| (File::Cldr, p)));
-        for (key, message) in cldr.messages {
-            if catalogue.get(&key).is_some() {
-                found.push((
-                    File::Messages,
-                    Problem {
-                        what: "comes from CLDR (the cldr folder); remove it here".into(),
-                        key,
-                    },
-                ));
-            } else {
-                generated.push(key.clone());
-                catalogue.messages.push((key, message));
-            }
-        }
-        catalogue.messages.sort_by(|a, b| a.0.cmp(&b.0));
+        let repeated;
+        (generated, repeated) = catalogue.add_cldr(cldr);
+        found.extend(repeated.into_iter().map(|key| {
+            (
+                File::Messages,
+                Problem {
+                    what: "comes from CLDR (the cldr folder); remove it here".into(),
+                    key,
+                },
+            )
+        }));
     }
     let reported: Vec<String> = found.iter().map(|(_, p)| p.key.clone()).collect();
     for problem in catalogue.check(english) {
