@@ -165,7 +165,7 @@ fn FacetGroup(facet: Filter, options: Vec<(String, String)>) -> impl IntoView {
                 .then(|| {
                     view! {
                         <div class="wjc-facet__find">
-                            <label for=find_id.clone()>{facet.find_label().text()}</label>
+                            <label for=find_id.clone()>{facet.find_label().map(text::Label::text)}</label>
                             <input
                                 id=find_id
                                 type="search"

@@ -706,6 +706,10 @@ mod tests {
     fn a_pseudo_language_leaves_no_english_word_on_any_view() {
         let mut data: serde_json::Value =
             serde_json::from_str(include_str!("../../../assets/data/prisoners.json")).unwrap();
+        // Somebody to write to, so the list has its letters filter.
+        data["people"][0]["actions"] = serde_json::json!([
+            {"kind": "write_letter", "text": "Write to him.", "address": "Somewhere"}
+        ]);
         foreign(&mut data, "");
         let loaded = wjc_core::load(&data.to_string()).expect("the shipped dataset loads");
         let site = StaticSite::new(loaded.dataset, loaded.report);
@@ -729,7 +733,12 @@ mod tests {
                 (address, site.page(view).expect("a page").html)
             })
             .collect();
-        for fragment in ["#/?q=zzzz", "#/?country=IR&status=imprisoned", "#/?page=2"] {
+        for fragment in [
+            "#/?q=zzzz",
+            "#/?country=IR&status=imprisoned",
+            "#/?page=2",
+            "#/?letters=yes",
+        ] {
             pages.push((fragment.to_owned(), site.app_view(fragment)));
         }
         i18n::speak(None);

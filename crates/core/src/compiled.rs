@@ -20,7 +20,7 @@ use serde_json::{json, Map, Value};
 
 use crate::i18n::Lang;
 use crate::load::Detail;
-use crate::model::{Dataset, Person, Status, Translation};
+use crate::model::{ActionKind, Dataset, Person, Status, Translation};
 use crate::paging::PAGE_SIZE;
 use crate::query::{Index, Query};
 
@@ -52,6 +52,7 @@ pub(crate) const LEAN_FIELDS: &[&str] = &[
     "campaigns",
     "photo",
     "synthetic",
+    "actions",
 ];
 
 /// The path of detail file `n` of a list's `version`, relative to the list's folder (so a list
@@ -274,7 +275,7 @@ fn columns(dataset: &Dataset) -> Value {
             .unwrap_or_default()
     };
     let column = |f: &dyn Fn(&Person) -> Value| Value::Array(people.iter().map(f).collect());
-    json!({
+    let mut columns = json!({
         "countries": countries,
         "occupation_names": occupations,
         "id": column(&|p| json!(p.id)),
@@ -293,7 +294,19 @@ fn columns(dataset: &Dataset) -> Value {
         "campaigns": column(&|p| json!(p.campaigns.iter().map(campaign).collect::<Vec<_>>())),
         "photo": column(&|p| json!(p.photo)),
         "synthetic": column(&|p| json!(p.synthetic)),
-    })
+    });
+    // The list's letters filter: an action's kind alone, its words and address being in the
+    // detail file; none at all when nobody takes letters.
+    if people.iter().any(|p| dataset.takes_letters(p)) {
+        columns["actions"] = column(&|p| {
+            if dataset.takes_letters(p) {
+                json!([{ "kind": ActionKind::WriteLetter.as_str() }])
+            } else {
+                Value::Null
+            }
+        });
+    }
+    columns
 }
 
 /// Turns a list's columns back into one JSON object per record, made as they are read, with

@@ -21,15 +21,22 @@ pub enum Filter {
     Campaign,
     /// What a person did (the data's own words).
     Occupation,
+    /// Only the people a visitor can write to: one option, offered when anybody on the list
+    /// takes letters ([`Dataset::takes_letters`]).
+    Letters,
 }
+
+/// The letters filter's one value, as addresses and attributes write it (`letters=yes`).
+const YES: &str = "yes";
 
 impl Filter {
     /// Every filter, in the order addresses and the widget's snippets write them.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Country,
         Self::Status,
         Self::Campaign,
         Self::Occupation,
+        Self::Letters,
     ];
 
     /// The filter written as `key`.
@@ -45,13 +52,14 @@ impl Filter {
             Self::Status => "status",
             Self::Campaign => "campaign",
             Self::Occupation => "occupation",
+            Self::Letters => "letters",
         }
     }
 
     /// Whether a partner can preset it on a widget (an attribute of `<wjc-widget>`).
     pub fn in_widget(self) -> bool {
         match self {
-            Self::Country | Self::Status | Self::Campaign => true,
+            Self::Country | Self::Status | Self::Campaign | Self::Letters => true,
             // Occupations are the data's own words, too many and too changeable to preset.
             Self::Occupation => false,
         }
@@ -61,14 +69,15 @@ impl Filter {
     pub fn panel_place(self) -> usize {
         match self {
             Self::Status => 0,
-            Self::Country => 1,
-            Self::Occupation => 2,
-            Self::Campaign => 3,
+            Self::Letters => 1,
+            Self::Country => 2,
+            Self::Occupation => 3,
+            Self::Campaign => 4,
         }
     }
 
     /// The filters in the panel's order.
-    pub fn in_panel_order() -> [Self; 4] {
+    pub fn in_panel_order() -> [Self; 5] {
         let mut panel = Self::ALL;
         for filter in Self::ALL {
             panel[filter.panel_place()] = filter;
@@ -76,10 +85,10 @@ impl Filter {
         panel
     }
 
-    /// Whether the panel shows its options before it is opened (only the short status list, so
-    /// phones see the cards without long scrolling).
+    /// Whether the panel shows its options before it is opened (only the short status list and
+    /// the letters filter's one option, so the panel stays short).
     pub fn starts_open(self) -> bool {
-        self == Self::Status
+        matches!(self, Self::Status | Self::Letters)
     }
 
     /// Its title in the panel.
@@ -89,16 +98,19 @@ impl Filter {
             Self::Status => ui::FILTER_STATUS,
             Self::Campaign => ui::FILTER_CAMPAIGN,
             Self::Occupation => ui::FILTER_OCCUPATION,
+            Self::Letters => ui::FILTER_LETTERS,
         }
     }
 
-    /// The label of its find box.
-    pub fn find_label(self) -> Label {
+    /// The label of its find box; `None` for a filter that never has more than one option, so
+    /// never a long list to find in (nor its "show all" and "found" messages).
+    pub fn find_label(self) -> Option<Label> {
         match self {
-            Self::Country => ui::FIND_COUNTRY,
-            Self::Status => ui::FIND_STATUS,
-            Self::Campaign => ui::FIND_CAMPAIGN,
-            Self::Occupation => ui::FIND_OCCUPATION,
+            Self::Country => Some(ui::FIND_COUNTRY),
+            Self::Status => Some(ui::FIND_STATUS),
+            Self::Campaign => Some(ui::FIND_CAMPAIGN),
+            Self::Occupation => Some(ui::FIND_OCCUPATION),
+            Self::Letters => None,
         }
     }
 
@@ -114,6 +126,7 @@ impl Filter {
             // Every value is taken (an unknown one matches nobody), so this is never shown.
             Self::Campaign => "expected campaign ids, separated by commas",
             Self::Occupation => "expected occupations, separated by commas",
+            Self::Letters => "expected yes",
         }
     }
 
@@ -135,6 +148,11 @@ impl Filter {
             Self::Occupation => {
                 filters.occupations.insert(value.to_owned());
                 true
+            }
+            Self::Letters => {
+                let yes = value.eq_ignore_ascii_case(YES);
+                filters.letters |= yes;
+                yes
             }
         }
     }
@@ -161,6 +179,7 @@ impl Filter {
             Self::Status => filters.statuses.clear(),
             Self::Campaign => filters.campaigns.clear(),
             Self::Occupation => filters.occupations.clear(),
+            Self::Letters => filters.letters = false,
         }
     }
 
@@ -171,6 +190,7 @@ impl Filter {
             Self::Status => filters.statuses.iter().map(|s| s.as_str()).collect(),
             Self::Campaign => filters.campaigns.iter().map(String::as_str).collect(),
             Self::Occupation => filters.occupations.iter().map(String::as_str).collect(),
+            Self::Letters => filters.letters.then_some(YES).into_iter().collect(),
         }
     }
 
@@ -181,6 +201,7 @@ impl Filter {
             Self::Status => filters.statuses.len(),
             Self::Campaign => filters.campaigns.len(),
             Self::Occupation => filters.occupations.len(),
+            Self::Letters => usize::from(filters.letters),
         }
     }
 
@@ -208,6 +229,7 @@ impl Filter {
                 .iter()
                 .map(|(o, n)| (o.as_str(), *n))
                 .collect(),
+            Self::Letters => facets.letters.map(|n| (YES, n)).into_iter().collect(),
         }
     }
 
@@ -224,6 +246,7 @@ impl Filter {
                 .campaign(value)
                 .map_or_else(|| value.to_owned(), |c| c.title.clone()),
             Self::Occupation => value.to_owned(),
+            Self::Letters => ui::LETTERS_OPTION.text(),
         }
     }
 
@@ -272,7 +295,7 @@ impl Filter {
 mod tests {
     use super::*;
     use crate::embed::{attribute_names, Settings};
-    use crate::query::{tests::dataset, Index, Query};
+    use crate::query::{tests::dataset, Filters, Index, Query};
     use crate::url_state::{parse, to_fragment, ViewState};
 
     /// A value of each filter that the test dataset has.
@@ -282,6 +305,7 @@ mod tests {
             Filter::Status => "released",
             Filter::Campaign => "poc",
             Filter::Occupation => "journalist",
+            Filter::Letters => "yes",
         }
     }
 
@@ -294,15 +318,19 @@ mod tests {
                 !keys[..i].contains(&filter.key()),
                 "{filter:?}'s key is taken"
             );
-            // Its words are in the catalogue (a missing message reads as its key).
+            // Its words are in the catalogue (a missing message reads as its key); those of a
+            // long list only for a filter that can have one.
             let key = filter.key();
-            for (message, words) in [
-                (filter.title().0, filter.title().text()),
-                (filter.find_label().0, filter.find_label().text()),
-                ("show-all", text::show_all_options(key, 2)),
-                ("show-fewer", text::show_fewer_options(key)),
-                ("found", text::options_found(key, 1, 2)),
-            ] {
+            let mut words = vec![(filter.title().0, filter.title().text())];
+            if let Some(find) = filter.find_label() {
+                words.extend([
+                    (find.0, find.text()),
+                    ("show-all", text::show_all_options(key, 2)),
+                    ("show-fewer", text::show_fewer_options(key)),
+                    ("found", text::options_found(key, 1, 2)),
+                ]);
+            }
+            for (message, words) in words {
                 assert!(
                     !words.is_empty() && !words.starts_with("filter."),
                     "{key}: {message}"
@@ -381,5 +409,36 @@ mod tests {
         assert_eq!(Filter::Campaign.label("poc", &data), "A");
         assert_eq!(Filter::Campaign.label("gone", &data), "gone");
         assert_eq!(Filter::Occupation.label("poet", &data), "poet");
+        assert_eq!(
+            Filter::Letters.label("yes", &data),
+            "People you can write to"
+        );
+    }
+
+    #[test]
+    fn the_letters_filter_has_one_option_and_only_where_somebody_takes_letters() {
+        let data = dataset();
+        let outcome = Index::new(&data).run(&Query::default());
+        let options = Filter::Letters.options(&outcome.facets, &data);
+        assert_eq!(
+            options,
+            [("yes".to_owned(), "People you can write to".to_owned())]
+        );
+        // Nobody takes letters: no option, so no filter in the panel.
+        let mut nobody = data.clone();
+        for person in &mut nobody.people {
+            person.actions.clear();
+        }
+        nobody.sources.iter_mut().for_each(|s| s.actions.clear());
+        let outcome = Index::new(&nobody).run(&Query::default());
+        assert!(Filter::Letters.options(&outcome.facets, &nobody).is_empty());
+        // Only "yes" is a value, in any case; anything else is refused and changes nothing.
+        let mut filters = Filters::default();
+        for refused in ["no", "true", "", "1"] {
+            assert!(!Filter::Letters.add(&mut filters, refused), "{refused}");
+        }
+        assert!(filters.is_empty());
+        assert!(Filter::Letters.add(&mut filters, "YES"));
+        assert_eq!(Filter::Letters.values(&filters), ["yes"]);
     }
 }

@@ -76,6 +76,17 @@ impl Dataset {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+
+    /// True when a visitor can write to `person`: a `write_letter` action of their own, or of
+    /// the source they are drawn from (whose actions their profile shows too). A lean record
+    /// (the compiled list's) carries its source's letter action as its own.
+    pub fn takes_letters(&self, person: &Person) -> bool {
+        let letter = |actions: &[Action]| actions.iter().any(|a| a.kind == ActionKind::WriteLetter);
+        letter(&person.actions)
+            || self
+                .source(&person.source)
+                .is_some_and(|s| letter(&s.actions))
+    }
 }
 
 /// A document that records are drawn from.

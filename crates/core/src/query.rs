@@ -47,6 +47,8 @@ pub struct Filters {
     pub campaigns: BTreeSet<String>,
     /// Occupation tags.
     pub occupations: BTreeSet<String>,
+    /// Only people a visitor can write to ([`Dataset::takes_letters`]).
+    pub letters: bool,
 }
 
 impl Filters {
@@ -56,6 +58,7 @@ impl Filters {
             && self.statuses.is_empty()
             && self.campaigns.is_empty()
             && self.occupations.is_empty()
+            && !self.letters
     }
 
     /// The map's choice of a country: choosing it lists only its people; choosing it again
@@ -124,6 +127,9 @@ pub struct Facets {
     pub campaigns: Vec<(String, usize)>,
     /// Occupations, most common in the whole dataset first.
     pub occupations: Vec<(String, usize)>,
+    /// How many of the people counted take letters; `None` when nobody on the list does (the
+    /// filter is then not offered).
+    pub letters: Option<usize>,
     /// For the map: per country (in `countries` order), per status (in `statuses` order), how
     /// many people match every filter except the country one. Read it with
     /// [`Facets::country_statuses`].
@@ -206,15 +212,17 @@ impl CountryFigures {
 #[derive(Clone, Debug)]
 pub struct Index {
     search: SearchIndex,
-    /// Per filter ([`COUNTRY`], [`STATUS`], [`CAMPAIGN`], [`OCCUPATION`]), per record, the
-    /// positions of its values in that filter's option list below.
-    values: [Lists; 4],
+    /// Per filter ([`COUNTRY`], [`STATUS`], [`CAMPAIGN`], [`OCCUPATION`], [`LETTERS`]), per
+    /// record, the positions of its values in that filter's option list below.
+    values: [Lists; FILTERS],
     /// Every record, in each order of [`Sort::ALL`].
     orders: [Vec<usize>; 4],
     country_options: Vec<CountryCode>,
     status_options: Vec<Status>,
     campaign_options: Vec<String>,
     occupation_options: Vec<String>,
+    /// Whether anybody takes letters: the letters filter's one option ("yes"), or none.
+    letters: bool,
 }
 
 /// The filters, as numbered in [`Index`]'s values.
@@ -222,6 +230,8 @@ const COUNTRY: usize = 0;
 const STATUS: usize = 1;
 const CAMPAIGN: usize = 2;
 const OCCUPATION: usize = 3;
+const LETTERS: usize = 4;
+const FILTERS: usize = 5;
 
 impl Index {
     /// Folds every record's searchable text, numbers its filter values and puts the records in
@@ -268,8 +278,9 @@ impl Index {
             .map(|(i, c)| (*c, i))
             .collect();
         let country: Vec<usize> = people.iter().map(|p| country_at[&p.country]).collect();
-        let mut values: [Lists; 4] = Default::default();
+        let mut values: [Lists; FILTERS] = Default::default();
         for (p, &country) in people.iter().zip(&country) {
+            values[LETTERS].push(dataset.takes_letters(p).then_some(0));
             values[COUNTRY].push([country]);
             values[STATUS].push(status_options.iter().position(|s| *s == p.status));
             values[CAMPAIGN].push(
@@ -289,6 +300,7 @@ impl Index {
         Self {
             search,
             orders: orders(people, &country),
+            letters: values[LETTERS].total() > 0,
             values,
             country_options,
             status_options,
@@ -365,12 +377,13 @@ impl Index {
     }
 
     /// The counts for every filter option among the `found` records, `passing` the filters.
-    fn facets(&self, found: &Bits, passing: &[Option<Bits>; 4]) -> Facets {
+    fn facets(&self, found: &Bits, passing: &[Option<Bits>; FILTERS]) -> Facets {
         let mut counts = [
             self.country_options.len(),
             self.status_options.len(),
             self.campaign_options.len(),
             self.occupation_options.len(),
+            usize::from(self.letters),
         ]
         .map(|options| vec![0; options]);
         let width = self.status_options.len();
@@ -401,7 +414,7 @@ impl Index {
                 }
             }
         }
-        let [countries, statuses, campaigns, occupations] = counts;
+        let [countries, statuses, campaigns, occupations, letters] = counts;
         let zip = |options: &[String], counts| options.iter().cloned().zip(counts).collect();
         Facets {
             countries: self
@@ -413,12 +426,13 @@ impl Index {
             statuses: self.status_options.iter().copied().zip(statuses).collect(),
             campaigns: zip(&self.campaign_options, campaigns),
             occupations: zip(&self.occupation_options, occupations),
+            letters: letters.first().copied(),
             country_statuses,
         }
     }
 
     /// Per filter, the records it lets through, or `None` when it is off.
-    fn passing(&self, filters: &Filters) -> [Option<Bits>; 4] {
+    fn passing(&self, filters: &Filters) -> [Option<Bits>; FILTERS] {
         /// Which options are chosen; `None` when none is (or there are no options).
         fn chosen<T: Ord>(options: &[T], selected: &BTreeSet<T>) -> Option<Vec<bool>> {
             (!selected.is_empty() && !options.is_empty())
@@ -429,6 +443,10 @@ impl Index {
             chosen(&self.status_options, &filters.statuses),
             chosen(&self.campaign_options, &filters.campaigns),
             chosen(&self.occupation_options, &filters.occupations),
+            // Asked for on a list where nobody takes letters (an old link), it shows nobody.
+            filters
+                .letters
+                .then(|| vec![true; usize::from(self.letters)]),
         ];
         std::array::from_fn(|filter| {
             let values = &self.values[filter];

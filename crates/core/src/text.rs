@@ -209,6 +209,11 @@ pub fn options_found(filter: &str, found: usize, total: usize) -> String {
     )
 }
 
+/// The button under the filters on a phone that closes them onto the results: "Show 3 people".
+pub fn show_people(count: usize) -> String {
+    say("ui.show-people", &[("count", n(count))])
+}
+
 /// How many options of a filter are chosen, after its title: " (2 selected)".
 pub fn selected(count: usize) -> String {
     say("filter.selected", &[("count", n(count))])
@@ -410,6 +415,10 @@ pub mod ui {
     pub const FILTER_CAMPAIGN: Label = Label("ui.filter-campaign");
     /// Filter group title.
     pub const FILTER_OCCUPATION: Label = Label("ui.filter-occupation");
+    /// Filter group title.
+    pub const FILTER_LETTERS: Label = Label("ui.filter-letters");
+    /// The letters filter's one option.
+    pub const LETTERS_OPTION: Label = Label("ui.letters-option");
     /// The filters panel's heading.
     pub const FILTERS: Label = Label("ui.filters");
     /// Sort control label.

@@ -423,6 +423,16 @@ mod tests {
     }
 
     #[test]
+    fn the_letters_filter_is_yes_or_nothing() {
+        let state = state_of("#/?status=imprisoned&letters=YES");
+        assert!(state.query.filters.letters);
+        assert_eq!(to_fragment(&state), "#/?status=imprisoned&letters=yes");
+        let parsed = parse("#/?letters=maybe");
+        assert!(!parsed.state.query.filters.letters);
+        assert_eq!(parsed.ignored, ["letters=maybe"]);
+    }
+
+    #[test]
     fn hostile_paths_are_ignored() {
         let parsed = parse("#/person/<script>alert(1)</script>");
         assert_eq!(parsed.state.profile, None);
@@ -495,6 +505,7 @@ mod tests {
             "status",
             "campaign",
             "occupation",
+            "letters",
             "sort",
             "view",
             "page",
@@ -510,6 +521,7 @@ mod tests {
                 "arrested",
                 "map",
                 "12",
+                "yes",
                 "%E2%80%AE"
             ])
             .prop_map(str::to_owned),
@@ -548,6 +560,7 @@ mod tests {
                 prop::sample::select(vec![View::List, View::Map]),
                 0..100_000usize,
                 prop::option::of(prop::sample::select(Lang::ALL.to_vec())),
+                any::<bool>(),
             ),
         )
             .prop_map(
@@ -559,7 +572,7 @@ mod tests {
                     occupations,
                     sort,
                     profile,
-                    (view, page, lang),
+                    (view, page, lang, letters),
                 )| {
                     let mut state = ViewState {
                         profile,
@@ -573,6 +586,7 @@ mod tests {
                     state.query.filters.statuses = statuses;
                     state.query.filters.campaigns = campaigns;
                     state.query.filters.occupations = occupations;
+                    state.query.filters.letters = letters;
                     state.query.sort = sort;
                     state
                 },

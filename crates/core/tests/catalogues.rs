@@ -206,6 +206,27 @@ fn russian_and_arabic_plurals_take_every_form() {
         .map(|n| ar.format("people.count", &[("count", Number(n))]).unwrap())
         .collect();
     assert_eq!(forms.len(), 6, "{forms:?}");
+    // The phone's button under the filters agrees with its count too.
+    let show = |n: u64| {
+        ru.format("ui.show-people", &[("count", Number(n))])
+            .unwrap()
+    };
+    assert_eq!(
+        [show(1), show(3), show(37)],
+        [
+            "Показать: 1 человек",
+            "Показать: 3 человека",
+            "Показать: 37 человек"
+        ]
+    );
+    let forms: BTreeSet<String> = [0, 1, 2, 3, 11, 100]
+        .into_iter()
+        .map(|n| {
+            ar.format("ui.show-people", &[("count", Number(n))])
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(forms.len(), 6, "{forms:?}");
 }
 
 /// The words of statuses and conditions, dates and sentences.
@@ -338,6 +359,7 @@ fn counts_pages_and_filters(en: &Tracked) {
     let counts = [0, 1, 2, 37, 999, 1200];
     en.counted("people.count", "count", &counts, text::people);
     en.counted("results.skipped", "count", &counts, text::skipped_notice);
+    en.counted("ui.show-people", "count", &counts, text::show_people);
     en.same(
         "people.count",
         &[("count", n(37))],
@@ -702,6 +724,8 @@ const CONSTANTS: &[(&str, text::Label)] = &[
     ("ui.filter-campaign", ui::FILTER_CAMPAIGN),
     ("ui.filter-occupation", ui::FILTER_OCCUPATION),
     ("ui.filters", ui::FILTERS),
+    ("ui.filter-letters", ui::FILTER_LETTERS),
+    ("ui.letters-option", ui::LETTERS_OPTION),
     ("ui.sort-label", ui::SORT_LABEL),
     ("ui.sort-name", ui::SORT_NAME),
     ("ui.sort-country", ui::SORT_COUNTRY),

@@ -70,3 +70,16 @@ fn searching_the_shipped_dataset_ignores_accents() {
     assert_eq!(find("mammadov"), ["elchin-mammad"]);
     assert_eq!(find("matouq"), ["khalil-matouq"]);
 }
+
+/// The sources give no address to write to anyone on the list, so the list offers no letters
+/// filter (the filter appears only once somebody takes letters).
+#[test]
+fn the_shipped_dataset_offers_no_letters_filter() {
+    let dataset = load(DATASET).unwrap().dataset;
+    assert!(!dataset.people.iter().any(|p| dataset.takes_letters(p)));
+    let facets = Index::new(&dataset).run(&Query::default()).facets;
+    assert_eq!(facets.letters, None);
+    assert!(wjc_core::filter::Filter::Letters
+        .options(&facets, &dataset)
+        .is_empty());
+}

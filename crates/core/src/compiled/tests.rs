@@ -94,6 +94,47 @@ fn a_large_dataset_is_a_lean_list_and_detail_files_of_whole_records() {
 }
 
 #[test]
+fn a_lean_list_says_who_takes_letters_by_their_own_action_or_their_source_s() {
+    use crate::model::{Action, ActionKind};
+    let mut dataset = grown(150);
+    let letter = Action {
+        kind: ActionKind::WriteLetter,
+        text: "Write to them.".into(),
+        hashtags: vec![],
+        address: None,
+        url: crate::HttpUrl::parse("https://letters.example/"),
+        source: None,
+    };
+    // One person by an action of their own, and everyone drawn from the first source by its.
+    let from_source = |p: &Person| p.source == dataset.sources[0].id;
+    let by_source: Vec<usize> = (0..150)
+        .filter(|&i| from_source(&dataset.people[i]))
+        .collect();
+    let own = (0..150)
+        .find(|&i| !from_source(&dataset.people[i]))
+        .unwrap();
+    assert!(!by_source.is_empty());
+    dataset.people[own].actions.push(letter.clone());
+    dataset.sources[0].actions.push(letter);
+    let list = read_list(&compile(&dataset).list).expect("the list loads");
+    assert!(list.loaded.report.warnings.is_empty());
+    let lean = &list.loaded.dataset;
+    let takers: Vec<usize> = (0..150)
+        .filter(|&i| lean.takes_letters(&lean.people[i]))
+        .collect();
+    let mut expected = by_source;
+    expected.push(own);
+    expected.sort_unstable();
+    assert_eq!(takers, expected);
+    // The list says only the kind: the action's words and address are in the detail file.
+    assert_eq!(lean.people[own].actions[0].text, "");
+    // Nobody takes letters: the list has no column for them.
+    let list: Value = serde_json::from_str(&compile(&grown(150)).list).unwrap();
+    assert!(list["list"].get("id").is_some());
+    assert_eq!(list["list"].get("actions"), None, "no letters column");
+}
+
+#[test]
 fn the_lean_list_is_small() {
     let dataset = grown(500);
     let compiled = compile(&dataset);

@@ -30,13 +30,25 @@ pub(super) fn event(f: &mut Fields<'_>, known: &Known<'_>) -> Option<TimelineEve
     })
 }
 
-/// Reads a list of actions (a person's, or a source's when `known` is `None`).
-pub(super) fn actions(f: &mut Fields<'_>, known: Option<&Known<'_>>) -> Vec<Action> {
-    f.objects_or_empty("actions", ACTION_FIELDS, |f| action(f, known))
+/// Reads a list of actions (a person's, or a source's when `known` is `None`). A lean record's
+/// (the compiled list's, `lean`) say only their kind, which the list's letters filter needs
+/// ([`crate::Dataset::takes_letters`]); their words are in the detail file.
+pub(super) fn actions(f: &mut Fields<'_>, known: Option<&Known<'_>>, lean: bool) -> Vec<Action> {
+    f.objects_or_empty("actions", ACTION_FIELDS, |f| action(f, known, lean))
 }
 
-fn action(f: &mut Fields<'_>, known: Option<&Known<'_>>) -> Option<Action> {
+fn action(f: &mut Fields<'_>, known: Option<&Known<'_>>, lean: bool) -> Option<Action> {
     let kind = f.word("kind", ActionKind::parse, ActionKind::choices);
+    if lean {
+        return Some(Action {
+            kind: kind?,
+            text: String::new(),
+            hashtags: Vec::new(),
+            address: None,
+            url: None,
+            source: None,
+        });
+    }
     let text = f.text("text", limits::SUMMARY);
     let hashtags = f.texts("hashtags", limits::ID);
     for (i, tag) in hashtags.iter().enumerate() {

@@ -113,7 +113,7 @@ pub(super) fn envelope(
         let (id, title) = (f.id("id"), f.text("title", limits::LINE));
         let (publisher, date) = (f.text("publisher", limits::LINE), f.date("date"));
         let url = f.optional_url("url");
-        let actions = care::actions(f, None);
+        let actions = care::actions(f, None, false);
         Some(Source {
             id: id?,
             title: title?,

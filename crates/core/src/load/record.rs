@@ -66,7 +66,7 @@ pub(super) fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Opt
     let location = f.optional_text("location", limits::LINE);
     let status = f.word("status", Status::parse, Status::choices);
     let status_as_of = f.date("status_as_of");
-    // A lean record's summary, story and source are in its detail file.
+    // A lean record's summary, story, source and its actions' words are in its detail file.
     let lean = shape == Shape::Lean;
     let (summary, story) = if lean {
         (Some(String::new()), Some(String::new()))
@@ -102,7 +102,7 @@ pub(super) fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Opt
         })
     });
     let timeline = f.objects_or_empty("timeline", care::EVENT_FIELDS, |f| care::event(f, known));
-    let actions = care::actions(f, Some(known));
+    let actions = care::actions(f, Some(known), lean);
     let last_verified = f.optional_date("last_verified");
     let visibility = care::visibility(f);
     let translations = if lean {

@@ -27,7 +27,12 @@ pub(crate) fn dataset() -> Dataset {
     };
     let data = json!({
         "schema_version": 1, "title": "T", "updated": "2026-11-21",
-        "sources": [{"id": "src", "title": "S", "publisher": "P", "date": "2023"}],
+        "sources": [
+            {"id": "src", "title": "S", "publisher": "P", "date": "2023"},
+            {"id": "letters", "title": "L", "publisher": "P", "date": "2023", "actions": [
+                {"kind": "write_letter", "text": "Write.", "url": "https://letters.example/"}
+            ]}
+        ],
         "campaigns": [
             {"id": "wjc", "title": "W", "publisher": "P", "date": "2023"},
             {"id": "poc", "title": "A", "publisher": "P", "date": "2020"}
@@ -41,6 +46,11 @@ pub(crate) fn dataset() -> Dataset {
             person("violeta-granera", "Violeta Granera", "NI", "released", Some("2021-06"), &["opposition leader"], &["wjc", "poc"]),
         ],
     });
+    let mut data = data;
+    // Letters: Ihar Losik's own action; Violeta Granera's source's.
+    data["people"][4]["actions"] =
+        json!([{"kind": "write_letter", "text": "Write to him.", "address": "A prison"}]);
+    data["people"][5]["source"] = json!("letters");
     load(&data.to_string()).unwrap().dataset
 }
 
@@ -168,6 +178,38 @@ fn facet_counts_ignore_their_own_filter_but_respect_the_others() {
     assert_eq!(count(&outcome.facets.countries, &by("BY")), 0);
     assert_eq!(count(&outcome.facets.countries, &by("NI")), 1);
     assert_eq!(outcome.matches.len(), 1);
+}
+
+#[test]
+fn the_letters_filter_keeps_people_with_a_letter_action_of_their_own_or_their_sources() {
+    let data = dataset();
+    let mut query = Query::default();
+    assert_eq!(run(&data, &query).facets.letters, Some(2));
+    query.filters.letters = true;
+    let outcome = run(&data, &query);
+    assert_eq!(ids(&data, &outcome), ["ihar-losik", "violeta-granera"]);
+    // Its count ignores itself and follows the other filters; theirs follow it.
+    assert_eq!(outcome.facets.letters, Some(2));
+    assert_eq!(count(&outcome.facets.countries, &by("BY")), 1);
+    query.filters.statuses.insert(Status::Released);
+    let outcome = run(&data, &query);
+    assert_eq!(ids(&data, &outcome), ["violeta-granera"]);
+    assert_eq!(outcome.facets.letters, Some(1));
+
+    // Where nobody takes letters there is no count (no filter to offer), and an address that
+    // asks for them anyway shows nobody rather than everyone as if they did.
+    let mut nobody = data.clone();
+    nobody.people[4].actions.clear();
+    nobody.people[5].source = "src".to_owned();
+    assert_eq!(run(&nobody, &Query::default()).facets.letters, None);
+    let asked = Query {
+        filters: Filters {
+            letters: true,
+            ..Filters::default()
+        },
+        ..Query::default()
+    };
+    assert!(run(&nobody, &asked).matches.is_empty());
 }
 
 #[test]
@@ -425,7 +467,9 @@ fn reference(data: &Dataset, query: &Query) -> Outcome {
         !f.campaigns.is_empty() && !data.campaigns.is_empty(),
         !f.occupations.is_empty() && !occupations.is_empty(),
     ];
-    // Whether `p` passes every filter but the one numbered `skip` (4: passes them all).
+    // Letters asked for where nobody takes them let nobody through.
+    let letters = |p: &Person| data.takes_letters(p);
+    // Whether `p` passes every filter but the one numbered `skip` (5: passes them all).
     let passes = |p: &Person, skip: usize| {
         (skip == 0 || !on[0] || f.countries.contains(&p.country))
             && (skip == 1 || !on[1] || f.statuses.contains(&p.status))
@@ -435,6 +479,7 @@ fn reference(data: &Dataset, query: &Query) -> Outcome {
                     .iter()
                     .any(|c| f.campaigns.contains(c) && known(c)))
             && (skip == 3 || !on[3] || p.occupations.iter().any(|o| f.occupations.contains(o)))
+            && (skip == 4 || !f.letters || letters(p))
     };
     let people: Vec<&Person> = data.people.iter().filter(|p| found(p)).collect();
     let count = |skip: usize, has: &dyn Fn(&Person) -> bool| {
@@ -458,6 +503,7 @@ fn reference(data: &Dataset, query: &Query) -> Outcome {
             .iter()
             .map(|o| (o.clone(), count(3, &|p| p.occupations.contains(o))))
             .collect(),
+        letters: data.people.iter().any(letters).then(|| count(4, &letters)),
         country_statuses: countries
             .iter()
             .flat_map(|&c| statuses.iter().map(move |&s| (c, s)).collect::<Vec<_>>())
@@ -466,7 +512,7 @@ fn reference(data: &Dataset, query: &Query) -> Outcome {
     };
 
     let position = |p: &Person| data.people.iter().position(|q| std::ptr::eq(p, q)).unwrap();
-    let mut matches: Vec<&Person> = people.into_iter().filter(|p| passes(p, 4)).collect();
+    let mut matches: Vec<&Person> = people.into_iter().filter(|p| passes(p, 5)).collect();
     reference_sort(&mut matches, query.sort, &countries);
     Outcome {
         matches: matches.into_iter().map(position).collect(),
@@ -557,9 +603,16 @@ mod generated {
                 prop::collection::btree_set(0..3_usize, 0..3),
             ),
             prop::option::of((1990..2025_u16, prop::option::of(1..=12_u8))),
+            0..3_usize,
         )
             .prop_map(
-                |((name, story, alias), (country, status), (occupations, campaigns), arrested)| {
+                |(
+                    (name, story, alias),
+                    (country, status),
+                    (occupations, campaigns),
+                    arrested,
+                    letters,
+                )| {
                     let mut person = dataset().people[0].clone();
                     person.name = name;
                     person.story = story;
@@ -578,6 +631,13 @@ mod generated {
                         .collect();
                     person.arrested =
                         arrested.and_then(|(year, month)| PartialDate::new(year, month, None));
+                    // Takes no letters, or by an action of its own, or by its source's.
+                    let letter = dataset().people[4].actions.clone();
+                    match letters {
+                        1 => person.actions = letter,
+                        2 => person.source = "letters".to_owned(),
+                        _ => {}
+                    }
                     person
                 },
             )
@@ -591,9 +651,10 @@ mod generated {
             prop::collection::btree_set(0..3_usize, 0..2),
             prop::collection::btree_set(0..OCCUPATIONS.len(), 0..2),
             0..Sort::ALL.len(),
+            any::<bool>(),
         )
             .prop_map(
-                |(text, countries, statuses, campaigns, occupations, sort)| Query {
+                |(text, countries, statuses, campaigns, occupations, sort, letters)| Query {
                     text,
                     filters: Filters {
                         countries: countries.into_iter().map(|c| by(COUNTRIES[c])).collect(),
@@ -606,6 +667,7 @@ mod generated {
                             .into_iter()
                             .map(|o| OCCUPATIONS[o].to_owned())
                             .collect(),
+                        letters,
                     },
                     sort: Sort::ALL[sort],
                 },
