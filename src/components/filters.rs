@@ -7,8 +7,9 @@ use wjc_core::filter::Filter;
 use wjc_core::query::Sort;
 use wjc_core::shortlist::{shortlist, Finder, SHORT_ENOUGH};
 use wjc_core::text::{self, ui};
+use wjc_core::url_state::View;
 
-use crate::browser::HistoryMode;
+use crate::browser::{self, HistoryMode};
 use crate::data::Catalog;
 use crate::state::AppState;
 
@@ -39,11 +40,56 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-/// The filter panel: every filter with counts, the sort order and "clear all".
+/// The id of the element holding the filter panel, which [`filters_button`] opens.
+pub const PANEL_ID: &str = "wjc-filter-panel";
+
+/// The button that opens and closes the filter panel where it does not fit beside the cards
+/// (phones and narrow windows; app.css hides it on wide screens, where the panel is always
+/// shown), saying how many options are chosen. Opening it takes the keyboard focus to the panel's
+/// heading, so the next Tab is in the panel, not on the controls between the two. While a lean
+/// list's first page is shown (`waiting`) its place is kept, unseen and inert, as the panel's is.
+/// A function, not a component: smaller code.
+pub fn filters_button(open: RwSignal<bool>, waiting: bool) -> impl IntoView {
+    let state = AppState::expect();
+    let chosen = move || {
+        state.query.with(|q| {
+            Filter::ALL
+                .iter()
+                .map(|f| f.chosen(&q.filters))
+                .sum::<usize>()
+        })
+    };
+    view! {
+        <button
+            type="button"
+            id="wjc-filters-button"
+            class="wjc-button wjc-button--quiet wjc-filters-button"
+            class:wjc-waiting=waiting
+            inert=waiting
+            aria-controls=PANEL_ID
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| {
+                open.update(|o| *o = !*o);
+                if open.get_untracked() {
+                    request_animation_frame(|| browser::focus_selector("#wjc-filters-title"));
+                }
+            }
+        >
+            {ui::FILTERS.text()}
+            {move || (chosen() > 0).then(|| text::selected(chosen()))}
+        </button>
+    }
+}
+
+/// The filter panel: every filter the data has options for, with counts, the sort order and
+/// "clear all". Where [`filters_button`] opened it (`open`), Escape closes it back onto the
+/// button, and a last button shows the people it leaves, closing it onto the results.
 #[component]
 pub fn FilterPanel(
     /// The loaded data.
     catalog: std::sync::Arc<Catalog>,
+    /// Whether the panel is open on a narrow screen.
+    open: RwSignal<bool>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let active = move || {
@@ -51,10 +97,30 @@ pub fn FilterPanel(
             .query
             .with(|q| !q.filters.is_empty() || !q.text.trim().is_empty())
     };
+    let show_results = move |_| {
+        open.set(false);
+        // In the map view a narrow screen shows the map, not the cards.
+        let target = if state.view.with_untracked(|v| v.view == View::Map) {
+            "#map-title"
+        } else {
+            "#results"
+        };
+        // Once the panel is closed and the results are back in their place.
+        request_animation_frame(move || browser::reveal_and_focus(target, target));
+    };
     view! {
-        <section class="wjc-filters" aria-labelledby="wjc-filters-title">
+        <section
+            class="wjc-filters"
+            aria-labelledby="wjc-filters-title"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    open.set(false);
+                    browser::focus_selector("#wjc-filters-button");
+                }
+            }
+        >
             <div class="wjc-filters__head">
-                <h2 id="wjc-filters-title" class="wjc-filters__title">
+                <h2 id="wjc-filters-title" class="wjc-filters__title" tabindex="-1">
                     {ui::FILTERS.text()}
                 </h2>
                 <button
@@ -69,13 +135,20 @@ pub fn FilterPanel(
             <SortSelect />
             {Filter::in_panel_order()
                 .into_iter()
-                .map(|facet| {
+                .filter_map(|facet| {
                     let options = state
                         .outcome
                         .with_untracked(|o| facet.options(&o.facets, &catalog.dataset));
-                    view! { <FacetGroup facet=facet options=options /> }
+                    (!options.is_empty())
+                        .then(|| {
+                            // A filter the data gives no option (letters, when nobody takes them).
+                            view! { <FacetGroup facet=facet options=options /> }
+                        })
                 })
                 .collect_view()}
+            <button type="button" class="wjc-button wjc-filters__done" on:click=show_results>
+                {move || text::show_people(state.outcome.with(|o| o.matches.len()))}
+            </button>
         </section>
     }
 }
@@ -161,11 +234,13 @@ fn FacetGroup(facet: Filter, options: Vec<(String, String)>) -> impl IntoView {
         let options_id = options_id.clone();
         let find_id = find_id.clone();
         view! {
-            {long
-                .then(|| {
+            {facet
+                .find_label()
+                .filter(|_| long)
+                .map(|find_label| {
                     view! {
                         <div class="wjc-facet__find">
-                            <label for=find_id.clone()>{facet.find_label().map(text::Label::text)}</label>
+                            <label for=find_id.clone()>{find_label.text()}</label>
                             <input
                                 id=find_id
                                 type="search"

@@ -48,7 +48,7 @@ pub fn SiteHeader() -> impl IntoView {
             <div class="wjc-header__inner">
                 <LanguageChoice />
                 {title}
-                <p class="wjc-header__lede" lang=state.data_language()>
+                <p class="wjc-header__lede" lang=state.data_language() dir="auto">
                     {move || catalog().map(|c| c.dataset.description.clone())}
                 </p>
                 {move || {

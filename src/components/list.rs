@@ -17,7 +17,7 @@ use super::act::ShareControls;
 use super::badge::StatusLegend;
 use super::card::Card;
 use super::embed::EmbedButton;
-use super::filters::{FilterPanel, SearchBox};
+use super::filters::{filters_button, FilterPanel, SearchBox, PANEL_ID};
 use super::map::MapPanel;
 use super::notice::{IgnoredUrlNotice, SkippedNotice};
 use crate::browser;
@@ -135,25 +135,35 @@ pub fn ListPage(
         }
         .into_any();
     }
+    // Search first, then the filters: beside the cards on wide screens, behind a button on
+    // narrow ones (app.css), where the results come right after the search.
+    let filters_open = RwSignal::new(false);
     let page = view! {
         <div class="wjc-list" class:wjc-list--map=on_map>
-            <aside class="wjc-list__side" class:wjc-waiting=!whole inert=!whole>
-                <FilterPanel catalog=catalog.clone() />
+            <div class="wjc-list__tools">
+                <SearchBox />
+                {filters_button(filters_open, !whole)}
+                {whole.then(|| view! {
+                    <ViewSwitch />
+                    <EmbedButton site_title=catalog.dataset.title.clone() />
+                    <ShareControls
+                        url=Callback::new(|()| crate::browser::href())
+                        text=catalog.dataset.title.clone()
+                        label=wjc_core::text::case::SHARE_LIST
+                        print=false
+                    />
+                })}
+            </div>
+            <aside
+                id=PANEL_ID
+                class="wjc-list__side"
+                class:wjc-list__side--open=filters_open
+                class:wjc-waiting=!whole
+                inert=!whole
+            >
+                <FilterPanel catalog=catalog.clone() open=filters_open />
             </aside>
             <div class="wjc-list__main">
-                <div class="wjc-list__tools">
-                    <SearchBox />
-                    {whole.then(|| view! {
-                        <ViewSwitch />
-                        <EmbedButton site_title=catalog.dataset.title.clone() />
-                        <ShareControls
-                            url=Callback::new(|()| crate::browser::href())
-                            text=catalog.dataset.title.clone()
-                            label=wjc_core::text::case::SHARE_LIST
-                            print=false
-                        />
-                    })}
-                </div>
                 <IgnoredUrlNotice />
                 <SkippedNotice report=catalog.report.clone() />
                 <div class="wjc-list__panes">

@@ -56,7 +56,7 @@ pub fn MapPanel() -> impl IntoView {
     view! {
         <section class="wjc-map" aria-labelledby="map-title">
             <div class="wjc-map__head">
-                <h2 id="map-title" class="wjc-map__title">
+                <h2 id="map-title" class="wjc-map__title" tabindex="-1">
                     {t::TITLE.text()}
                 </h2>
                 <Show when=any_country>
