@@ -54,7 +54,8 @@ const focusedCard = (page) => page.evaluate(() => document.activeElement.closest
 async function list(path = '/', size) {
   const page = await open(env, path, size);
   await cardsReady(page);
-  await page.locator('#wjc-root .wjc-list__side:not(.wjc-waiting)').waitFor();
+  // Attached, not visible: on a phone the filters are behind their button.
+  await page.locator('#wjc-root .wjc-list__side:not(.wjc-waiting)').waitFor({ state: 'attached' });
   return page;
 }
 
@@ -355,9 +356,30 @@ test('a filter change updates the other filters\' counts on the same elements', 
   await page.close();
 });
 
+test('the letters filter runs on the lean list: the people with a letter action, counted', async () => {
+  // `wjc generate` gives one person in ten a letter to write (at an address that is not real).
+  const writers = data.people.filter((p) => (p.actions ?? []).some((a) => a.kind === 'write_letter')).length;
+  assert.ok(writers > 0 && writers < COUNT);
+  const page = await list();
+  const option = page.getByLabel(/^People you can write to\s*[\d,]+$/);
+  assert.equal(await page.locator('#wjc-root #wjc-letters-yes + label .wjc-facet__count').textContent(), writers.toLocaleString('en'));
+  await option.check();
+  await page.waitForFunction((n) => document.querySelector('#wjc-root .wjc-results-bar__count')?.textContent === `${n} of 1,000 people`, writers.toLocaleString('en'));
+  assert.match(page.url(), /letters=yes/);
+  // Each card shown is one of them.
+  const ids = await cards(page).evaluateAll((all) => all.map((c) => c.id.replace(/^card-/, '')));
+  for (const id of ids) {
+    const person = data.people.find((p) => p.id === id);
+    assert.ok(person.actions?.some((a) => a.kind === 'write_letter'), id);
+  }
+  await page.close();
+});
+
 test('axe finds no violations on a later page with the filters in use, at 320 px and 1280 px', async () => {
   for (const width of [320, 1280]) {
     const page = await list('/#/?page=7', { width, height: 800 });
+    // On a phone the filters are behind their button.
+    if (width === 320) await page.locator('#wjc-filters-button').click();
     await page.locator('.wjc-facet__summary', { hasText: 'Country' }).click();
     await page.getByLabel('Find a country').fill('a');
     await page.locator('.wjc-facet__summary', { hasText: 'Occupation' }).click();
