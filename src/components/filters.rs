@@ -69,8 +69,9 @@ pub fn filters_button(open: RwSignal<bool>, waiting: bool) -> impl IntoView {
             aria-controls=PANEL_ID
             aria-expanded=move || open.get().to_string()
             on:click=move |_| {
-                open.update(|o| *o = !*o);
-                if open.get_untracked() {
+                let opening = !open.get_untracked();
+                open.set(opening);
+                if opening {
                     request_animation_frame(|| browser::focus_selector("#wjc-filters-title"));
                 }
             }
@@ -106,14 +107,14 @@ pub fn FilterPanel(
             "#results"
         };
         // Once the panel is closed and the results are back in their place.
-        request_animation_frame(move || browser::reveal_and_focus(target, target));
+        request_animation_frame(move || browser::focus_selector(target));
     };
     view! {
         <section
             class="wjc-filters"
             aria-labelledby="wjc-filters-title"
             on:keydown=move |ev| {
-                if ev.key() == "Escape" && open.get_untracked() {
+                if ev.key() == "Escape" {
                     open.set(false);
                     browser::focus_selector("#wjc-filters-button");
                 }
