@@ -48,10 +48,14 @@ pub fn App() -> impl IntoView {
             let trouble = matches!(l, Load::Failed(_)) || matches!(l.fetch(), Fetch::Retrying(_));
             (l.catalog().is_some(), trouble)
         });
+        // Once only: setting the signal again would draw the whole view anew (and lose focus).
+        if !over_static.get_untracked() {
+            return;
+        }
         if ready {
             browser::end_static_fallback();
             over_static.set(false);
-        } else if over_static.get_untracked() {
+        } else {
             browser::show_root(trouble);
         }
     });
