@@ -18,8 +18,12 @@ dataset=${2:?usage: scripts/build-site.sh OUT DATASET}
 cargo run --locked --quiet -p wjc-cli -- validate "$dataset" || true
 
 # Trunk must never try to download tools on this closed network (docs/contributing.md).
-trunk build --release --offline --dist target/app
-trunk build --release --offline --dist target/widget widget.html
+# With the `split` feature each split point's code is cut out after cargo (scripts/split-wasm.mjs),
+# in place of Trunk's one wasm file: the map, a profile and the embed dialog load when first needed.
+trunk build --release --offline --dist target/app --features split
+node scripts/split-wasm.mjs target/app index.html without-just-cause
+trunk build --release --offline --dist target/widget --features split widget.html
+node scripts/split-wasm.mjs target/widget widget.html wjc-widget
 # Trunk leaves wasm-bindgen's JavaScript glue as written: minified, every visitor waits for less.
 node scripts/minify-glue.mjs target/app
 node scripts/minify-glue.mjs target/widget

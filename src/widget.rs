@@ -17,8 +17,9 @@ use crate::browser;
 use crate::components::card::Card;
 use crate::components::error::ErrorView;
 use crate::components::filters::SearchBox;
-use crate::components::map::MapPanel;
-use crate::components::profile::ProfilePage;
+use crate::components::deferred::{load_ahead, Deferred};
+use crate::components::map::map_panel;
+use crate::components::profile::{preload_profile, profile_page};
 use crate::data::{fetch_catalog, Keep};
 use crate::state::{AppState, Fetch, Host, Load};
 use crate::world::{WorldLoad, WORLD_PATH};
@@ -57,7 +58,7 @@ fn download_dataset(url: String, load: ArcRwSignal<Load>) {
     });
 }
 
-/// The map's shapes at `url`; [`MapPanel`] downloads them the first time a widget shows the map.
+/// The map's shapes at `url`; the map panel downloads them the first time a widget shows the map.
 fn shared_world(url: &str) -> ArcRwSignal<WorldLoad> {
     WORLDS.with_borrow_mut(|all| {
         if let Some((_, world)) = all.iter().find(|(u, _)| u == url) {
@@ -229,7 +230,7 @@ fn WidgetBody(
         }
         Load::Ready(catalog, _) => {
             if state.view.with(|v| v.profile.is_some()) {
-                view! { <ProfilePage catalog=catalog /> }.into_any()
+                view! { <Deferred draw=move || profile_page(catalog.clone()) /> }.into_any()
             } else {
                 view! { <WidgetList catalog=catalog settings=settings /> }.into_any()
             }
@@ -307,7 +308,7 @@ fn WidgetList(
             </p>
         </div>
         {move || (!compact.get()).then(|| view! { <SearchBox /> })}
-        {move || panes.get().map().then(|| view! { <MapPanel /> })}
+        {move || panes.get().map().then(|| view! { <Deferred draw=map_panel /> })}
         {cards}
     }
 }
@@ -332,7 +333,12 @@ fn WidgetCards(
     };
     let all_href = move || state.href(&state.list_view());
     view! {
-        <ul class="wjc-grid wjc-widget__grid" aria-label=ui::RESULTS.text()>
+        <ul
+            class="wjc-grid wjc-widget__grid"
+            aria-label=ui::RESULTS.text()
+            on:pointerover=|_| load_ahead(preload_profile)
+            on:focusin=|_| load_ahead(preload_profile)
+        >
             <For each=visible key=|i| *i let(position)>
                 <Card catalog=catalog.clone() position=position />
             </For>

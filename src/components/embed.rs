@@ -7,18 +7,78 @@ use wjc_core::embed::{iframe_snippet, script_snippet, Settings};
 use wjc_core::i18n::Lang;
 use wjc_core::text::{self, embed as t};
 
+use super::deferred::{load_ahead, split_point, Deferred};
 use crate::browser;
 use crate::state::AppState;
 
-/// The button that opens the dialog, and the dialog.
+/// The button that opens the dialog, and the dialog; what the dialog holds is drawn (and, in a
+/// split build, its code loaded) the first time it opens.
 #[component]
 pub fn EmbedButton(
     /// The site's title, for the iframe's title.
     site_title: String,
 ) -> impl IntoView {
-    let state = AppState::expect();
     let dialog = NodeRef::<Dialog>::new();
     let open = RwSignal::new(false);
+    let opened = RwSignal::new(false);
+    let show = move |_| {
+        if let Some(dialog) = dialog.get_untracked() {
+            open.set(true);
+            opened.set(true);
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+    };
+    let body = move || {
+        let site_title = site_title.clone();
+        opened
+            .get()
+            .then(|| view! { <Deferred draw=move || embed_body(site_title.clone(), open) /> })
+    };
+    view! {
+        <button
+            type="button"
+            class="wjc-button wjc-button--quiet"
+            aria-haspopup="dialog"
+            on:pointerover=|_| load_ahead(preload_embed)
+            on:focus=|_| load_ahead(preload_embed)
+            on:click=show
+        >
+            {t::BUTTON.text()}
+        </button>
+        <dialog
+            node_ref=dialog
+            class="wjc-embed"
+            aria-labelledby="wjc-embed-title"
+            on:close=move |_| open.set(false)
+        >
+            <div class="wjc-embed__head">
+                <h2 id="wjc-embed-title">{t::DIALOG_TITLE.text()}</h2>
+                <button type="button" class="wjc-button wjc-button--quiet" on:click=close>
+                    {t::CLOSE.text()}
+                </button>
+            </div>
+            {body}
+        </dialog>
+    }
+}
+
+split_point! {
+    /// What the dialog holds, from its own module in a split build.
+    fn embed_body(site_title: String, open: RwSignal<bool>) in embed, preload preload_embed {
+        view! { <EmbedBody site_title=site_title open=open /> }.into_any()
+    }
+}
+
+/// Both snippets for the current search, filters and language, and the preview while the dialog
+/// is open.
+#[component]
+fn EmbedBody(site_title: String, open: RwSignal<bool>) -> impl IntoView {
+    let state = AppState::expect();
     // The snippets carry the language on screen, unless it is English, the widget's own default
     // after the partner page's.
     let settings = Memo::new(move |_| {
@@ -53,61 +113,29 @@ pub fn EmbedButton(
         open.get()
             .then(|| format!("embed.html{}", settings.with(Settings::to_fragment)))
     };
-    let show = move |_| {
-        if let Some(dialog) = dialog.get_untracked() {
-            open.set(true);
-            let _ = dialog.show_modal();
-        }
-    };
-    let close = move |_| {
-        if let Some(dialog) = dialog.get_untracked() {
-            dialog.close();
-        }
-    };
     view! {
-        <button
-            type="button"
-            class="wjc-button wjc-button--quiet"
-            aria-haspopup="dialog"
-            on:click=show
-        >
-            {t::BUTTON.text()}
-        </button>
-        <dialog
-            node_ref=dialog
-            class="wjc-embed"
-            aria-labelledby="wjc-embed-title"
-            on:close=move |_| open.set(false)
-        >
-            <div class="wjc-embed__head">
-                <h2 id="wjc-embed-title">{t::DIALOG_TITLE.text()}</h2>
-                <button type="button" class="wjc-button wjc-button--quiet" on:click=close>
-                    {t::CLOSE.text()}
-                </button>
-            </div>
-            <p>{t::DIALOG_INTRO.text()}</p>
-            <Snippet
-                id="wjc-embed-script"
-                title=t::SCRIPT_TITLE
-                help=t::SCRIPT_HELP
-                code=Signal::derive(script)
-            />
-            <Snippet
-                id="wjc-embed-iframe"
-                title=t::IFRAME_TITLE
-                help=t::IFRAME_HELP
-                code=Signal::derive(iframe)
-            />
-            <h3>{t::PREVIEW.text()}</h3>
-            {move || {
-                preview()
-                    .map(|src| {
-                        view! {
-                            <iframe class="wjc-embed__preview" src=src title=title.clone()></iframe>
-                        }
-                    })
-            }}
-        </dialog>
+        <p>{t::DIALOG_INTRO.text()}</p>
+        <Snippet
+            id="wjc-embed-script"
+            title=t::SCRIPT_TITLE
+            help=t::SCRIPT_HELP
+            code=Signal::derive(script)
+        />
+        <Snippet
+            id="wjc-embed-iframe"
+            title=t::IFRAME_TITLE
+            help=t::IFRAME_HELP
+            code=Signal::derive(iframe)
+        />
+        <h3>{t::PREVIEW.text()}</h3>
+        {move || {
+            preview()
+                .map(|src| {
+                    view! {
+                        <iframe class="wjc-embed__preview" src=src title=title.clone()></iframe>
+                    }
+                })
+        }}
     }
 }
 

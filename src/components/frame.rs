@@ -9,7 +9,8 @@ use wjc_core::text::ui;
 use super::footer::Footer;
 use super::header::SiteHeader;
 use super::list::ListPage;
-use super::profile::ProfilePage;
+use super::deferred::Deferred;
+use super::profile::profile_page;
 use crate::browser;
 use crate::data::Catalog;
 use crate::state::{AppState, Load};
@@ -67,7 +68,7 @@ pub fn CatalogView(
     move || {
         let catalog = catalog.clone();
         if on_profile.get() {
-            view! { <ProfilePage catalog=catalog /> }.into_any()
+            view! { <Deferred draw=move || profile_page(catalog.clone()) /> }.into_any()
         } else {
             view! { <ListPage catalog=catalog /> }.into_any()
         }

@@ -18,7 +18,9 @@ use super::badge::StatusLegend;
 use super::card::Card;
 use super::embed::EmbedButton;
 use super::filters::{filters_button, FilterPanel, SearchBox, PANEL_ID};
-use super::map::MapPanel;
+use super::deferred::{load_ahead, Deferred};
+use super::map::{map_panel, preload_map};
+use super::profile::preload_profile;
 use super::notice::{IgnoredUrlNotice, SkippedNotice};
 use crate::browser;
 use crate::data::Catalog;
@@ -101,6 +103,8 @@ pub fn ListPage(
                 tabindex="-1"
                 aria-labelledby="results-title"
                 aria-describedby=move || paged().then_some("results-page")
+                on:pointerover=|_| load_ahead(preload_profile)
+                on:focusin=|_| load_ahead(preload_profile)
             >
                 <For each=visible key=|i| *i let(position)>
                     <Card catalog=grid_catalog.clone() position=position />
@@ -168,7 +172,7 @@ pub fn ListPage(
                 <SkippedNotice report=catalog.report.clone() />
                 <div class="wjc-list__panes">
                 <Show when=move || on_map.get()>
-                    <MapPanel />
+                    <Deferred draw=map_panel />
                 </Show>
                 {results}
                 </div>
@@ -272,7 +276,12 @@ fn ViewSwitch() -> impl IntoView {
         }
     };
     view! {
-        <nav class="wjc-switch" aria-label=map_text::VIEW_SWITCH.text()>
+        <nav
+            class="wjc-switch"
+            aria-label=map_text::VIEW_SWITCH.text()
+            on:pointerover=|_| load_ahead(preload_map)
+            on:focusin=|_| load_ahead(preload_map)
+        >
             {option(View::List, map_text::VIEW_LIST)}
             {option(View::Map, map_text::VIEW_MAP)}
         </nav>

@@ -13,6 +13,7 @@ use wjc_core::map::{Bins, Shading};
 use wjc_core::text::{self, map as t};
 use wjc_core::CountryCode;
 
+use super::deferred::split_point;
 use crate::browser::HistoryMode;
 use crate::state::AppState;
 use crate::world::{load_world, WorldLoad, WORLD_PATH};
@@ -37,9 +38,16 @@ fn summary(state: AppState, country: CountryCode) -> String {
     })
 }
 
+split_point! {
+    /// The map section, from the map's own module in a split build.
+    pub fn map_panel() in map, preload preload_map {
+        view! { <MapPanel /> }.into_any()
+    }
+}
+
 /// The map section: heading, the map (once its shapes are in), legend and table.
 #[component]
-pub fn MapPanel() -> impl IntoView {
+fn MapPanel() -> impl IntoView {
     let state = AppState::expect();
     load_world(state.world, state.site_file(WORLD_PATH));
     let shading = Memo::new(move |_| state.outcome.with(|o| Shading::new(&o.facets)));

@@ -3,6 +3,7 @@
 pub mod act;
 pub mod badge;
 pub mod card;
+pub mod deferred;
 pub mod embed;
 pub mod error;
 pub mod fetch_notes;

@@ -9,15 +9,23 @@ use wjc_core::text::{self, case, ui};
 use super::act::{CaseLines, PrintQr, ShareControls, TakeAction, Timeline};
 use super::badge::StatusBadge;
 use super::card::{native_name, Avatar};
+use super::deferred::split_point;
 use super::translation::SummaryText;
 use crate::browser;
 use crate::data::Catalog;
 use crate::state::AppState;
 use crate::StaticPages;
 
+split_point! {
+    /// The open profile, from the profile's own module in a split build.
+    pub fn profile_page(catalog: Arc<Catalog>) in profile, preload preload_profile {
+        view! { <ProfilePage catalog=catalog /> }.into_any()
+    }
+}
+
 /// The open profile, or "not found" for an unknown id.
 #[component]
-pub fn ProfilePage(
+fn ProfilePage(
     /// The loaded data.
     catalog: Arc<Catalog>,
 ) -> impl IntoView {

@@ -11,7 +11,8 @@ use wjc_core::{read_list, Status};
 
 use super::badge::StatusBadge;
 use super::list::ListPage;
-use super::profile::ProfilePage;
+use super::deferred::Deferred;
+use super::profile::profile_page;
 use crate::data::Catalog;
 use crate::state::{AppState, Fetch, Load};
 
@@ -210,7 +211,8 @@ async fn profile_shows_name_as_heading_and_the_facts() {
         let app = AppState::provide_for_page();
         app.load.set(Load::Ready(catalog.clone(), Fetch::Idle));
         app.view.update(|v| v.profile = Some("kem-sokha".into()));
-        view! { <ProfilePage catalog=catalog.clone() /> }
+        let catalog = catalog.clone();
+        view! { <Deferred draw=move || profile_page(catalog.clone()) /> }
     });
     settle().await;
     assert_eq!(texts(&root, "h1"), ["Kem Sokha"]);

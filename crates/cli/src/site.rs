@@ -416,6 +416,28 @@ fn prepare_language(
     Ok(())
 }
 
+/// The app's WebAssembly file's name without its hash (Cargo's binary).
+const APP_BIN: &str = "without-just-cause";
+
+/// The files scripts/split-wasm.mjs wrote into `dir` for the binary `bin`: the modules of its
+/// split points and their loader (`split-{bin}-…`), which the main module fetches when needed.
+fn split_modules(dir: &Path, bin: &str) -> Result<Vec<String>, Failure> {
+    let prefix = format!("split-{bin}-");
+    let entries = fs::read_dir(dir).map_err(|e| {
+        Failure::Misuse(format!(
+            "cannot read \"{}\": {}",
+            dir.display(),
+            files::describe(&e)
+        ))
+    })?;
+    let mut found: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with(&prefix))
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
 /// Writes the loader moved out of Trunk's page (named by its content) and the service worker that
 /// keeps the app's files; returns the loader's name and its `integrity` value. `index_name` names
 /// Trunk's page in errors.
@@ -433,8 +455,16 @@ fn write_loader(
         base64::engine::general_purpose::STANDARD.encode(digest)
     );
     write_file(&dir.join(&loader_file), |w| w.write_all(code.as_bytes()))?;
+    // The split points' modules too: opened with no network, the map and profiles still work.
+    let modules = split_modules(dir, APP_BIN)?;
     let app_files = [loader_file.as_str(), &wasm, wjc_core::map::WORLD_PATH];
-    offline::write(dir, trunk.asset_urls().chain(app_files))?;
+    offline::write(
+        dir,
+        trunk
+            .asset_urls()
+            .chain(app_files)
+            .chain(modules.iter().map(String::as_str)),
+    )?;
     Ok((loader_file, integrity))
 }
 

@@ -503,6 +503,10 @@ pub mod ui {
     pub const ERROR_TITLE: Label = Label("ui.error-title");
     /// Retry button.
     pub const RETRY: Label = Label("ui.retry");
+    /// A part of the page (the map, a profile…) whose code is still loading.
+    pub const PART_LOADING: Label = Label("ui.part-loading");
+    /// A part of the page whose code could not be loaded (with Try again).
+    pub const PART_FAILED: Label = Label("ui.part-failed");
     /// Shown in the saved-copy note while the latest list is being fetched again.
     pub const CHECKING_LATEST: Label = Label("ui.checking-latest");
     /// Notice details toggle.

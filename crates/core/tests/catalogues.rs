@@ -772,6 +772,8 @@ const CONSTANTS: &[(&str, text::Label)] = &[
     ("ui.not-found-body", ui::NOT_FOUND_BODY),
     ("ui.error-title", ui::ERROR_TITLE),
     ("ui.retry", ui::RETRY),
+    ("ui.part-loading", ui::PART_LOADING),
+    ("ui.part-failed", ui::PART_FAILED),
     ("ui.checking-latest", ui::CHECKING_LATEST),
     ("ui.details", ui::DETAILS),
     ("ui.dismiss", ui::DISMISS),

@@ -34,7 +34,8 @@ pub fn write(
 ) -> Result<Vec<String>, Failure> {
     let glue = find_one(widget, "wjc-widget-", ".js")?;
     let wasm = find_one(widget, "wjc-widget-", "_bg.wasm")?;
-    for name in [&glue, &wasm] {
+    let modules = super::split_modules(widget, "wjc-widget")?;
+    for name in [&glue, &wasm].into_iter().chain(&modules) {
         fs::copy(widget.join(name), dir.join(name))
             .map_err(|e| files::write_failed(&dir.join(name), &e))?;
     }
@@ -83,6 +84,7 @@ pub fn write(
             .replace("__FRAME_JS__", &frame_js),
     )?;
     written.extend([glue, wasm]);
+    written.extend(modules);
     Ok(written)
 }
 
