@@ -47,6 +47,7 @@ lint: toolchain
 	cargo clippy --locked -p wjc-core -p wjc-cli -p wjc-atlas --all-targets -- -D warnings
 	cargo clippy --locked -p without-just-cause --no-default-features --features ssr --lib -- -D warnings
 	cargo clippy --locked -p without-just-cause --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --locked -p without-just-cause --bins --target wasm32-unknown-unknown --features split -- -D warnings
 
 test-native: toolchain
 	cargo test --locked -p wjc-core -p wjc-cli -p wjc-atlas

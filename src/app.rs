@@ -72,10 +72,10 @@ pub fn App() -> impl IntoView {
         if let Some((true, before)) = &previous {
             match (before, &now) {
                 (before, Some(id)) if before.as_ref() != Some(id) => {
-                    request_animation_frame(move || {
-                        browser::scroll_to(0.0);
-                        browser::focus_selector("#profile-title");
-                    });
+                    browser::focus_when_drawn(
+                        || document().query_selector("#profile-title").ok().flatten(),
+                        || browser::scroll_to(0.0),
+                    );
                 }
                 (Some(id), None) => {
                     let id = id.clone();

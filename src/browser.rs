@@ -84,6 +84,34 @@ pub fn focus_selector(selector: &str) {
     focus_element(document().query_selector(selector).ok().flatten());
 }
 
+/// How many animation frames [`focus_when_drawn`] waits for its element: about ten seconds.
+const FRAMES_TO_WAIT: u32 = 600;
+
+/// Moves keyboard focus to the element `find` gives in the next animation frame where there is
+/// one (a part whose module is still loading draws it later), unless the visitor has put the focus
+/// somewhere meanwhile. `then` runs once it is focused.
+pub fn focus_when_drawn(
+    find: impl Fn() -> Option<web_sys::Element> + 'static,
+    then: impl FnOnce() + 'static,
+) {
+    fn attempt(
+        find: impl Fn() -> Option<web_sys::Element> + 'static,
+        frames: u32,
+        then: impl FnOnce() + 'static,
+    ) {
+        leptos::prelude::request_animation_frame(move || {
+            if let Some(element) = find() {
+                focus_element(Some(element));
+                then();
+            } else if frames > 0 && document().active_element() == document().body().map(Into::into)
+            {
+                attempt(find, frames - 1, then);
+            }
+        });
+    }
+    attempt(find, FRAMES_TO_WAIT, then);
+}
+
 /// Scrolls the first element matching `selector` to the top of the window, unless it is already
 /// wholly in view.
 pub fn reveal_whole(selector: &str) {

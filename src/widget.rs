@@ -15,9 +15,9 @@ use wjc_core::text::{self, embed as t, ui};
 
 use crate::browser;
 use crate::components::card::Card;
+use crate::components::deferred::{load_ahead, Deferred};
 use crate::components::error::ErrorView;
 use crate::components::filters::SearchBox;
-use crate::components::deferred::{load_ahead, Deferred};
 use crate::components::map::map_panel;
 use crate::components::profile::{preload_profile, profile_page};
 use crate::data::{fetch_catalog, Keep};
@@ -266,12 +266,13 @@ fn focus_on_view_change(state: AppState, root: NodeRef<leptos::html::Div>) {
                 _ => None,
             };
             if let Some(selector) = selector {
-                request_animation_frame(move || {
-                    browser::focus_element(
+                browser::focus_when_drawn(
+                    move || {
                         root.get_untracked()
-                            .and_then(|root| root.query_selector(&selector).ok().flatten()),
-                    );
-                });
+                            .and_then(|root| root.query_selector(&selector).ok().flatten())
+                    },
+                    || {},
+                );
             }
         }
         now

@@ -6,10 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wjc_core::text::ui;
 
+use super::deferred::Deferred;
 use super::footer::Footer;
 use super::header::SiteHeader;
 use super::list::ListPage;
-use super::deferred::Deferred;
 use super::profile::profile_page;
 use crate::browser;
 use crate::data::Catalog;

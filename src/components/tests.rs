@@ -10,8 +10,8 @@ use wjc_core::query::Index;
 use wjc_core::{read_list, Status};
 
 use super::badge::StatusBadge;
-use super::list::ListPage;
 use super::deferred::Deferred;
+use super::list::ListPage;
 use super::profile::profile_page;
 use crate::data::Catalog;
 use crate::state::{AppState, Fetch, Load};

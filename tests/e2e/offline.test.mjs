@@ -58,6 +58,10 @@ test('after one visit, the list and a profile opened reload with no network', as
     await page.locator('.wjc-notice--saved').waitFor();
     await page.getByLabel('Search', { exact: true }).fill('bialiatski');
     await page.locator('#wjc-root .wjc-card', { hasText: person.name }).waitFor();
+    // The map's code and shapes were kept at the first visit, though the map was never opened.
+    await page.getByRole('link', { name: 'Map', exact: true }).click();
+    await page.locator('.wjc-map__svg path').first().waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0);
 
     await page.goto(`${env.origin}/person/${person.id}.html`);
     await page.locator('h1#profile-title', { hasText: person.name }).waitFor();
@@ -118,7 +122,7 @@ test('the saved list and the service worker\'s copies of the site\'s own files a
     list: ['/data/list.json'], files: [], pages: [], workers: ['/sw.js'],
   });
   // The site's own public files and the public pages opened, nothing else.
-  for (const file of stored.files) assert.match(file, /^\/($|loader-|without-just-cause-|app-|favicon-|map\/world\.txt$)/, file);
+  for (const file of stored.files) assert.match(file, /^\/($|loader-|without-just-cause-|split-without-just-cause-|app-|favicon-|map\/world\.txt$)/, file);
   for (const path of stored.pages) assert.match(path, /^\/($|person\/[a-z0-9-]+\.html$)/, path);
   await page.close();
 });

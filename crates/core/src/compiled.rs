@@ -14,6 +14,9 @@
 //!
 //! The app reads every shape with [`crate::load::read_list`]: one code path whatever the size.
 
+use std::collections::HashMap;
+
+use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
 
 use crate::i18n::Lang;
@@ -332,21 +335,30 @@ fn columns(dataset: &Dataset) -> Value {
 /// Turns a list's columns back into one JSON object per record, made as they are read, with
 /// the fields' usual names and values (numbers replaced by what they stand for), for the loader
 /// to check as it checks any record. A number that stands for nothing is left as it is, so that
-/// record is reported and skipped.
+/// record is reported and skipped. The columns stay slices of the list's text until a record
+/// needs their values: a large list is never held as a tree of JSON values.
+///
+/// `text` is the whole file, which `list` is part of, for saying where a value cannot be read.
 pub(crate) fn records<'a>(
-    list: &'a Map<String, Value>,
+    text: &'a str,
+    list: &'a RawValue,
     campaigns: Option<&Value>,
-) -> Result<impl ExactSizeIterator<Item = Value> + 'a, crate::LoadError> {
+) -> Result<impl ExactSizeIterator<Item = Result<Value, crate::LoadError>> + 'a, crate::LoadError> {
     let broken = || crate::LoadError::BrokenList;
+    let list: HashMap<String, &'a RawValue> =
+        serde_json::from_str(list.get()).map_err(|_| crate::LoadError::NotADataset)?;
+    let column = |name: &str| -> Result<Option<Vec<&'a RawValue>>, crate::LoadError> {
+        list.get(name)
+            .map(|raw| serde_json::from_str(raw.get()).map_err(|_| broken()))
+            .transpose()
+    };
+    let table = |name: &str| -> Vec<Value> {
+        list.get(name)
+            .and_then(|raw| serde_json::from_str(raw.get()).ok())
+            .unwrap_or_default()
+    };
     // The ids say how many records there are; every other column must agree.
-    let count = match list.get("id") {
-        Some(Value::Array(ids)) => ids.len(),
-        _ => return Err(broken()),
-    };
-    let table = |name: &str| match list.get(name) {
-        Some(Value::Array(values)) => values.clone(),
-        _ => Vec::new(),
-    };
+    let count = column("id")?.ok_or_else(broken)?.len();
     let (countries, occupations) = (table("countries"), table("occupation_names"));
     let campaign_ids: Vec<Value> = match campaigns {
         Some(Value::Array(campaigns)) => campaigns
@@ -358,11 +370,8 @@ pub(crate) fn records<'a>(
     let statuses: Vec<Value> = Status::ALL.iter().map(|s| json!(s.as_str())).collect();
     let mut columns: Vec<Column<'a>> = Vec::new();
     for &field in LEAN_FIELDS {
-        let Some(column) = list.get(field) else {
+        let Some(values) = column(field)? else {
             continue;
-        };
-        let Value::Array(values) = column else {
-            return Err(broken());
         };
         if values.len() != count {
             return Err(broken());
@@ -388,7 +397,10 @@ pub(crate) fn records<'a>(
             lookup,
         } in &columns
         {
-            let value = &values[i];
+            let cell = values[i].get();
+            // A number too large for any reader is still well-formed JSON: found here.
+            let value: Value =
+                serde_json::from_str(cell).map_err(|e| crate::load::syntax_in(text, cell, &e))?;
             if value.is_null() {
                 continue;
             }
@@ -396,19 +408,19 @@ pub(crate) fn records<'a>(
                 (Some(table), Value::Array(numbers)) => {
                     Value::Array(numbers.iter().map(|n| look_up(table, n)).collect())
                 }
-                (Some(table), n) => look_up(table, n),
-                (None, value) => value.clone(),
+                (Some(table), n) => look_up(table, &n),
+                (None, value) => value,
             };
             record.insert((*field).to_owned(), value);
         }
-        Value::Object(record)
+        Ok(Value::Object(record))
     }))
 }
 
-/// One column of a lean list, with the table its numbers stand for, if any.
+/// One column of a lean list, its values unread, with the table its numbers stand for, if any.
 struct Column<'a> {
     field: &'static str,
-    values: &'a [Value],
+    values: Vec<&'a RawValue>,
     lookup: Option<Vec<Value>>,
 }
 

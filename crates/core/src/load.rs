@@ -30,11 +30,12 @@ use crate::pace::{at_once, NoPause, Pause, SLICE};
 use crate::unicode::clip;
 
 pub use envelope::Detail;
+pub(crate) use errors::syntax_in;
 pub use errors::LoadError;
 pub use record::TRANSLATION_LEFT_OUT;
 pub use report::{Loaded, Problem, RecordRef, Report};
 
-use envelope::{detail_files, envelope, parse};
+use envelope::{detail_files, envelope, parse, Root};
 use fields::Fields;
 use record::{person, Known, Shape, PERSON_FIELDS};
 
@@ -67,13 +68,13 @@ const MAX_INVALID_PER_FIVE: usize = 1;
 /// # Errors
 /// A [`LoadError`] when the whole file must be refused.
 pub fn load(json: &str) -> Result<Loaded, LoadError> {
-    let root = parse(json)?;
+    let root = parse(json)?.members;
     let Some(Value::Array(records)) = root.get("people") else {
         return Err(LoadError::NotADataset);
     };
     at_once(read(
         &root,
-        records.iter().map(Cow::Borrowed),
+        records.iter().map(|r| Ok(Cow::Borrowed(r))),
         Shape::Full,
         &mut NoPause,
     ))
@@ -96,10 +97,19 @@ pub fn read_list(json: &str) -> Result<List, LoadError> {
 /// # Errors
 /// As [`read_list`].
 pub async fn read_list_paced(json: &str, pause: &mut impl Pause) -> Result<List, LoadError> {
-    let root = parse(json)?;
-    match (root.get("people"), root.get("list")) {
+    let Root {
+        members: root,
+        list,
+    } = parse(json)?;
+    match (root.get("people"), list) {
         (Some(Value::Array(records)), _) => Ok(List {
-            loaded: read(&root, records.iter().map(Cow::Borrowed), Shape::Full, pause).await?,
+            loaded: read(
+                &root,
+                records.iter().map(|r| Ok(Cow::Borrowed(r))),
+                Shape::Full,
+                pause,
+            )
+            .await?,
             detail: Detail::Inline,
             extent: root
                 .get("part_of")
@@ -107,12 +117,18 @@ pub async fn read_list_paced(json: &str, pause: &mut impl Pause) -> Result<List,
                 .and_then(|n| usize::try_from(n).ok())
                 .map_or(Extent::Whole, |of| Extent::FirstPage { of }),
         }),
-        (None, Some(Value::Object(list))) => {
+        (None, Some(list)) => {
             let detail = detail_files(root.get("detail"))?;
             // One record at a time, so a large list is never held twice.
-            let records = compiled::records(list, root.get("campaigns"))?;
+            let records = compiled::records(json, list, root.get("campaigns"))?;
             Ok(List {
-                loaded: read(&root, records.map(Cow::Owned), Shape::Lean, pause).await?,
+                loaded: read(
+                    &root,
+                    records.map(|r| r.map(Cow::Owned)),
+                    Shape::Lean,
+                    pause,
+                )
+                .await?,
                 detail,
                 extent: Extent::Whole,
             })
@@ -148,7 +164,7 @@ pub enum Extent {
 /// Reads the envelope and every record, keeping the good ones.
 async fn read<'a>(
     root: &Map<String, Value>,
-    records: impl ExactSizeIterator<Item = Cow<'a, Value>>,
+    records: impl ExactSizeIterator<Item = Result<Cow<'a, Value>, LoadError>>,
     shape: Shape,
     pause: &mut impl Pause,
 ) -> Result<Loaded, LoadError> {
@@ -175,6 +191,7 @@ async fn read<'a>(
         if index % SLICE == SLICE - 1 {
             pause.pause().await;
         }
+        let value = value?;
         let value = value.as_ref();
         let position = index + 1;
         let record = RecordRef {

@@ -1,13 +1,16 @@
 //! The file around the records: its schema version, title, sources and campaigns, and where a
 //! lean list's details are.
 
+use std::collections::HashMap;
+
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::compiled;
 use crate::model::{Campaign, Dataset, Source, SCHEMA_VERSION};
 
 use super::care;
-use super::errors::syntax_message;
+use super::errors::{syntax_in, syntax_message};
 use super::fields::Fields;
 use super::{clip, limits, LoadError, Problem, Report};
 
@@ -75,15 +78,34 @@ pub(super) fn detail_files(detail: Option<&Value>) -> Result<Detail, LoadError> 
 }
 
 /// Parses the JSON and checks it is an object of the schema version this code reads.
-pub(super) fn parse(json: &str) -> Result<Map<String, Value>, LoadError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| LoadError::Syntax {
+pub(super) fn parse(json: &str) -> Result<Root<'_>, LoadError> {
+    let syntax = |e: &serde_json::Error| LoadError::Syntax {
         line: e.line(),
         column: e.column(),
-        message: syntax_message(&e),
-    })?;
-    let Value::Object(root) = value else {
-        return Err(LoadError::NotADataset);
+        message: syntax_message(e),
     };
+    // The top level first, each member a slice of the text, checked as JSON but not yet read.
+    let members: HashMap<String, &RawValue> = match serde_json::from_str(json) {
+        Ok(members) => members,
+        // Not an object: JSON of another shape, or not JSON at all.
+        Err(e) if e.classify() == serde_json::error::Category::Data => {
+            // Read whole (a rare, small case), which says where a syntax error is.
+            return Err(serde_json::from_str::<Value>(json)
+                .map_or_else(|e| syntax(&e), |_| LoadError::NotADataset));
+        }
+        Err(e) => return Err(syntax(&e)),
+    };
+    let mut root = Map::new();
+    let mut list = None;
+    for (name, raw) in members {
+        if name == "list" {
+            list = Some(raw);
+            continue;
+        }
+        // A number too large for any reader is still well-formed JSON: found here.
+        let value = serde_json::from_str(raw.get()).map_err(|e| syntax_in(json, raw.get(), &e))?;
+        root.insert(name, value);
+    }
     let version = root
         .get("schema_version")
         .ok_or(LoadError::MissingSchemaVersion)?;
@@ -93,7 +115,19 @@ pub(super) fn parse(json: &str) -> Result<Map<String, Value>, LoadError> {
             40,
         )));
     }
-    Ok(root)
+    Ok(Root {
+        members: root,
+        list,
+    })
+}
+
+/// A list file's top level: every member read as JSON, except a lean list's columns (`list`),
+/// which stay text until each record is read, so a large list is never held as a tree of values.
+pub(super) struct Root<'a> {
+    /// Every member but `list`.
+    pub members: Map<String, Value>,
+    /// The `list` member, unread.
+    pub list: Option<&'a RawValue>,
 }
 
 /// Reads the envelope (everything but the people) into a dataset with an empty list.

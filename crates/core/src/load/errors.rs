@@ -76,6 +76,25 @@ impl std::error::Error for LoadError {}
 /// `serde_json`'s message without its own " at line L column C" suffix (we say where ourselves),
 /// in plain words for the failures a visitor may meet: a file cut off in transfer, or nesting
 /// deeper than the parser follows (which protects the page from running out of stack).
+/// The syntax error `error` met reading `part`, a slice of the file `text`, placed in the file.
+pub(crate) fn syntax_in(text: &str, part: &str, error: &serde_json::Error) -> LoadError {
+    let offset = (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len());
+    let before = text.get(..offset).unwrap_or_default();
+    let line = before.matches('\n').count() + error.line();
+    let column = if error.line() == 1 {
+        before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + error.column()
+    } else {
+        error.column()
+    };
+    LoadError::Syntax {
+        line,
+        column,
+        message: syntax_message(error),
+    }
+}
+
 pub(super) fn syntax_message(error: &serde_json::Error) -> String {
     if error.is_eof() {
         return "it ends before the data is complete, as if cut off".into();

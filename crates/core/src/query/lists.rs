@@ -24,6 +24,13 @@ impl Lists {
         self.starts.push(self.items.len());
     }
 
+    /// Gives back the room the vectors grew into beyond what they hold: built by appending, they
+    /// may hold up to twice the room they need (at 50,000 records, megabytes).
+    pub(super) fn shrink_to_fit(&mut self) {
+        self.items.shrink_to_fit();
+        self.starts.shrink_to_fit();
+    }
+
     /// The list numbered `at`.
     pub(super) fn get(&self, at: usize) -> &[usize] {
         // Slices, not `Vec`s: indexing them is inlined even in the browser's size-optimised build.

@@ -74,6 +74,7 @@ impl SearchIndex {
             words.push(record_words.iter().copied());
             masks.push(mask);
         }
+        words.shrink_to_fit();
 
         let count = word_masks.len();
         // Most common first: a common query word is found in most records by its first few words.
