@@ -14,9 +14,6 @@
 //!
 //! The app reads every shape with [`crate::load::read_list`]: one code path whatever the size.
 
-use std::collections::HashMap;
-
-use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
 
 use crate::i18n::Lang;
@@ -341,21 +338,30 @@ fn columns(dataset: &Dataset) -> Value {
 /// `text` is the whole file, which `list` is part of, for saying where a value cannot be read.
 pub(crate) fn records<'a>(
     text: &'a str,
-    list: &'a RawValue,
+    list: &'a str,
     campaigns: Option<&Value>,
 ) -> Result<impl ExactSizeIterator<Item = Result<Value, crate::LoadError>> + 'a, crate::LoadError> {
+    use crate::load::{elements, members, shape_error, syntax_in};
     let broken = || crate::LoadError::BrokenList;
-    let list: HashMap<String, &'a RawValue> =
-        serde_json::from_str(list.get()).map_err(|_| crate::LoadError::NotADataset)?;
-    let column = |name: &str| -> Result<Option<Vec<&'a RawValue>>, crate::LoadError> {
-        list.get(name)
-            .map(|raw| serde_json::from_str(raw.get()).map_err(|_| broken()))
+    let mut named = Vec::new();
+    for (name, value) in members(list).ok_or_else(|| shape_error(text, list, broken()))? {
+        match serde_json::from_str(name) {
+            Ok(Value::String(name)) => named.push((name, value)),
+            Ok(_) => return Err(broken()),
+            Err(e) => return Err(syntax_in(text, name, &e)),
+        }
+    }
+    let find = |name: &str| named.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
+    let column = |name: &str| -> Result<Option<Vec<&'a str>>, crate::LoadError> {
+        find(name)
+            .map(|part| elements(part).ok_or_else(|| shape_error(text, part, broken())))
             .transpose()
     };
     let table = |name: &str| -> Vec<Value> {
-        list.get(name)
-            .and_then(|raw| serde_json::from_str(raw.get()).ok())
-            .unwrap_or_default()
+        match find(name).map(serde_json::from_str) {
+            Some(Ok(Value::Array(values))) => values,
+            _ => Vec::new(),
+        }
     };
     // The ids say how many records there are; every other column must agree.
     let count = column("id")?.ok_or_else(broken)?.len();
@@ -397,10 +403,8 @@ pub(crate) fn records<'a>(
             lookup,
         } in &columns
         {
-            let cell = values[i].get();
-            // A number too large for any reader is still well-formed JSON: found here.
-            let value: Value =
-                serde_json::from_str(cell).map_err(|e| crate::load::syntax_in(text, cell, &e))?;
+            let cell = values[i];
+            let value: Value = serde_json::from_str(cell).map_err(|e| syntax_in(text, cell, &e))?;
             if value.is_null() {
                 continue;
             }
@@ -420,7 +424,7 @@ pub(crate) fn records<'a>(
 /// One column of a lean list, its values unread, with the table its numbers stand for, if any.
 struct Column<'a> {
     field: &'static str,
-    values: Vec<&'a RawValue>,
+    values: Vec<&'a str>,
     lookup: Option<Vec<Value>>,
 }
 

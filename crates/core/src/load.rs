@@ -18,6 +18,7 @@ mod errors;
 mod fields;
 mod record;
 mod report;
+mod scan;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -30,10 +31,11 @@ use crate::pace::{at_once, NoPause, Pause, SLICE};
 use crate::unicode::clip;
 
 pub use envelope::Detail;
-pub(crate) use errors::syntax_in;
 pub use errors::LoadError;
+pub(crate) use errors::{shape_error, syntax_in};
 pub use record::TRANSLATION_LEFT_OUT;
 pub use report::{Loaded, Problem, RecordRef, Report};
+pub(crate) use scan::{elements, members};
 
 use envelope::{detail_files, envelope, parse, Root};
 use fields::Fields;

@@ -1,17 +1,15 @@
 //! The file around the records: its schema version, title, sources and campaigns, and where a
 //! lean list's details are.
 
-use std::collections::HashMap;
-
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::compiled;
 use crate::model::{Campaign, Dataset, Source, SCHEMA_VERSION};
 
 use super::care;
-use super::errors::{syntax_in, syntax_message};
+use super::errors::{shape_error, syntax_in};
 use super::fields::Fields;
+use super::scan;
 use super::{clip, limits, LoadError, Problem, Report};
 
 /// Where the records' details (summary, story, sources, links …) are.
@@ -79,31 +77,22 @@ pub(super) fn detail_files(detail: Option<&Value>) -> Result<Detail, LoadError> 
 
 /// Parses the JSON and checks it is an object of the schema version this code reads.
 pub(super) fn parse(json: &str) -> Result<Root<'_>, LoadError> {
-    let syntax = |e: &serde_json::Error| LoadError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: syntax_message(e),
-    };
-    // The top level first, each member a slice of the text, checked as JSON but not yet read.
-    let members: HashMap<String, &RawValue> = match serde_json::from_str(json) {
-        Ok(members) => members,
-        // Not an object: JSON of another shape, or not JSON at all.
-        Err(e) if e.classify() == serde_json::error::Category::Data => {
-            // Read whole (a rare, small case), which says where a syntax error is.
-            return Err(serde_json::from_str::<Value>(json)
-                .map_or_else(|e| syntax(&e), |_| LoadError::NotADataset));
-        }
-        Err(e) => return Err(syntax(&e)),
-    };
+    // The top level first, each member a slice of the text, not yet read.
+    let members =
+        scan::members(json).ok_or_else(|| shape_error(json, json, LoadError::NotADataset))?;
     let mut root = Map::new();
     let mut list = None;
-    for (name, raw) in members {
+    for (name, value) in members {
+        let name = match serde_json::from_str(name) {
+            Ok(Value::String(name)) => name,
+            Ok(_) => return Err(LoadError::NotADataset),
+            Err(e) => return Err(syntax_in(json, name, &e)),
+        };
         if name == "list" {
-            list = Some(raw);
+            list = Some(value);
             continue;
         }
-        // A number too large for any reader is still well-formed JSON: found here.
-        let value = serde_json::from_str(raw.get()).map_err(|e| syntax_in(json, raw.get(), &e))?;
+        let value = serde_json::from_str(value).map_err(|e| syntax_in(json, value, &e))?;
         root.insert(name, value);
     }
     let version = root
@@ -126,8 +115,8 @@ pub(super) fn parse(json: &str) -> Result<Root<'_>, LoadError> {
 pub(super) struct Root<'a> {
     /// Every member but `list`.
     pub members: Map<String, Value>,
-    /// The `list` member, unread.
-    pub list: Option<&'a RawValue>,
+    /// The `list` member's text, unread.
+    pub list: Option<&'a str>,
 }
 
 /// Reads the envelope (everything but the people) into a dataset with an empty list.

@@ -76,6 +76,15 @@ impl std::error::Error for LoadError {}
 /// `serde_json`'s message without its own " at line L column C" suffix (we say where ourselves),
 /// in plain words for the failures a visitor may meet: a file cut off in transfer, or nesting
 /// deeper than the parser follows (which protects the page from running out of stack).
+/// Why `part` (a slice of the file `text`) is not the array or object its scanning expected: a
+/// syntax error, placed in the file, or else `otherwise` (well-formed JSON of another shape).
+pub(crate) fn shape_error(text: &str, part: &str, otherwise: LoadError) -> LoadError {
+    match serde_json::from_str::<serde_json::Value>(part) {
+        Err(e) => syntax_in(text, part, &e),
+        Ok(_) => otherwise,
+    }
+}
+
 /// The syntax error `error` met reading `part`, a slice of the file `text`, placed in the file.
 pub(crate) fn syntax_in(text: &str, part: &str, error: &serde_json::Error) -> LoadError {
     let offset = (part.as_ptr() as usize)
