@@ -117,7 +117,10 @@ function buildSite(size) {
 
 /** Installed in every page before its scripts: the app's query measures, and when the whole list is read. */
 function probe() {
-  window.__bench = { queries: [], wholeList: undefined };
+  window.__bench = { queries: [], wholeList: undefined, memory: undefined };
+  // The app's WebAssembly memory, which its split modules share (the loader's event carries the
+  // main module's exports).
+  addEventListener('TrunkApplicationStarted', (event) => { window.__bench.memory = event.detail.wasm.memory; });
   // Every file the page fetches stays listed (the code budgets are read from this list).
   performance.setResourceTimingBufferSize(100_000);
   new PerformanceObserver((list) => {
@@ -194,20 +197,19 @@ async function mapOnce(browser, origin) {
   }
 }
 
-/** JS heap in use (after a full garbage collection) plus every WebAssembly memory's size. */
+/**
+ * JS heap in use (after a full garbage collection) and the app's WebAssembly memory. (Chromium's
+ * renderer crashes when `Runtime.queryObjects` looks for WebAssembly memories of split modules,
+ * so the memory is the one the app's loader announced.)
+ */
 async function memory(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId,
-    functionDeclaration: 'function () { return this.reduce((sum, m) => sum + m.buffer.byteLength, 0); }',
-    returnByValue: true,
-  });
   await cdp.detach();
-  return { heap: usedSize, wasm: result.value };
+  const wasm = await page.evaluate(() => window.__bench.memory?.buffer.byteLength);
+  if (!wasm) throw new Error('the app announced no WebAssembly memory (TrunkApplicationStarted)');
+  return { heap: usedSize, wasm };
 }
 
 /** Time from each input event (its timeStamp) to the task after the next frame, i.e. painted. */
