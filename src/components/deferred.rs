@@ -1,7 +1,8 @@
-//! Parts of the app that are not needed to answer a search (the map, a profile, the embed dialog,
-//! what a failed or slow download shows) and that a `split` build loads as WebAssembly modules of
-//! their own, the first time they are needed or ahead of that when the visitor is idle
-//! (docs/performance.md, "Split code").
+//! Parts of the app that are not needed to answer a search (the map, a profile, the Embed dialog)
+//! and that a `split` build loads as WebAssembly modules of their own, the first time they are
+//! needed or just ahead of that ([`load_ahead`]); the service worker keeps them for offline use
+//! (docs/contributing.md, "Split code"). What a failed download shows stays in the main module:
+//! a module would fail to load then too.
 //!
 //! [`split_point!`] declares one; [`Deferred`] draws it: at once when its module is in (always, in
 //! a build without the `split` feature: `trunk serve`, the component tests), else "Loading…" until
