@@ -7,9 +7,13 @@ use wjc_core::fetch;
 use wjc_core::url_state::ViewState;
 
 use crate::browser;
+use crate::components::deferred;
+use crate::components::embed::preload_embed;
 use crate::components::error::ErrorView;
 use crate::components::fetch_notes::{RetryNote, SavedCopyNote};
 use crate::components::frame::{CatalogView, Frame};
+use crate::components::map::preload_map;
+use crate::components::profile::preload_profile;
 use crate::components::skeleton::SkeletonPage;
 use crate::data::{fetch_catalog, fetch_first_page, saved_catalog, Keep};
 use crate::language;
@@ -183,6 +187,21 @@ fn show_saved_copy_when_slow(state: AppState) {
     });
 }
 
+/// The map's, the profile's and the Embed dialog's modules, fetched while the browser is idle once
+/// the list is in, where no service worker keeps them (it has them from its install). Once: the
+/// list may be loaded again.
+fn load_parts_when_idle() {
+    thread_local!(static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if browser::has_service_workers() || ASKED.replace(true) {
+        return;
+    }
+    deferred::load_when_idle(async {
+        let _ = preload_map().await;
+        let _ = preload_profile().await;
+        let _ = preload_embed().await;
+    });
+}
+
 /// Downloads the dataset into `state`, unless a download is already under way. `in_place` keeps
 /// what is on screen (a saved copy, a first page) until the new result is ready, instead of the
 /// loading view.
@@ -208,6 +227,7 @@ fn load_dataset(state: AppState, in_place: bool) {
                 if let Some(earlier) = state.load.read_untracked().catalog() {
                     catalog.keep_whole_records(earlier);
                 }
+                load_parts_when_idle();
                 Load::Ready(std::sync::Arc::new(catalog), Fetch::Idle)
             }
             Err(failure) => Load::Failed(failure),

@@ -327,3 +327,41 @@ pub fn set_page_language(tag: &str, dir: &str) {
         let _ = root.set_attribute("dir", dir);
     }
 }
+
+/// How long [`idle`] waits where the browser cannot say when it is idle (Safari has no
+/// `requestIdleCallback`).
+const IDLE_FALLBACK_MS: i32 = 2_000;
+
+/// Resolves in the browser's next idle period: after the work of the moment, the page's drawing
+/// and its input.
+pub async fn idle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = window();
+        if window.request_idle_callback(&resolve).is_err() {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, IDLE_FALLBACK_MS);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Whether the visitor asked their browser to save data (`Save-Data`, "Lite mode"): nothing is
+/// fetched ahead of need then.
+pub fn saves_data() -> bool {
+    let navigator = window().navigator();
+    js_sys::Reflect::get(&navigator, &JsValue::from_str("connection"))
+        .ok()
+        .filter(JsValue::is_object)
+        .and_then(|connection| {
+            js_sys::Reflect::get(&connection, &JsValue::from_str("saveData")).ok()
+        })
+        .is_some_and(|save| save.is_truthy())
+}
+
+/// Whether this browser has service workers: the campaign site's worker then keeps every part's
+/// module from its install (the site's loader registers it). Private windows of some browsers,
+/// and pages not served over https, have none.
+pub fn has_service_workers() -> bool {
+    js_sys::Reflect::has(&window().navigator(), &JsValue::from_str("serviceWorker"))
+        .unwrap_or(false)
+}

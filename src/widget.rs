@@ -15,10 +15,10 @@ use wjc_core::text::{self, embed as t, ui};
 
 use crate::browser;
 use crate::components::card::Card;
-use crate::components::deferred::{load_ahead, Deferred};
+use crate::components::deferred::{load_ahead, load_when_idle, Deferred};
 use crate::components::error::ErrorView;
 use crate::components::filters::SearchBox;
-use crate::components::map::map_panel;
+use crate::components::map::{map_panel, preload_map};
 use crate::components::profile::{preload_profile, profile_page};
 use crate::data::{fetch_catalog, Keep};
 use crate::state::{AppState, Fetch, Host, Load};
@@ -52,9 +52,25 @@ fn download_dataset(url: String, load: ArcRwSignal<Load>) {
     leptos::task::spawn_local(async move {
         let result = fetch_catalog(&url, Keep::Nothing, |_| {}).await;
         load.set(match result {
-            Ok(catalog) => Load::Ready(std::sync::Arc::new(catalog), Fetch::Idle),
+            Ok(catalog) => {
+                load_parts_when_idle();
+                Load::Ready(std::sync::Arc::new(catalog), Fetch::Idle)
+            }
             Err(failure) => Load::Failed(failure),
         });
+    });
+}
+
+/// The map's and the profile's modules, fetched while the browser is idle once a widget's list is
+/// in: no service worker keeps them on a partner's page. Once, however many widgets the page has.
+fn load_parts_when_idle() {
+    thread_local!(static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if ASKED.replace(true) {
+        return;
+    }
+    load_when_idle(async {
+        let _ = preload_map().await;
+        let _ = preload_profile().await;
     });
 }
 

@@ -1,8 +1,9 @@
 //! Parts of the app that are not needed to answer a search (the map, a profile, the Embed dialog)
 //! and that a `split` build loads as WebAssembly modules of their own, the first time they are
-//! needed or just ahead of that ([`load_ahead`]); the service worker keeps them for offline use
-//! (docs/contributing.md, "Split code"). What a failed download shows stays in the main module:
-//! a module would fail to load then too.
+//! needed, just ahead of that ([`load_ahead`]), or when the browser is idle once the list is in
+//! ([`load_when_idle`]: the widget, and the app where no service worker keeps them for offline
+//! use; docs/contributing.md, "Split code"). What a failed download shows stays in the main
+//! module: a module would fail to load then too.
 //!
 //! [`split_point!`] declares one; [`Deferred`] draws it: at once when its module is in (always, in
 //! a build without the `split` feature: `trunk serve`, the component tests), else "Loading…" until
@@ -72,6 +73,19 @@ pub fn load_ahead<E: 'static, Fut: Future<Output = Result<(), E>> + 'static>(pre
     leptos::task::spawn_local(async move {
         // A failure here is met again, and said, when the part is opened.
         let _ = preload().await;
+    });
+}
+
+/// Loads the parts' modules one after another (`load`, their preloads) in the browser's first idle
+/// period, so that they open at once later, and still open when the network has gone. Not when the
+/// visitor asked to save data. A module that fails is met again, and said, when its part is opened.
+pub fn load_when_idle(load: impl Future<Output = ()> + 'static) {
+    if crate::browser::saves_data() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        crate::browser::idle().await;
+        load.await;
     });
 }
 

@@ -69,7 +69,7 @@ pub fn EmbedButton(
 
 split_point! {
     /// What the dialog holds, from its own module in a split build.
-    fn embed_body(site_title: String, open: RwSignal<bool>) in embed, preload preload_embed {
+    pub fn embed_body(site_title: String, open: RwSignal<bool>) in embed, preload preload_embed {
         view! { <EmbedBody site_title=site_title open=open /> }.into_any()
     }
 }

@@ -97,3 +97,50 @@ test('a module that fails to load says so with Try again, and Try again recovers
   assert.deepEqual(page.errors, [], 'no uncaught error (a panic would abort the app)');
   await page.close();
 });
+
+/** Opens `path` in a browser without service workers (as private windows of some browsers are). */
+async function withoutServiceWorkers(path, { saveData = false } = {}) {
+  const page = await env.context.newPage();
+  page.requests = [];
+  page.errors = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.addInitScript((saveData) => {
+    delete Navigator.prototype.serviceWorker;
+    if (saveData) Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) });
+  }, saveData);
+  await page.goto(env.origin + path);
+  return page;
+}
+
+test('without a service worker, the parts are fetched while the browser is idle, and open with no network', async () => {
+  const page = await withoutServiceWorkers('/');
+  await cardsReady(page);
+  assert.equal(await page.evaluate(() => 'serviceWorker' in navigator), false);
+  await page.waitForFunction(() => ['map', 'profile', 'embed'].every((part) => performance.getEntriesByType('resource')
+    .some((e) => new RegExp(`split-without-just-cause-${part}-`).test(e.name))), null, { timeout: 20_000 });
+  // Nothing asked the network for them twice, and the search answers as before.
+  assert.equal(new Set(modules(page)).size, modules(page).length, `fetched twice: ${modules(page)}`);
+  await env.context.setOffline(true);
+  try {
+    await page.getByRole('button', { name: 'Embed' }).click();
+    await page.locator('#wjc-embed-script').waitFor();
+    assert.match(await page.locator('#wjc-embed-script').inputValue(), /<wjc-widget/);
+  } finally {
+    await env.context.setOffline(false);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a visitor saving data gets no part before it is opened', async () => {
+  const page = await withoutServiceWorkers('/', { saveData: true });
+  await cardsReady(page);
+  // Longer than the wait where the browser cannot say when it is idle (browser.rs).
+  await page.waitForTimeout(3_000);
+  assert.deepEqual(parts(page), []);
+  await page.getByRole('link', { name: 'Map', exact: true }).click();
+  await page.locator('.wjc-map__svg path').first().waitFor();
+  assert.deepEqual(parts(page), ['map']);
+  await page.close();
+});

@@ -103,6 +103,19 @@ test('the preset shows exactly the people held by China, untouched by hostile pa
   await hostile.close();
 });
 
+test('once its cards show, the widget fetches its map and profile modules while the page is idle', async () => {
+  const page = await partner('plain');
+  await widgetNames(page);
+  const fetched = (part) => page.requests.some((u) => new RegExp(`/split-wjc-widget-${part}-[0-9a-f]{16}\\.wasm$`).test(u));
+  await poll(() => fetched('map') && fetched('profile'), 'the map and profile modules fetched ahead');
+  // A profile then opens without waiting for its code.
+  await page.locator('#widget .wjc-card__name a').first().click();
+  await page.locator('#widget #profile-title').waitFor();
+  assert.equal(page.requests.filter((u) => /split-wjc-widget-profile-/.test(u)).length, 1);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('clicking through the widget never touches the partner URL, history or title', async () => {
   const page = await partner('hostile');
   await widgetNames(page);
