@@ -8,6 +8,7 @@ mod country_table;
 mod fold_table;
 
 pub mod case;
+pub mod chosen;
 pub mod compiled;
 pub mod country;
 pub mod date;

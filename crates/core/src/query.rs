@@ -8,7 +8,9 @@
 //! people it would show given the *other* active filters, and the matches, read off the
 //! chosen order.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
+
+use crate::chosen::Chosen;
 
 use crate::country::CountryCode;
 use crate::date::PartialDate;
@@ -41,13 +43,13 @@ pub struct Query {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
     /// States holding the person.
-    pub countries: BTreeSet<CountryCode>,
+    pub countries: Chosen<CountryCode>,
     /// Statuses.
-    pub statuses: BTreeSet<Status>,
+    pub statuses: Chosen<Status>,
     /// Campaign ids.
-    pub campaigns: BTreeSet<String>,
+    pub campaigns: Chosen<String>,
     /// Occupation tags.
-    pub occupations: BTreeSet<String>,
+    pub occupations: Chosen<String>,
     /// Only people a visitor can write to ([`Dataset::takes_letters`]).
     pub letters: bool,
 }
@@ -433,7 +435,7 @@ impl Index {
     /// Per filter, the records it lets through, or `None` when it is off.
     fn passing(&self, filters: &Filters) -> [Option<Bits>; FILTERS] {
         /// Which options are chosen; `None` when none is (or there are no options).
-        fn chosen<T: Ord>(options: &[T], selected: &BTreeSet<T>) -> Option<Vec<bool>> {
+        fn chosen<T: Ord>(options: &[T], selected: &Chosen<T>) -> Option<Vec<bool>> {
             (!selected.is_empty() && !options.is_empty())
                 .then(|| options.iter().map(|o| selected.contains(o)).collect())
         }

@@ -582,10 +582,10 @@ mod tests {
                         ..ViewState::default()
                     };
                     state.query.text = text.trim().to_owned();
-                    state.query.filters.countries = countries;
-                    state.query.filters.statuses = statuses;
-                    state.query.filters.campaigns = campaigns;
-                    state.query.filters.occupations = occupations;
+                    state.query.filters.countries = countries.into_iter().collect();
+                    state.query.filters.statuses = statuses.into_iter().collect();
+                    state.query.filters.campaigns = campaigns.into_iter().collect();
+                    state.query.filters.occupations = occupations.into_iter().collect();
                     state.query.filters.letters = letters;
                     state.query.sort = sort;
                     state
