@@ -241,18 +241,8 @@ pub async fn fetch_catalog(
         let failure = match download(url).await {
             Ok(text) => {
                 on_step(Fetch::Reading);
-                match read_catalog(&text, url).await {
-                    Ok(catalog) => {
-                        if keep == Keep::LastGoodCopy {
-                            // Saving must not delay the list; a failure to save only loses the
-                            // fallback.
-                            let url = url.to_owned();
-                            wasm_bindgen_futures::spawn_local(async move {
-                                saved::store(&url, text).await;
-                            });
-                        }
-                        return Ok(catalog);
-                    }
+                match read_catalog(text, url, keep).await {
+                    Ok(catalog) => return Ok(catalog),
                     Err(error) => Failure::Data(error),
                 }
             }
@@ -287,7 +277,7 @@ pub async fn fetch_catalog(
 /// this version of the app can read.
 pub async fn saved_catalog(url: &str) -> Option<Catalog> {
     let (text, saved_at_ms) = saved::read(url).await?;
-    let catalog = read_catalog(&text, url).await.ok()?;
+    let catalog = read_catalog(text, url, Keep::Nothing).await.ok()?;
     Some(Catalog {
         saved: Some(SavedCopy {
             saved_at_ms,
@@ -298,10 +288,17 @@ pub async fn saved_catalog(url: &str) -> Option<Catalog> {
 }
 
 /// Reads and indexes the list file `text` downloaded from `url`, a slice of records at a time
-/// so the page can paint and answer input meanwhile (`wjc_core::pace`).
-async fn read_catalog(text: &str, url: &str) -> Result<Catalog, LoadError> {
+/// so the page can paint and answer input meanwhile (`wjc_core::pace`), and keeps the text as the
+/// saved copy if `keep` says so.
+async fn read_catalog(text: String, url: &str, keep: Keep) -> Result<Catalog, LoadError> {
     let mut pause = FramePause::starting_now();
-    let list = read_list_paced(text, &mut pause).await?;
+    let list = read_list_paced(&text, &mut pause).await?;
+    // Read, the text goes (into the saved copy, if `keep` says so) before the index is built:
+    // WebAssembly's memory never shrinks, so the two would otherwise add up in it for good.
+    match keep {
+        Keep::LastGoodCopy => saved::store(url, text),
+        Keep::Nothing => drop(text),
+    }
     let index = Index::build(&list.loaded.dataset, &mut pause).await;
     Ok(Catalog::new(list, index, url))
 }
@@ -310,7 +307,7 @@ async fn read_catalog(text: &str, url: &str) -> Result<Catalog, LoadError> {
 /// follows).
 pub async fn fetch_first_page(url: &str) -> Option<Catalog> {
     let text = download(url).await.ok()?;
-    read_catalog(&text, url)
+    read_catalog(text, url, Keep::Nothing)
         .await
         .ok()
         .filter(|c| c.extent != Extent::Whole)

@@ -31,8 +31,18 @@ async fn open() -> Option<web_sys::Cache> {
         .ok()
 }
 
-/// Keeps `text`, the dataset just loaded from `url`, with the time; replaces any earlier copy.
-pub async fn store(url: &str, text: String) {
+/// Keeps `text`, the dataset just read from `url`, with the time, replacing any earlier copy. The
+/// text is copied out of WebAssembly's memory at once (and dropped there); the saving goes on
+/// without delaying anything, and a failure to save only loses the fallback.
+pub fn store(url: &str, text: String) {
+    let body = js_sys::Uint8Array::from(text.as_bytes());
+    drop(text);
+    let url = url.to_owned();
+    wasm_bindgen_futures::spawn_local(async move { put(&url, &body).await });
+}
+
+/// Puts `body` in the cache as the copy of `url`, with the time.
+async fn put(url: &str, body: &js_sys::Uint8Array) {
     let Some(cache) = open().await else {
         return;
     };
@@ -45,9 +55,7 @@ pub async fn store(url: &str, text: String) {
     if let Some(headers) = &headers {
         init.set_headers_headers(headers);
     }
-    let body = js_sys::Uint8Array::from(text.as_bytes());
-    drop(text);
-    let Ok(response) = web_sys::Response::new_with_opt_buffer_source_and_init(Some(&body), &init)
+    let Ok(response) = web_sys::Response::new_with_opt_buffer_source_and_init(Some(body), &init)
     else {
         return;
     };

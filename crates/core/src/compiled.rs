@@ -341,7 +341,7 @@ pub(crate) fn records<'a>(
     list: &'a str,
     campaigns: Option<&Value>,
 ) -> Result<impl ExactSizeIterator<Item = Result<Value, crate::LoadError>> + 'a, crate::LoadError> {
-    use crate::load::{elements, members, shape_error, syntax_in};
+    use crate::load::{count_elements, members, shape_error, syntax_in, Elements};
     let broken = || crate::LoadError::BrokenList;
     let mut named = Vec::new();
     for (name, value) in members(list).ok_or_else(|| shape_error(text, list, broken()))? {
@@ -352,9 +352,14 @@ pub(crate) fn records<'a>(
         }
     }
     let find = |name: &str| named.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
-    let column = |name: &str| -> Result<Option<Vec<&'a str>>, crate::LoadError> {
+    // A column's values are checked and counted here, and found again one record at a time.
+    let column = |name: &str| -> Result<Option<(&'a str, usize)>, crate::LoadError> {
         find(name)
-            .map(|part| elements(part).ok_or_else(|| shape_error(text, part, broken())))
+            .map(|part| {
+                count_elements(part)
+                    .map(|count| (part, count))
+                    .ok_or_else(|| shape_error(text, part, broken()))
+            })
             .transpose()
     };
     let table = |name: &str| -> Vec<Value> {
@@ -364,7 +369,7 @@ pub(crate) fn records<'a>(
         }
     };
     // The ids say how many records there are; every other column must agree.
-    let count = column("id")?.ok_or_else(broken)?.len();
+    let count = column("id")?.ok_or_else(broken)?.1;
     let (countries, occupations) = (table("countries"), table("occupation_names"));
     let campaign_ids: Vec<Value> = match campaigns {
         Some(Value::Array(campaigns)) => campaigns
@@ -376,12 +381,13 @@ pub(crate) fn records<'a>(
     let statuses: Vec<Value> = Status::ALL.iter().map(|s| json!(s.as_str())).collect();
     let mut columns: Vec<Column<'a>> = Vec::new();
     for &field in LEAN_FIELDS {
-        let Some(values) = column(field)? else {
+        let Some((part, length)) = column(field)? else {
             continue;
         };
-        if values.len() != count {
+        if length != count {
             return Err(broken());
         }
+        let values = Elements::new(part).ok_or_else(broken)?;
         let lookup = match field {
             "country" => Some(countries.clone()),
             "status" => Some(statuses.clone()),
@@ -395,15 +401,16 @@ pub(crate) fn records<'a>(
             lookup,
         });
     }
-    Ok((0..count).map(move |i| {
+    Ok((0..count).map(move |_| {
         let mut record = Map::new();
         for Column {
             field,
             values,
             lookup,
-        } in &columns
+        } in &mut columns
         {
-            let cell = values[i];
+            // Counted above: a column cannot end or break before its last record.
+            let cell = values.next().flatten().ok_or_else(broken)?;
             let value: Value = serde_json::from_str(cell).map_err(|e| syntax_in(text, cell, &e))?;
             if value.is_null() {
                 continue;
@@ -424,7 +431,7 @@ pub(crate) fn records<'a>(
 /// One column of a lean list, its values unread, with the table its numbers stand for, if any.
 struct Column<'a> {
     field: &'static str,
-    values: Vec<&'a str>,
+    values: crate::load::Elements<'a>,
     lookup: Option<Vec<Value>>,
 }
 

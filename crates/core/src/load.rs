@@ -35,7 +35,7 @@ pub use errors::LoadError;
 pub(crate) use errors::{shape_error, syntax_in};
 pub use record::TRANSLATION_LEFT_OUT;
 pub use report::{Loaded, Problem, RecordRef, Report};
-pub(crate) use scan::{elements, members};
+pub(crate) use scan::{count_elements, members, Elements};
 
 use envelope::{detail_files, envelope, parse, Root};
 use fields::Fields;
