@@ -20,7 +20,14 @@ impl Default for Lists {
 impl Lists {
     /// Appends a list.
     pub(super) fn push(&mut self, list: impl IntoIterator<Item = usize>) {
-        self.items.extend(list);
+        for item in list {
+            // A quarter more room at a time, not twice as much: at 50,000 records the items
+            // take megabytes, and while they move to a larger block both blocks are held.
+            if self.items.len() == self.items.capacity() {
+                self.items.reserve_exact((self.items.len() / 4).max(64));
+            }
+            self.items.push(item);
+        }
         self.starts.push(self.items.len());
     }
 

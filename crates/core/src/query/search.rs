@@ -75,10 +75,15 @@ impl SearchIndex {
             masks.push(mask);
         }
         words.shrink_to_fit();
-
+        // What only numbering needed goes before the rest is built: the browser's WebAssembly
+        // memory never shrinks, so the build's peak is what a visitor's tab keeps.
+        let Numbering { mut spelled, .. } = numbers;
         let count = word_masks.len();
+        drop((word_masks, last_record, record_words, buffer));
+
         // Most common first: a common query word is found in most records by its first few words.
         let by_frequency = sorted((0..count).map(|w| (usize::MAX - frequency[w], w)));
+        drop(frequency);
         let mut renumber = vec![0; count];
         for (new, &old) in by_frequency.iter().enumerate() {
             renumber[old] = new;
@@ -86,9 +91,9 @@ impl SearchIndex {
         for number in words.items_mut() {
             *number = renumber[*number];
         }
+        drop(renumber);
         let postings = words.transpose(count);
 
-        let mut spelled = numbers.spelled;
         let in_order: Vec<Box<str>> = by_frequency
             .iter()
             .map(|&old| std::mem::take(&mut spelled[old]))
