@@ -62,8 +62,11 @@ const pages = files.filter((f) => f.endsWith('.html'));
 // classes (IntoUnderlyingSource, IntoUnderlyingByteSource, IntoUnderlyingSink) are exported
 // whether or not anything uses them. Nothing here does (no server functions, no streams handed to
 // JavaScript): their exports and glue classes go, about 5 KB of wasm and 3 KB of glue, raw.
-const STREAM_CLASS = /^IntoUnderlying(?:ByteSource|Sink|Source)$/;
-const unusedStreamClass = (name) => /^(?:__wbg_)?intounderlying(?:bytesource|sink|source)_/.test(name);
+const STREAM_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
+// wasm-bindgen exports a class's methods as `class_method` and its destructor as
+// `__wbg_class_free`, the class's name in lower case.
+const unusedStreamClass = (name) => STREAM_CLASSES.map((c) => c.toLowerCase())
+  .some((c) => name.startsWith(`${c}_`) || name.startsWith(`__wbg_${c}_`));
 // A split point no code of this binary calls (the widget has no Embed button) has no module, yet
 // wasm-split-cli leaves its export, and so its code, in the main module.
 const unusedSplitExport = (name, loader) => {
@@ -116,12 +119,12 @@ function withoutExports(wasm, drop) {
   return fail('the main module has no export section');
 }
 
-/** wasm-bindgen 0.2.130's glue without the stream classes' code (see STREAM_CLASS). */
+/** wasm-bindgen 0.2.130's glue without the stream classes' code (see STREAM_CLASSES). */
 function withoutStreamClasses(glue) {
   const classes = /export class (\w+) \{[\s\S]*?\nif \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/g;
   const registries = /const (\w+)Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n[^\n]*\n[^\n]*\n/g;
-  const out = glue.replace(classes, (block, name) => (STREAM_CLASS.test(name) ? '' : block))
-    .replace(registries, (block, name) => (STREAM_CLASS.test(name) ? '' : block));
+  const out = glue.replace(classes, (block, name) => (STREAM_CLASSES.includes(name) ? '' : block))
+    .replace(registries, (block, name) => (STREAM_CLASSES.includes(name) ? '' : block));
   if (/intounderlying/i.test(out)) fail('the glue\'s stream classes are not as expected (a new wasm-bindgen?)');
   return out;
 }

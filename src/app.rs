@@ -188,11 +188,9 @@ fn show_saved_copy_when_slow(state: AppState) {
 }
 
 /// The map's, the profile's and the Embed dialog's modules, fetched while the browser is idle once
-/// the list is in, where no service worker keeps them (it has them from its install). Once: the
-/// list may be loaded again.
+/// the list is in, where no service worker keeps them (it has them from its install).
 fn load_parts_when_idle() {
-    thread_local!(static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-    if browser::has_service_workers() || ASKED.replace(true) {
+    if browser::has_service_workers() {
         return;
     }
     deferred::load_when_idle(async {

@@ -62,12 +62,8 @@ fn download_dataset(url: String, load: ArcRwSignal<Load>) {
 }
 
 /// The map's and the profile's modules, fetched while the browser is idle once a widget's list is
-/// in: no service worker keeps them on a partner's page. Once, however many widgets the page has.
+/// in: no service worker keeps them on a partner's page.
 fn load_parts_when_idle() {
-    thread_local!(static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-    if ASKED.replace(true) {
-        return;
-    }
     load_when_idle(async {
         let _ = preload_map().await;
         let _ = preload_profile().await;

@@ -77,10 +77,12 @@ pub fn load_ahead<E: 'static, Fut: Future<Output = Result<(), E>> + 'static>(pre
 }
 
 /// Loads the parts' modules one after another (`load`, their preloads) in the browser's first idle
-/// period, so that they open at once later, and still open when the network has gone. Not when the
-/// visitor asked to save data. A module that fails is met again, and said, when its part is opened.
+/// period, so that they open at once later, and still open when the network has gone. Once per
+/// page, however often a list arrives or however many widgets the page has; not when the visitor
+/// asked to save data. A module that fails is met again, and said, when its part is opened.
 pub fn load_when_idle(load: impl Future<Output = ()> + 'static) {
-    if crate::browser::saves_data() {
+    thread_local!(static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if crate::browser::saves_data() || ASKED.replace(true) {
         return;
     }
     leptos::task::spawn_local(async move {

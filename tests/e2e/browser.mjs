@@ -55,11 +55,13 @@ export async function start({ javaScriptEnabled = true, args = [], server, servi
 
 /**
  * Opens a page that records every request and every console error, and fails the test on
- * any request that leaves the local host.
+ * any request that leaves the local host. `init` (a function, with `arg`) runs in the page before
+ * its own scripts.
  */
-export async function open(env, path = '/', { width = 1280, height = 900 } = {}) {
+export async function open(env, path = '/', { width = 1280, height = 900, init, arg } = {}) {
   const page = await env.context.newPage();
   await page.setViewportSize({ width, height });
+  if (init) await page.addInitScript(init, arg);
   page.requests = [];
   page.errors = [];
   page.on('request', (r) => page.requests.push(r.url()));

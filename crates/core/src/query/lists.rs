@@ -31,8 +31,8 @@ impl Lists {
         self.starts.push(self.items.len());
     }
 
-    /// Gives back the room the vectors grew into beyond what they hold: built by appending, they
-    /// may hold up to twice the room they need (at 50,000 records, megabytes).
+    /// Gives back the room the vectors grew into beyond what they hold: built by appending, the
+    /// items may hold a quarter more room than they need, the list starts twice as much.
     pub(super) fn shrink_to_fit(&mut self) {
         self.items.shrink_to_fit();
         self.starts.shrink_to_fit();
