@@ -1,7 +1,7 @@
 // Starts Debian's Chromium through playwright-core, set up for this closed network.
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { mkdtemp, mkdir } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -49,6 +49,8 @@ export async function start({ javaScriptEnabled = true, args = [], server, servi
     async close() {
       await context.close();
       await server.close();
+      // Each profile is several megabytes; a full run starts over a hundred of them.
+      await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
