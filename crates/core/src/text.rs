@@ -224,7 +224,9 @@ pub fn skipped_notice(skipped: usize) -> String {
     say("results.skipped", &[("count", n(skipped))])
 }
 
-/// The initials for an avatar: first letters of the first and last words that start with a letter.
+/// The initials for an avatar: first letters of the first and last words that start with a letter,
+/// as written. The stylesheet shows them in capitals (`text-transform`, which follows the page's
+/// language): upper-casing here would put Unicode's whole case table into the visitor's download.
 pub fn initials(name: &str) -> String {
     let words: Vec<char> = name
         .split_whitespace()
@@ -235,7 +237,7 @@ pub fn initials(name: &str) -> String {
         [only] => vec![*only],
         [first, .., last] => vec![*first, *last],
     };
-    picked.into_iter().flat_map(char::to_uppercase).collect()
+    picked.into_iter().collect()
 }
 
 /// "1 person", "7 people".
@@ -970,6 +972,11 @@ mod tests {
         assert_eq!(initials("Madonna"), "M");
         assert_eq!(initials("نرگس محمدی"), "نم");
         assert_eq!(initials(""), "");
+        assert_eq!(
+            initials("ding jiaxi"),
+            "dj",
+            "left as written, for the stylesheet"
+        );
     }
 
     #[test]

@@ -82,6 +82,9 @@ pub(super) fn parse(json: &str) -> Result<Root<'_>, LoadError> {
         scan::members(json).ok_or_else(|| shape_error(json, json, LoadError::NotADataset))?;
     let mut root = Map::new();
     let mut list = None;
+    // As written, for the message that refuses it (serialising it back would bring serde_json's
+    // number formatting, tables and all, into the browser's download for this one message).
+    let mut version_text = "";
     for (name, value) in members {
         let name = match serde_json::from_str(name) {
             Ok(Value::String(name)) => name,
@@ -92,6 +95,9 @@ pub(super) fn parse(json: &str) -> Result<Root<'_>, LoadError> {
             list = Some(value);
             continue;
         }
+        if name == "schema_version" {
+            version_text = value.trim();
+        }
         let value = serde_json::from_str(value).map_err(|e| syntax_in(json, value, &e))?;
         root.insert(name, value);
     }
@@ -99,10 +105,7 @@ pub(super) fn parse(json: &str) -> Result<Root<'_>, LoadError> {
         .get("schema_version")
         .ok_or(LoadError::MissingSchemaVersion)?;
     if version.as_u64() != Some(SCHEMA_VERSION) {
-        return Err(LoadError::UnsupportedSchemaVersion(clip(
-            &version.to_string(),
-            40,
-        )));
+        return Err(LoadError::UnsupportedSchemaVersion(clip(version_text, 40)));
     }
     Ok(Root {
         members: root,

@@ -292,7 +292,7 @@ impl<'a> Fields<'a> {
                 field,
                 format!(
                     "{} is not a date written YYYY, YYYY-MM or YYYY-MM-DD (1900–2100)",
-                    clip(&value.to_string(), 40)
+                    described(value)
                 ),
             );
         }
@@ -448,5 +448,23 @@ pub(super) fn kind(value: &Value) -> &'static str {
         Value::String(_) => "text",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+/// A value in a message: a text or a whole number as written (texts in quotes, clipped), anything
+/// else by its kind. Not `Value::to_string`, which would bring `serde_json`'s number formatting into
+/// the browser's download.
+fn described(value: &Value) -> String {
+    match value {
+        Value::String(text) => format!("\"{}\"", clip(text, 40)),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(n), _) => n.to_string(),
+            (None, Some(n)) => n.to_string(),
+            (None, None) => "a number with a fraction".into(),
+        },
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".into(),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
     }
 }

@@ -86,7 +86,7 @@ fn missing_schema_version_is_refused() {
 
 #[test]
 fn unsupported_schema_version_is_refused_saying_which() {
-    for version in [json!(2), json!("1"), json!(1.5), json!(-1)] {
+    for version in [json!(2), json!("1"), json!(1.5), json!(-1), json!([1])] {
         let mut data = dataset(2);
         data["schema_version"] = version.clone();
         let err = load_value(&data).unwrap_err();
@@ -139,14 +139,24 @@ fn a_bad_country_code_skips_the_record() {
 
 #[test]
 fn a_bad_date_skips_the_record() {
-    for bad in [
-        json!("2018-13"),
-        json!("15/09/2018"),
-        json!(2018),
-        json!("2019-02-29"),
+    for (bad, shown) in [
+        (json!("2018-13"), "\"2018-13\""),
+        (json!("15/09/2018"), "\"15/09/2018\""),
+        (json!("2019-02-29"), "\"2019-02-29\""),
+        (json!(2018), "2018"),
+        (json!(-3), "-3"),
+        (json!(2018.5), "a number with a fraction"),
+        (json!(true), "true"),
+        (json!(["2018"]), "a list"),
+        (json!({"year": 2018}), "an object"),
     ] {
         let loaded = load_with(0, "arrested", bad.clone());
-        assert_eq!(only_error(&loaded).field, "arrested", "{bad}");
+        let problem = only_error(&loaded);
+        assert_eq!(problem.field, "arrested", "{bad}");
+        assert_eq!(
+            problem.reason,
+            format!("{shown} is not a date written YYYY, YYYY-MM or YYYY-MM-DD (1900–2100)")
+        );
     }
 }
 
