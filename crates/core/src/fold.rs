@@ -4,6 +4,7 @@
 //! record when the index is built and once per query, never per comparison.
 
 use crate::fold_table::LATIN_BASE;
+use crate::lower_case::lower_char;
 
 /// Folds `text` into a search key: lower case, accents removed, apostrophes dropped, other
 /// punctuation and white space collapsed to single spaces, trimmed.
@@ -66,7 +67,8 @@ pub(crate) fn for_each_word(text: &str, word: &mut String, mut found: impl FnMut
                 break;
             };
             at += ch.len_utf8();
-            for lower in ch.to_lowercase() {
+            let (lower, mark) = lower_char(ch);
+            for lower in std::iter::once(lower).chain(mark) {
                 match classify(lower) {
                     Class::Drop => {}
                     Class::Space => end_word(word, &mut found),

@@ -20,6 +20,7 @@ pub mod html;
 pub mod i18n;
 pub mod icon;
 pub mod load;
+pub mod lower_case;
 pub mod map;
 pub mod model;
 pub mod pace;

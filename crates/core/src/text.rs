@@ -263,6 +263,7 @@ pub fn total_countries(count: usize) -> String {
 /// Labels and sentences of the map view.
 pub mod map {
     use super::{n, say, Label, Text};
+    use crate::lower_case::lower;
     use crate::model::Status;
 
     /// The map's heading.
@@ -319,7 +320,7 @@ pub mod map {
         let parts: Vec<String> = statuses
             .into_iter()
             .map(|(status, count)| {
-                let label = super::status_label(status).to_lowercase();
+                let label = lower(&super::status_label(status));
                 say(
                     "map.status-count",
                     &[("status", Text(&label)), ("count", n(count))],
@@ -1109,6 +1110,7 @@ mod tests {
 pub mod case {
     use super::{custody_line, date, say, sentence, status_label, Label, Text};
     use crate::date::PartialDate;
+    use crate::lower_case::lower;
     use crate::model::{ActionKind, EventKind, Person, Status};
 
     /// The label of a timeline event's kind.
@@ -1129,7 +1131,7 @@ pub mod case {
 
     /// "Expected release Jul 2031 (a sentence of 10 years, counted from the arrest)".
     pub fn expected_release(on: PartialDate, term: crate::model::Sentence) -> String {
-        let (on, term) = (date(on), sentence(term).to_lowercase());
+        let (on, term) = (date(on), lower(&sentence(term)));
         say(
             "case.expected-release",
             &[("date", Text(&on)), ("sentence", Text(&term))],

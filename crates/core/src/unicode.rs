@@ -54,7 +54,7 @@ pub fn is_visible(c: char) -> bool {
 
 /// The generic combining blocks that "Zalgo" floods draw from. Script-specific marks (Arabic
 /// vowel signs, Devanagari) are left out: their runs are short and legitimate.
-fn is_combining_mark(c: char) -> bool {
+pub(crate) fn is_combining_mark(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}'
         | '\u{0483}'..='\u{0489}'

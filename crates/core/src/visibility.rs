@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use crate::lower_case::lower;
 use crate::model::{Dataset, Person, Visibility};
 
 /// The person as every output may show them: without the photo below [`Visibility::Full`], and
@@ -74,7 +75,7 @@ pub fn name_parts(person: &Person) -> Vec<String> {
         .chain(person.native_name.as_deref())
         .flat_map(|name| name.split(|c: char| !c.is_alphanumeric()))
         .filter(|part| part.chars().count() >= 3)
-        .map(str::to_lowercase)
+        .map(lower)
         .collect();
     crate::sorting::sort(&mut parts);
     parts.dedup();
@@ -83,8 +84,8 @@ pub fn name_parts(person: &Person) -> Vec<String> {
 
 /// The first name part `text` holds as a whole word, if any.
 pub fn name_in(text: &str, parts: &[String]) -> Option<String> {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    let lowered = lower(text);
+    let words: Vec<&str> = lowered.split(|c: char| !c.is_alphanumeric()).collect();
     parts
         .iter()
         .find(|part| words.contains(&part.as_str()))

@@ -269,7 +269,8 @@ fn placeholder(text: &str) -> Option<String> {
             }
         }
     }
-    text.to_lowercase()
+    // Only ASCII needs lowering for this: no other letter lowers to one of "lorem ipsum".
+    text.to_ascii_lowercase()
         .contains("lorem ipsum")
         .then(|| "lorem ipsum".to_owned())
 }
