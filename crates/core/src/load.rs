@@ -76,7 +76,7 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     };
     at_once(read(
         &root,
-        records.iter().map(|r| Ok(Cow::Borrowed(r))),
+        &mut records.iter().map(|r| Ok(Cow::Borrowed(r))),
         Shape::Full,
         &mut NoPause,
     ))
@@ -107,7 +107,7 @@ pub async fn read_list_paced(json: &str, pause: &mut impl Pause) -> Result<List,
         (Some(Value::Array(records)), _) => Ok(List {
             loaded: read(
                 &root,
-                records.iter().map(|r| Ok(Cow::Borrowed(r))),
+                &mut records.iter().map(|r| Ok(Cow::Borrowed(r))),
                 Shape::Full,
                 pause,
             )
@@ -126,7 +126,7 @@ pub async fn read_list_paced(json: &str, pause: &mut impl Pause) -> Result<List,
             Ok(List {
                 loaded: read(
                     &root,
-                    records.map(|r| r.map(Cow::Owned)),
+                    &mut records.map(|r| r.map(Cow::Owned)),
                     Shape::Lean,
                     pause,
                 )
@@ -166,7 +166,9 @@ pub enum Extent {
 /// Reads the envelope and every record, keeping the good ones.
 async fn read<'a>(
     root: &Map<String, Value>,
-    records: impl ExactSizeIterator<Item = Result<Cow<'a, Value>, LoadError>>,
+    // A trait object, not a type parameter: the loop is compiled once for whole and lean lists,
+    // not once for each (the browser downloads every copy).
+    records: &mut dyn ExactSizeIterator<Item = Result<Cow<'a, Value>, LoadError>>,
     shape: Shape,
     pause: &mut impl Pause,
 ) -> Result<Loaded, LoadError> {
