@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::country_table::COUNTRIES;
+use crate::country_table::{CODES, NAMES};
 
 /// An ISO 3166-1 alpha-2 country code known to the ISO list (plus `XK`, Kosovo).
 ///
@@ -17,10 +17,7 @@ impl CountryCode {
         if !bytes.iter().all(u8::is_ascii_uppercase) {
             return None;
         }
-        COUNTRIES
-            .binary_search_by(|(c, _)| c.as_bytes().cmp(&bytes[..]))
-            .ok()
-            .map(|_| Self(bytes))
+        CODES.binary_search(&bytes).ok().map(|_| Self(bytes))
     }
 
     /// The two-letter code, e.g. `"BY"`.
@@ -31,9 +28,11 @@ impl CountryCode {
 
     /// The short English name, e.g. `"Belarus"`.
     pub fn name(&self) -> &'static str {
-        COUNTRIES
-            .binary_search_by(|(c, _)| c.as_bytes().cmp(&self.0[..]))
-            .map_or("", |i| COUNTRIES[i].1)
+        CODES
+            .binary_search(&self.0)
+            .ok()
+            .and_then(|i| NAMES.get(NAME_STARTS[i]..NAME_STARTS[i + 1] - 1))
+            .unwrap_or("")
     }
 
     /// The flag as a pair of regional-indicator symbols (shown as a flag by emoji fonts).
@@ -46,8 +45,27 @@ impl CountryCode {
 
     /// Every known country, sorted by code.
     pub fn all() -> impl Iterator<Item = Self> {
-        COUNTRIES.iter().filter_map(|(code, _)| Self::parse(code))
+        CODES.iter().map(|&code| Self(code))
     }
+}
+
+/// Where each name starts in `NAMES`, and one past the end of the text: worked out when compiling.
+const NAME_STARTS: [usize; CODES.len() + 1] = name_starts();
+
+const fn name_starts() -> [usize; CODES.len() + 1] {
+    let bytes = NAMES.as_bytes();
+    let mut starts = [0; CODES.len() + 1];
+    let (mut at, mut name) = (0, 1);
+    while at < bytes.len() {
+        if bytes[at] == b'\n' {
+            starts[name] = at + 1;
+            name += 1;
+        }
+        at += 1;
+    }
+    assert!(name == CODES.len(), "one name per code");
+    starts[name] = bytes.len() + 1;
+    starts
 }
 
 impl fmt::Display for CountryCode {
@@ -82,10 +100,18 @@ mod tests {
 
     #[test]
     fn the_table_is_sorted_unique_and_complete() {
-        assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(CODES.windows(2).all(|w| w[0] < w[1]));
+        assert!(CODES.iter().flatten().all(u8::is_ascii_uppercase));
         // 249 assigned ISO 3166-1 codes plus Kosovo.
         assert_eq!(CountryCode::all().count(), 250);
-        assert!(COUNTRIES.iter().all(|(_, name)| !name.is_empty()));
+        let names: Vec<&str> = CountryCode::all().map(|c| c.name()).collect();
+        assert_eq!(names.join("\n"), NAMES, "each name whole, in order");
+        assert!(names.iter().all(|name| !name.is_empty()));
+        assert_eq!(
+            (names[0], names[249]),
+            ("Andorra", "Zimbabwe"),
+            "the first and last names"
+        );
     }
 
     #[test]

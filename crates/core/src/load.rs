@@ -164,11 +164,11 @@ pub enum Extent {
 }
 
 /// Reads the envelope and every record, keeping the good ones.
-async fn read<'a>(
+async fn read(
     root: &Map<String, Value>,
     // A trait object, not a type parameter: the loop is compiled once for whole and lean lists,
     // not once for each (the browser downloads every copy).
-    records: &mut dyn ExactSizeIterator<Item = Result<Cow<'a, Value>, LoadError>>,
+    records: &mut dyn ExactSizeIterator<Item = Result<Cow<'_, Value>, LoadError>>,
     shape: Shape,
     pause: &mut impl Pause,
 ) -> Result<Loaded, LoadError> {
