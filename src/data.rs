@@ -7,7 +7,6 @@
 //! half-drawn list.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
@@ -50,7 +49,9 @@ pub struct Catalog {
     /// Whole records at hand, by detail file path: files read so far (previous/next often stay
     /// within one), and the people of an earlier catalog kept by [`Catalog::keep_whole_records`]
     /// (part of a file, until the file itself is read).
-    details: Mutex<HashMap<String, Arc<Vec<Person>>>>,
+    /// A list, not a map: a few files at most, and a map type of its own would be more code to
+    /// download.
+    details: Mutex<Vec<(String, Arc<Vec<Person>>)>>,
 }
 
 impl Catalog {
@@ -142,8 +143,9 @@ impl Catalog {
                 .details
                 .lock()
                 .ok()?
-                .get(&path)
-                .and_then(|people| people.iter().find(|p| p.id == person.id).cloned()),
+                .iter()
+                .find(|(file, _)| *file == path)
+                .and_then(|(_, people)| people.iter().find(|p| p.id == person.id).cloned()),
         }
     }
 
@@ -155,7 +157,7 @@ impl Catalog {
         let earlier_files: Vec<Arc<Vec<Person>>> = earlier
             .details
             .lock()
-            .map(|files| files.values().cloned().collect())
+            .map(|files| files.iter().map(|(_, people)| Arc::clone(people)).collect())
             .unwrap_or_default();
         let at_hand = earlier
             .dataset
@@ -166,7 +168,9 @@ impl Catalog {
         let kept = whole_records_to_keep(&earlier.dataset, at_hand, &self.dataset, &self.detail);
         if let Ok(mut files) = self.details.lock() {
             for (path, people) in kept {
-                files.entry(path).or_insert_with(|| Arc::new(people));
+                if !files.iter().any(|(file, _)| *file == path) {
+                    files.push((path, Arc::new(people)));
+                }
             }
         }
     }
@@ -189,7 +193,8 @@ impl Catalog {
         let text = download(&format!("{folder}{path}")).await?;
         let people = load(&text).map_err(Failure::Data)?.dataset.people;
         if let Ok(mut details) = self.details.lock() {
-            details.insert(path, Arc::new(people));
+            details.retain(|(file, _)| *file != path);
+            details.push((path, Arc::new(people)));
         }
         self.person_at_hand(position)
             .ok_or(Failure::Data(LoadError::MissingDetail))

@@ -20,6 +20,14 @@ impl CountryCode {
         CODES.binary_search(&bytes).ok().map(|_| Self(bytes))
     }
 
+    /// How many codes there are: [`CountryCode::number`] is below it.
+    pub const COUNT: usize = CODES.len();
+
+    /// The code's place in the sorted ISO list, from 0: for tables indexed by country.
+    pub fn number(&self) -> usize {
+        CODES.binary_search(&self.0).unwrap_or(0)
+    }
+
     /// The two-letter code, e.g. `"BY"`.
     pub fn as_str(&self) -> &str {
         // The bytes were checked to be ASCII upper-case letters when parsed.
@@ -112,6 +120,13 @@ mod tests {
             ("Andorra", "Zimbabwe"),
             "the first and last names"
         );
+    }
+
+    #[test]
+    fn numbers_are_places_in_the_list() {
+        let numbers: Vec<usize> = CountryCode::all().map(|c| c.number()).collect();
+        assert_eq!(numbers, (0..CountryCode::COUNT).collect::<Vec<_>>());
+        assert_eq!(CountryCode::parse("BY").unwrap().number(), 35);
     }
 
     #[test]

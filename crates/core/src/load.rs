@@ -21,13 +21,13 @@ mod report;
 mod scan;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
 use crate::compiled;
 use crate::model::Dataset;
 use crate::pace::{at_once, NoPause, Pause, SLICE};
+use crate::query::WordMap;
 use crate::unicode::clip;
 
 pub use envelope::Detail;
@@ -189,7 +189,7 @@ async fn read(
         Shape::Full => PERSON_FIELDS,
         Shape::Lean => compiled::LEAN_FIELDS,
     };
-    let mut first_position_of_id: HashMap<String, usize> = HashMap::new();
+    let mut first_position_of_id = WordMap::default();
     let mut people = Vec::with_capacity(records.len());
     for (index, value) in records.enumerate() {
         if index % SLICE == SLICE - 1 {
@@ -218,14 +218,14 @@ async fn read(
         report.warnings.append(&mut fields.warnings);
         match person {
             Some(person) if fields.errors.is_empty() => {
-                if let Some(first) = first_position_of_id.get(&person.id) {
+                if let Some(first) = first_position_of_id.get(person.id.as_str()) {
                     report.errors.push(Problem {
                         record: Some(record),
                         field: "id".into(),
                         reason: format!("repeats the id of record {first}; ids must be unique"),
                     });
                 } else {
-                    first_position_of_id.insert(person.id.clone(), position);
+                    first_position_of_id.insert(person.id.as_str().into(), position);
                     people.push(person);
                 }
             }

@@ -27,6 +27,7 @@ use search::SearchIndex;
 mod bits;
 mod lists;
 mod search;
+pub(crate) use search::WordMap;
 
 /// What the visitor asked for: search text, filters and order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -273,12 +274,16 @@ impl Index {
 
         let campaign_at = position_of(&campaign_options);
         let occupation_at = position_of(&occupation_options);
-        let country_at: HashMap<CountryCode, usize> = country_options
+        // Each option's position, by the country's place in the ISO list (no map type of its
+        // own to download).
+        let mut country_at = vec![0; CountryCode::COUNT];
+        for (i, c) in country_options.iter().enumerate() {
+            country_at[c.number()] = i;
+        }
+        let country: Vec<usize> = people
             .iter()
-            .enumerate()
-            .map(|(i, c)| (*c, i))
+            .map(|p| country_at[p.country.number()])
             .collect();
-        let country: Vec<usize> = people.iter().map(|p| country_at[&p.country]).collect();
         let mut values: [Lists; FILTERS] = Default::default();
         for (p, &country) in people.iter().zip(&country) {
             values[LETTERS].push(dataset.takes_letters(p).then_some(0));

@@ -104,7 +104,7 @@ fn is_hashtag(tag: &str) -> bool {
 /// An optional reference to one of the file's sources.
 fn source(f: &mut Fields<'_>, known: &Known<'_>) -> Option<String> {
     let source = f.optional_text("source", limits::ID)?;
-    if known.sources.contains(source.as_str()) {
+    if known.sources.contains(&source.as_str()) {
         Some(source)
     } else {
         f.error(

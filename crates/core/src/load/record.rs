@@ -1,8 +1,6 @@
 //! One person's record: every field read and checked, references to the envelope followed,
 //! translations kept or left out.
 
-use std::collections::HashSet;
-
 use serde_json::Value;
 
 use crate::i18n::Lang;
@@ -50,9 +48,11 @@ pub(super) const PERSON_FIELDS: &[&str] = &[
     "synthetic",
 ];
 
+/// The envelope's campaign and source ids: a few each, so lists (a set type would be more code
+/// to download).
 pub(super) struct Known<'a> {
-    pub(super) campaigns: HashSet<&'a str>,
-    pub(super) sources: HashSet<&'a str>,
+    pub(super) campaigns: Vec<&'a str>,
+    pub(super) sources: Vec<&'a str>,
 }
 
 pub(super) fn person(f: &mut Fields<'_>, known: &Known<'_>, shape: Shape) -> Option<Person> {
@@ -289,7 +289,7 @@ fn check_references(
         );
     }
     for campaign in campaigns {
-        if !known.campaigns.contains(campaign.as_str()) {
+        if !known.campaigns.contains(&campaign.as_str()) {
             f.error(
                 "campaigns",
                 format!("\"{}\" is not a campaign in this file", clip(campaign, 40)),
@@ -297,7 +297,7 @@ fn check_references(
         }
     }
     if let Some(source) = source {
-        if !known.sources.contains(source) {
+        if !known.sources.contains(&source) {
             f.error(
                 "source",
                 format!("\"{}\" is not a source in this file", clip(source, 40)),

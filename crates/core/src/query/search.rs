@@ -249,7 +249,7 @@ struct Numbering {
     /// Words of up to eight bytes, as a number: a byte each (folded words have no zero byte, so
     /// no two share a number). Most words are this short, and compare as one number.
     short: HashMap<u64, usize, BuildHasherDefault<WordHasher>>,
-    long: HashMap<Box<str>, usize, BuildHasherDefault<WordHasher>>,
+    long: WordMap<usize>,
     /// Every word, by number.
     spelled: Vec<Box<str>>,
 }
@@ -327,11 +327,15 @@ fn char_bit(c: char) -> u64 {
     1 << bit
 }
 
+/// A map from texts (words, ids) to `V`, hashed with [`WordHasher`]. The index and the loader
+/// share it, so the browser downloads its code once.
+pub(crate) type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
+
 /// rustc's `FxHash`: one multiply per eight bytes. Indexing hashes every word of every record
 /// (millions at 50,000 records), where the standard hasher is several times slower; its
 /// protection against crafted collisions matters little for the project's own dataset.
 #[derive(Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl WordHasher {
     fn add(&mut self, word: u64) {
