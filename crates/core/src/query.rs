@@ -8,8 +8,6 @@
 //! people it would show given the *other* active filters, and the matches, read off the
 //! chosen order.
 
-use std::collections::HashMap;
-
 use crate::chosen::Chosen;
 
 use crate::country::CountryCode;
@@ -260,12 +258,17 @@ impl Index {
             .collect();
         let campaign_options: Vec<String> =
             dataset.campaigns.iter().map(|c| c.id.clone()).collect();
-        let mut occupation_counts: HashMap<&str, usize> = HashMap::new();
+        let mut occupation_counts: WordMap<usize> = WordMap::default();
         for occupation in people.iter().flat_map(|p| &p.occupations) {
-            *occupation_counts.entry(occupation).or_default() += 1;
+            match occupation_counts.get_mut(occupation.as_str()) {
+                Some(count) => *count += 1,
+                None => {
+                    occupation_counts.insert(occupation.as_str().into(), 1);
+                }
+            }
         }
         let mut occupation_options: Vec<String> =
-            occupation_counts.keys().map(|o| (*o).to_owned()).collect();
+            occupation_counts.keys().map(|o| String::from(&**o)).collect();
         sorting::sort_by(&mut occupation_options, |a, b| {
             occupation_counts[b.as_str()]
                 .cmp(&occupation_counts[a.as_str()])
@@ -470,11 +473,11 @@ impl Index {
 }
 
 /// Each option's position in `options`.
-fn position_of(options: &[String]) -> HashMap<&str, usize> {
+fn position_of(options: &[String]) -> WordMap<usize> {
     options
         .iter()
         .enumerate()
-        .map(|(i, o)| (o.as_str(), i))
+        .map(|(i, o)| (o.as_str().into(), i))
         .collect()
 }
 
