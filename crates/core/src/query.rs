@@ -267,8 +267,10 @@ impl Index {
                 }
             }
         }
-        let mut occupation_options: Vec<String> =
-            occupation_counts.keys().map(|o| String::from(&**o)).collect();
+        let mut occupation_options: Vec<String> = occupation_counts
+            .keys()
+            .map(|o| String::from(&**o))
+            .collect();
         sorting::sort_by(&mut occupation_options, |a, b| {
             occupation_counts[b.as_str()]
                 .cmp(&occupation_counts[a.as_str()])
