@@ -9,6 +9,8 @@
 //   1. wasm-split-cli cuts it into the main module, one module per split point, the chunks they
 //      share, and a small loader, `__wasm_split.js`, that fetches them relative to itself;
 //   2. wasm-bindgen writes the main module's JavaScript glue, keeping the exports the modules use;
+//      exports nothing can call go, and the functions the glue gives the main module get short
+//      names in both files;
 //   3. wasm-opt optimizes every module with the flags of the Trunk page's `data-wasm-opt-params`;
 //   4. every file is named by its content, the glue and the split loader naming each other, and
 //      Trunk's page is pointed at them (with a modulepreload for the split loader, and fresh
@@ -74,49 +76,110 @@ const unusedSplitExport = (name, loader) => {
   return point !== undefined && !loader.includes(`__wasm_split_load_${point}`);
 };
 
-/** `wasm` without the exports `drop` names (the export section rewritten, nothing else). */
-function withoutExports(wasm, drop) {
-  const leb = (at) => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = wasm[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (byte < 0x80) return [value, at];
-    }
-  };
-  const encode = (value) => {
-    const out = [];
-    do {
-      let byte = value & 0x7f;
-      value = Math.floor(value / 128);
-      if (value > 0) byte |= 0x80;
-      out.push(byte);
-    } while (value > 0);
-    return Buffer.from(out);
-  };
+/** The unsigned LEB128 number at `at` in `wasm`, and where it ends. */
+function readLeb(wasm, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = wasm[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+/** `value` as unsigned LEB128. */
+function encode(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return Buffer.from(out);
+}
+
+/** `wasm` with its section `id` replaced by what `rewrite(body start, body end)` gives. */
+function withSection(wasm, id, rewrite) {
   let at = 8;
   while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, body] = leb(at + 1);
-    if (id === 7) {
-      let [count, cursor] = leb(body);
-      const kept = [];
-      for (; count > 0; count -= 1) {
-        const start = cursor;
-        const [length, name] = leb(cursor);
-        const exported = wasm.subarray(name, name + length).toString('utf8');
-        cursor = leb(name + length + 1)[1];
-        if (!drop(exported)) kept.push(wasm.subarray(start, cursor));
-      }
-      const section = Buffer.concat([encode(kept.length), ...kept]);
-      return Buffer.concat([wasm.subarray(0, at), Buffer.from([7]), encode(section.length), section,
+    const [size, body] = readLeb(wasm, at + 1);
+    if (wasm[at] === id) {
+      const section = rewrite(body, body + size);
+      return Buffer.concat([wasm.subarray(0, at), Buffer.from([id]), encode(section.length), section,
         wasm.subarray(body + size)]);
     }
     at = body + size;
   }
-  return fail('the main module has no export section');
+  return fail(`the main module has no section ${id}`);
+}
+
+/** `wasm` without the exports `drop` names (the export section rewritten, nothing else). */
+function withoutExports(wasm, drop) {
+  return withSection(wasm, 7, (start) => {
+    let [count, cursor] = readLeb(wasm, start);
+    const kept = [];
+    for (; count > 0; count -= 1) {
+      const from = cursor;
+      const [length, name] = readLeb(wasm, cursor);
+      const exported = wasm.subarray(name, name + length).toString('utf8');
+      cursor = readLeb(wasm, name + length + 1)[1];
+      if (!drop(exported)) kept.push(wasm.subarray(from, cursor));
+    }
+    return Buffer.concat([encode(kept.length), ...kept]);
+  });
+}
+
+/**
+ * wasm-bindgen names each function the main module imports from its glue after the function and a
+ * hash (`__wbg_append_f8d1589eb0c65ee2`): some 200 names, written in both files, whose hashes
+ * alone weigh about 5 KB of the download once compressed. They become short names (`w0`, `w1`…)
+ * in the wasm's import section and in the glue, where each must appear exactly once.
+ */
+function withShortImportNames(wasm, glue) {
+  const renamed = new Map();
+  const imports = withSection(wasm, 2, (start, end) => {
+    let [count, at] = readLeb(wasm, start);
+    const parts = [encode(count)];
+    const text = () => {
+      const [length, from] = readLeb(wasm, at);
+      at = from + length;
+      return wasm.subarray(from, at).toString('utf8');
+    };
+    for (; count > 0; count -= 1) {
+      const module = text();
+      const name = text();
+      const description = at;
+      // The import's kind and type: a function's type index, or a table's, memory's or global's
+      // limits and flags.
+      const kind = wasm[at++];
+      if (kind === 0) [, at] = readLeb(wasm, at);
+      else if (kind === 1 || kind === 2) {
+        if (kind === 1) at += 1;
+        const flags = wasm[at++];
+        [, at] = readLeb(wasm, at);
+        if (flags & 1) [, at] = readLeb(wasm, at);
+      } else if (kind === 3) at += 2;
+      else fail(`an import of kind ${kind} in the main module`);
+      const short = module === `./${bin}_bg.js` ? `w${renamed.size.toString(36)}` : name;
+      if (short !== name) renamed.set(name, short);
+      const [moduleBytes, nameBytes] = [Buffer.from(module), Buffer.from(short)];
+      parts.push(encode(moduleBytes.length), moduleBytes, encode(nameBytes.length), nameBytes,
+        wasm.subarray(description, at));
+    }
+    if (at !== end) fail('the main module\'s import section is not as expected');
+    return Buffer.concat(parts);
+  });
+  let renamedGlue = glue;
+  for (const [name, short] of renamed) {
+    const key = new RegExp(`\\b${escape(name)}\\b`, 'g');
+    const found = renamedGlue.match(key)?.length ?? 0;
+    if (found !== 1) fail(`the glue names ${name} ${found} times, not once (a new wasm-bindgen?)`);
+    renamedGlue = renamedGlue.replace(key, short);
+  }
+  if (renamed.size === 0) fail(`the main module imports nothing from ./${bin}_bg.js (a new wasm-bindgen?)`);
+  return { wasm: imports, glue: renamedGlue };
 }
 
 /** wasm-bindgen 0.2.130's glue without the stream classes' code (see STREAM_CLASSES). */
@@ -147,8 +210,10 @@ try {
   const boundGlue = join(work, 'bound', `${bin}.js`);
   const loaderText = readFileSync(join(work, 'split', '__wasm_split.js'), 'utf8');
   const unused = (name) => unusedStreamClass(name) || unusedSplitExport(name, loaderText);
-  writeFileSync(boundWasm, withoutExports(readFileSync(boundWasm), unused));
-  writeFileSync(boundGlue, withoutStreamClasses(readFileSync(boundGlue, 'utf8')));
+  const short = withShortImportNames(withoutExports(readFileSync(boundWasm), unused),
+    withoutStreamClasses(readFileSync(boundGlue, 'utf8')));
+  writeFileSync(boundWasm, short.wasm);
+  writeFileSync(boundGlue, short.glue);
 
   // 3. Optimized, each module as Trunk optimizes the unsplit one.
   const optimize = (from) => {
