@@ -36,10 +36,9 @@ impl CountryCode {
 
     /// The short English name, e.g. `"Belarus"`.
     pub fn name(&self) -> &'static str {
-        CODES
-            .binary_search(&self.0)
-            .ok()
-            .and_then(|i| NAMES.get(NAME_STARTS[i]..NAME_STARTS[i + 1] - 1))
+        let number = self.number();
+        NAMES
+            .get(NAME_STARTS[number]..NAME_STARTS[number + 1] - 1)
             .unwrap_or("")
     }
 

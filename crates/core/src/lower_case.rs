@@ -2,8 +2,9 @@
 //!
 //! `char::to_lowercase` brings a table of 1,400 pairs into the browser's download (11 KB, 3.3 KB
 //! brotli); the same mapping is 184 runs of code points that move by the same distance, below.
-//! `every_code_point_lowers_as_the_standard_library_does` checks all of them against
-//! `char::to_lowercase`, and prints the new table when a newer Rust (a newer Unicode) changes it.
+//! `every_code_point_lowers_as_the_standard_library_does` checks every code point against
+//! `char::to_lowercase`, and `the_table_is_the_standard_librarys_mapping` prints the new table
+//! when a newer Rust (a newer Unicode) changes it.
 
 use crate::unicode::is_combining_mark;
 

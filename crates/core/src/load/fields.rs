@@ -451,9 +451,9 @@ pub(super) fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// A value in a message: a text or a whole number as written (texts in quotes, clipped), anything
-/// else by its kind. Not `Value::to_string`, which would bring `serde_json`'s number formatting into
-/// the browser's download.
+/// A value in a message: a text, a whole number or a boolean as written (texts in quotes,
+/// clipped), anything else by its [`kind`]. Not `Value::to_string`, which would bring
+/// `serde_json`'s number formatting into the browser's download.
 fn described(value: &Value) -> String {
     match value {
         Value::String(text) => format!("\"{}\"", clip(text, 40)),
@@ -463,8 +463,6 @@ fn described(value: &Value) -> String {
             (None, None) => "a number with a fraction".into(),
         },
         Value::Bool(b) => b.to_string(),
-        Value::Null => "null".into(),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
+        Value::Null | Value::Array(_) | Value::Object(_) => kind(value).into(),
     }
 }
