@@ -221,6 +221,8 @@ test("the embed dialog's snippets carry the language on screen", async () => {
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     await cardsReady(page);
     await page.locator('#wjc-root button[aria-haspopup=dialog]').first().click();
+    // The dialog's body is a split part: its snippets appear once its module is in.
+    await page.locator('#wjc-root textarea').nth(1).waitFor();
     const snippets = await page.locator('#wjc-root textarea').evaluateAll((all) => all.map((t) => t.value));
     assert.ok(snippets.length >= 2, `${snippets.length} snippets`);
     assert.match(snippets[0], /lang="fr"/);
