@@ -15,6 +15,7 @@ use crate::components::frame::{CatalogView, Frame};
 use crate::components::map::preload_map;
 use crate::components::profile::preload_profile;
 use crate::components::skeleton::SkeletonPage;
+use crate::components::staged::Stages;
 use crate::data::{fetch_catalog, fetch_first_page, saved_catalog, Keep};
 use crate::language;
 use crate::state::{AppState, Fetch, Load};
@@ -43,26 +44,7 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // A page's static rendering stays until there is a list to show in its place, in the same
-    // frame as the app's first real view. Until then the app says over it only what went wrong:
-    // the reason it is trying again, or the failure with Try again.
-    let over_static = RwSignal::new(use_context::<StaticPages>().is_some());
-    Effect::new(move |_| {
-        let (ready, trouble) = state.load.with(|l| {
-            let trouble = matches!(l, Load::Failed(_)) || matches!(l.fetch(), Fetch::Retrying(_));
-            (l.catalog().is_some(), trouble)
-        });
-        // Once only: setting the signal again would draw the whole view anew (and lose focus).
-        if !over_static.get_untracked() {
-            return;
-        }
-        if ready {
-            browser::end_static_fallback();
-            over_static.set(false);
-        } else {
-            browser::show_root(trouble);
-        }
-    });
+    let real_view = take_over_static_page(state);
 
     // Opening a profile starts at its top with focus on its heading; returning to the list puts
     // the visitor back where they were, on the card they opened (or the last one previous/next
@@ -132,12 +114,52 @@ pub fn App() -> impl IntoView {
     // Drawn anew in each language: every word comes from the catalogue spoken at drawing time.
     move || {
         state.speaking.track();
-        if over_static.get() {
-            notice.into_any()
-        } else {
+        if real_view.get() {
             view! { <Frame>{main}</Frame> }.into_any()
+        } else {
+            notice.into_any()
         }
     }
+}
+
+/// A page's static rendering stays until the app's first real view is whole, then goes in the
+/// frame that shows that view. Until there is a list to show, the app says over it only what
+/// went wrong: the reason it is trying again, or the failure with Try again. Then it draws its
+/// view behind it, hidden, a part at a time ([`Stages`]), so a visitor reading, scrolling or
+/// tapping the static page is never kept waiting long.
+///
+/// Returns whether the app's real view is drawn (rather than only what it says over the static
+/// rendering).
+fn take_over_static_page(state: AppState) -> Memo<bool> {
+    let stages = use_context::<StaticPages>().map(|_| Stages::provide());
+    let under_static = RwSignal::new(stages.is_some());
+    let behind = RwSignal::new(false);
+    Effect::new(move |_| {
+        let (ready, trouble) = state.load.with(|l| {
+            let trouble = matches!(l, Load::Failed(_)) || matches!(l.fetch(), Fetch::Retrying(_));
+            (l.catalog().is_some(), trouble)
+        });
+        let whole = stages.is_some_and(Stages::whole);
+        let Some(stages) = stages.filter(|_| under_static.get_untracked()) else {
+            return;
+        };
+        if whole {
+            browser::end_static_fallback();
+            stages.stop();
+            under_static.set(false);
+        } else if ready {
+            if !behind.get_untracked() {
+                browser::show_root(false);
+                behind.set(true);
+                stages.draw();
+            }
+        } else {
+            browser::show_root(trouble);
+        }
+    });
+    // Changes once, from the notice to the real view: a second change would draw the whole view
+    // anew (and lose focus).
+    Memo::new(move |_| behind.get() || !under_static.get())
 }
 
 /// Loads the list into `state` (with `load_list`), after showing a lean list's first page when

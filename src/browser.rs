@@ -205,13 +205,44 @@ impl FramePause {
     }
 }
 
+impl FramePause {
+    /// Gives way now, whatever the time: the next slice of work starts in a task of its own.
+    pub async fn give_way(&mut self) {
+        next_task().await;
+        self.since = now();
+    }
+}
+
 impl Pause for FramePause {
     async fn pause(&mut self) {
         if now() - self.since >= WORK_MS {
-            gloo_timers::future::TimeoutFuture::new(0).await;
-            self.since = now();
+            self.give_way().await;
         }
     }
+}
+
+/// Waits for a new task of the page's event loop, so that the browser can paint and answer input
+/// first if it has to: a message the page posts to itself. A timer would do the same, but the
+/// browser makes each timer wait at least 4 ms once a few follow each other (about a second of
+/// nothing over a large list's reading), and only once a second in a background tab.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Ok(channel) = web_sys::MessageChannel::new() {
+            channel.port1().set_onmessage(Some(resolve.unchecked_ref()));
+            if channel.port2().post_message(&JsValue::UNDEFINED).is_ok() {
+                return;
+            }
+        }
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Lets the microtasks queued so far run (render effects among them) without giving way to the
+/// browser.
+pub async fn microtasks() {
+    let resolved = js_sys::Promise::resolve(&JsValue::UNDEFINED);
+    let _ = wasm_bindgen_futures::JsFuture::from(resolved).await;
 }
 
 /// Milliseconds on the page's clock (0 where the browser keeps none, so nothing pauses).

@@ -83,8 +83,6 @@ pub fn start() {
     {
         return;
     }
-    // JavaScript and WebAssembly run: the static page's note that they are needed is hidden.
-    let _ = target.class_list().add_1("wjc-app--running");
     leptos::mount::mount_to(root, move || {
         if static_pages {
             leptos::prelude::provide_context(StaticPages);

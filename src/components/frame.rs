@@ -11,6 +11,7 @@ use super::footer::Footer;
 use super::header::SiteHeader;
 use super::list::ListPage;
 use super::profile::profile_page;
+use super::staged::Stage;
 use crate::browser;
 use crate::data::Catalog;
 use crate::state::{AppState, Load};
@@ -46,14 +47,18 @@ pub fn Frame(children: Children) -> impl IntoView {
                 }
             }}
         </a>
-        <SiteHeader />
+        <Stage>
+            <SiteHeader />
+        </Stage>
         <main class="wjc-main" aria-busy=move || loading().to_string()>
             <p class="wjc-visually-hidden" role="status">
                 {move || loading().then_some(ui::LOADING.text())}
             </p>
             {children()}
         </main>
-        <Footer />
+        <Stage>
+            <Footer />
+        </Stage>
     }
 }
 

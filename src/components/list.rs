@@ -22,6 +22,7 @@ use super::filters::{filters_button, FilterPanel, SearchBox, PANEL_ID};
 use super::map::{map_panel, preload_map};
 use super::notice::{IgnoredUrlNotice, SkippedNotice};
 use super::profile::preload_profile;
+use super::staged::Stage;
 use crate::browser;
 use crate::data::Catalog;
 use crate::state::AppState;
@@ -107,7 +108,14 @@ pub fn ListPage(
                 on:focusin=|_| load_ahead(preload_profile)
             >
                 <For each=visible key=|i| *i let(position)>
-                    <Card catalog=grid_catalog.clone() position=position />
+                    {
+                        let catalog = grid_catalog.clone();
+                        view! {
+                            <Stage>
+                                <Card catalog=catalog position=position />
+                            </Stage>
+                        }
+                    }
                 </For>
             </ul>
             <Show when=move || whole && paged()>
@@ -142,20 +150,24 @@ pub fn ListPage(
     // Search first, then the filters: beside the cards on wide screens, behind a button on
     // narrow ones (app.css), where the results come right after the search.
     let filters_open = RwSignal::new(false);
+    let title = catalog.dataset.title.clone();
+    let filters_catalog = catalog.clone();
     let page = view! {
         <div class="wjc-list" class:wjc-list--map=on_map>
             <div class="wjc-list__tools">
                 <SearchBox />
                 {filters_button(filters_open, !whole)}
                 {whole.then(|| view! {
-                    <ViewSwitch />
-                    <EmbedButton site_title=catalog.dataset.title.clone() />
-                    <ShareControls
-                        url=Callback::new(|()| crate::browser::href())
-                        text=catalog.dataset.title.clone()
-                        label=wjc_core::text::case::SHARE_LIST
-                        print=false
-                    />
+                    <Stage>
+                        <ViewSwitch />
+                        <EmbedButton site_title=title.clone() />
+                        <ShareControls
+                            url=Callback::new(|()| crate::browser::href())
+                            text=title
+                            label=wjc_core::text::case::SHARE_LIST
+                            print=false
+                        />
+                    </Stage>
                 })}
             </div>
             <aside
@@ -165,7 +177,9 @@ pub fn ListPage(
                 class:wjc-waiting=!whole
                 inert=!whole
             >
-                <FilterPanel catalog=catalog.clone() open=filters_open />
+                <Stage>
+                    <FilterPanel catalog=filters_catalog open=filters_open />
+                </Stage>
             </aside>
             <div class="wjc-list__main">
                 <IgnoredUrlNotice />

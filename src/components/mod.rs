@@ -16,6 +16,7 @@ pub mod map;
 pub mod notice;
 pub mod profile;
 pub mod skeleton;
+pub mod staged;
 pub mod translation;
 
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -44,6 +44,7 @@ describe('JavaScript off (Tor Browser at "Safest")', () => {
     assert.equal(await page.title(), DATA.title);
     assert.equal(await page.locator('h1').textContent(), DATA.title);
     const first = await assertStaticPage(page, PAGE);
+    assert.ok(await page.locator('.wjc-static-note').isVisible(), 'the note says searching needs JavaScript');
     assert.match(await page.locator('#card-ales-bialiatski .wjc-card__country').textContent(), /Belarus/);
     assert.equal(await page.locator('.wjc-results-bar__page').textContent(), `Page 1 of 2: people 1 to ${PAGE}`);
     assert.equal(await page.locator('#wjc-root').count(), 0);
@@ -107,6 +108,7 @@ describe('WebAssembly off (Tor Browser at "Safer")', () => {
     assert.ok(page.requests.some((u) => /\/loader-[0-9a-f]{16}\.js$/.test(u)), 'the loader was requested');
     await assertStaticPage(page, PAGE);
     assert.equal(await page.locator('#wjc-root').count(), 0, 'the app did not start');
+    assert.ok(await page.locator('.wjc-static-note').isVisible(), 'the note says searching needs WebAssembly');
     assert.deepEqual(page.errors, []);
     assert.deepEqual(await cspViolations(page), []);
     await page.screenshot({ path: `${SHOTS}static-list-nowasm.png` });
@@ -183,6 +185,33 @@ describe('everything on: the app takes the static pages over', () => {
     assert.deepEqual(page.errors, []);
     await page.screenshot({ path: `${SHOTS}takeover-list.png` });
     await page.close();
+  });
+
+  test('nothing on screen moves as the app starts and takes the static list over, on a phone and a desktop', async () => {
+    for (const size of [{ width: 360, height: 640 }, { width: 1280, height: 800 }]) {
+      const page = await env.context.newPage();
+      await page.setViewportSize(size);
+      await page.addInitScript(() => {
+        window.shifts = [];
+        new PerformanceObserver((list) => {
+          for (const shift of list.getEntries()) {
+            window.shifts.push({ value: shift.value, moved: shift.sources.map((s) => s.node?.className ?? '?') });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      let release;
+      const held = new Promise((ok) => { release = ok; });
+      await page.route('**/data/list.json', async (route) => { await held; await route.continue(); });
+      await page.goto(env.origin + '/');
+      await page.locator('#wjc-root').waitFor({ state: 'attached' });
+      // The app runs: the note that it is needed was never shown.
+      assert.equal(await page.locator('.wjc-static-note').isVisible(), false);
+      release();
+      await cardsReady(page);
+      await page.waitForTimeout(300);
+      assert.deepEqual(await page.evaluate(() => window.shifts), [], `at ${size.width}×${size.height}`);
+      await page.close();
+    }
   });
 
   test('keyboard focus on a static card moves to the same card in the app', async () => {

@@ -11,8 +11,10 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
-/// Records handled between two pauses: small enough that a slice fits in a frame on a slow phone.
-pub const SLICE: usize = 256;
+/// Records handled between two pauses: small enough that a slice takes a few milliseconds on a
+/// slow phone, so a pause that gives way after a frame's worth of work does so close to it (256
+/// let a slice overrun it three times over).
+pub const SLICE: usize = 32;
 
 /// Where long work may give way.
 pub trait Pause {

@@ -321,7 +321,8 @@ pub struct Loader {
 /// relative to the loader rather than the page, so pages in subfolders can start the app too; only
 /// once the browser has painted the static page (see [`WAIT_FOR_FIRST_PAINT`]); and, once the app
 /// runs, registering the service worker that keeps its files for offline reloads
-/// ([`REGISTER_SERVICE_WORKER`]).
+/// ([`REGISTER_SERVICE_WORKER`]); and, without WebAssembly, showing the static page's note that it
+/// is needed ([`WITHOUT_WEBASSEMBLY`]).
 pub fn external_loader(code: &str) -> Result<Loader, String> {
     const PATH_KEY: &str = "module_or_path: '";
     let changed =
@@ -343,7 +344,7 @@ pub fn external_loader(code: &str) -> Result<Loader, String> {
         let _ = writeln!(out, "{}", line.trim());
     }
     out.push_str(
-        "// Without WebAssembly the app cannot run: the page's static rendering stays as it is.\n\
+        "// Without WebAssembly the app cannot run: the page's static rendering stays, with its note.\n\
          if (typeof WebAssembly === 'object') {\n",
     );
     out.push_str(WAIT_FOR_FIRST_PAINT);
@@ -357,7 +358,7 @@ pub fn external_loader(code: &str) -> Result<Loader, String> {
         let _ = writeln!(out, "  {}", line.trim());
     }
     out.push_str(REGISTER_SERVICE_WORKER);
-    out.push_str("}\n");
+    out.push_str(WITHOUT_WEBASSEMBLY);
     Ok(Loader {
         code: out,
         wasm: wasm.to_owned(),
@@ -371,6 +372,14 @@ pub const REGISTER_SERVICE_WORKER: &str = "  // Keeps the app's files and the pa
     const root = new URL('./', import.meta.url);
     navigator.serviceWorker.register(new URL('sw.js', root), { scope: root.href }).catch(() => {});
   }
+";
+
+/// The loader's other branch, where the browser has no WebAssembly: the static page shows its note
+/// that searching and filtering need it (hidden by the stylesheet wherever scripts can run, so
+/// that it never shows first and then goes as the app starts, moving the list).
+pub const WITHOUT_WEBASSEMBLY: &str = "} else {
+  document.documentElement.classList.add('wjc-no-wasm');
+}
 ";
 
 /// The loader's first step: wait until the browser reports the first contentful paint (at most
@@ -483,7 +492,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     }
 
     #[test]
-    fn the_external_loader_runs_trunks_code_only_with_webassembly() {
+    fn the_external_loader_runs_trunks_code_only_with_webassembly_and_says_when_it_is_missing() {
         let trunk = read(TRUNK_INDEX.to_owned()).unwrap();
         let Loader { code: loader, wasm } = external_loader(trunk.loader_code()).unwrap();
         assert_eq!(wasm, "./without-just-cause-358f066cfa2fdbed_bg.wasm");
@@ -496,7 +505,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(loader.contains(&format!("if (typeof WebAssembly === 'object') {{\n{WAIT_FOR_FIRST_PAINT}  const wasm = await init({{ module_or_path: new URL('./without-just-cause-358f066cfa2fdbed_bg.wasm', import.meta.url) }});")), "{loader}");
         assert!(loader.contains("  dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\""));
         assert!(
-            loader.ends_with(&format!("{REGISTER_SERVICE_WORKER}}}\n")),
+            loader.ends_with(&format!("{REGISTER_SERVICE_WORKER}{WITHOUT_WEBASSEMBLY}")),
             "{loader}"
         );
         assert!(external_loader("console.log(1)").is_err());
