@@ -318,12 +318,26 @@ pub async fn fetch_first_page(url: &str) -> Option<Catalog> {
         .filter(|c| c.extent != Extent::Whole)
 }
 
-/// Aborts the request when dropped, so a refused or failed download stops using the network.
-struct AbortOnDrop(web_sys::AbortController);
+/// Aborts the request when dropped before [`AbortOnDrop::finished`], so a refused or failed
+/// download stops using the network.
+struct AbortOnDrop {
+    controller: web_sys::AbortController,
+    finished: bool,
+}
+
+impl AbortOnDrop {
+    /// The body is in whole: nothing to abort. (Aborting anyway cost several milliseconds of the
+    /// main thread per download, in the browser's abort steps.)
+    fn finished(mut self) {
+        self.finished = true;
+    }
+}
 
 impl Drop for AbortOnDrop {
     fn drop(&mut self) {
-        self.0.abort();
+        if !self.finished {
+            self.controller.abort();
+        }
     }
 }
 
@@ -332,11 +346,14 @@ impl Drop for AbortOnDrop {
 pub async fn download(url: &str) -> Result<String, Failure> {
     let controller = web_sys::AbortController::new().map_err(|_| Failure::Unreachable)?;
     let signal = controller.signal();
-    let guard = AbortOnDrop(controller);
+    let guard = AbortOnDrop {
+        controller,
+        finished: false,
+    };
     // Which watchdog aborted the request, if one did.
     let timed_out: Rc<Cell<Option<Failure>>> = Rc::default();
     let watchdog = |seconds: u32, failure: Failure| {
-        let (controller, timed_out) = (guard.0.clone(), Rc::clone(&timed_out));
+        let (controller, timed_out) = (guard.controller.clone(), Rc::clone(&timed_out));
         Timeout::new(seconds * 1000, move || {
             timed_out.set(Some(failure));
             controller.abort();
@@ -386,6 +403,7 @@ pub async fn download(url: &str) -> Result<String, Failure> {
         bytes.resize(start + length, 0);
         chunk.copy_to(&mut bytes[start..]);
     }
+    guard.finished();
     fetch::decode(bytes)
 }
 

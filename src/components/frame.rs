@@ -75,7 +75,12 @@ pub fn CatalogView(
         if on_profile.get() {
             view! { <Deferred draw=move || profile_page(catalog.clone()) /> }.into_any()
         } else {
-            view! { <ListPage catalog=catalog /> }.into_any()
+            view! {
+                <Stage>
+                    <ListPage catalog=catalog />
+                </Stage>
+            }
+            .into_any()
         }
     }
 }

@@ -69,30 +69,37 @@ pub fn ListPage(
     let on_map = Memo::new(move |_| state.view.with(|v| v.view == View::Map));
     let results = view! {
         <section class="wjc-list__results" aria-labelledby="results-title">
-            <div class="wjc-results-bar">
-                <h2 id="results-title" class="wjc-results-bar__title">
-                    {ui::RESULTS.text()}
-                </h2>
-                // Announced politely to screen readers whenever the filters change the count.
-                <p
-                    class="wjc-results-bar__count"
-                    role="status"
-                    aria-live="polite"
-                    aria-atomic="true"
-                >
-                    {move || text::result_count(count(), total)}
-                </p>
-                <Show when=paged>
-                    <p id="results-page" class="wjc-results-bar__page">
-                        {move || {
-                            page.with(|p| {
-                                text::page_summary(p.number(), p.count, p.items.0 + 1, p.items.1)
-                            })
-                        }}
+            <Stage>
+                <div class="wjc-results-bar">
+                    <h2 id="results-title" class="wjc-results-bar__title">
+                        {ui::RESULTS.text()}
+                    </h2>
+                    // Announced politely to screen readers whenever the filters change the count.
+                    <p
+                        class="wjc-results-bar__count"
+                        role="status"
+                        aria-live="polite"
+                        aria-atomic="true"
+                    >
+                        {move || text::result_count(count(), total)}
                     </p>
-                </Show>
-                <StatusLegend statuses=statuses />
-            </div>
+                    <Show when=paged>
+                        <p id="results-page" class="wjc-results-bar__page">
+                            {move || {
+                                page.with(|p| {
+                                    text::page_summary(
+                                        p.number(),
+                                        p.count,
+                                        p.items.0 + 1,
+                                        p.items.1,
+                                    )
+                                })
+                            }}
+                        </p>
+                    </Show>
+                    <StatusLegend statuses=statuses />
+                </div>
+            </Stage>
             <Show when=move || count() == 0>
                 <EmptyResult />
             </Show>
