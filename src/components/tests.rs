@@ -13,6 +13,7 @@ use super::badge::StatusBadge;
 use super::deferred::Deferred;
 use super::list::ListPage;
 use super::profile::profile_page;
+use super::staged::{Stage, Stages};
 use crate::data::Catalog;
 use crate::state::{AppState, Fetch, Load};
 
@@ -220,4 +221,78 @@ async fn profile_shows_name_as_heading_and_the_facts() {
     assert!(facts.contains("House arrest"), "{facts}");
     assert!(facts.contains("27 years"), "{facts}");
     assert!(facts.contains("3 Mar 2023"), "{facts}");
+}
+
+/// Mounts three staged parts, one inside another, under `Stages` when `staging`; returns the
+/// stages and the mount.
+fn staged_parts(root: &web_sys::HtmlElement, staging: bool) -> (Option<Stages>, impl Sized) {
+    let stages = StoredValue::new(None::<Stages>);
+    let handle = mount_to(root.clone(), move || {
+        stages.set_value(staging.then(Stages::provide));
+        view! {
+            <p class="frame">"frame"</p>
+            <Stage>
+                <p class="part">"one"</p>
+                <Stage>
+                    <p class="part">"inner"</p>
+                </Stage>
+            </Stage>
+            <Stage>
+                <p class="part">"two"</p>
+            </Stage>
+        }
+    });
+    (stages.get_value(), handle)
+}
+
+#[wasm_bindgen_test]
+async fn staged_parts_wait_for_their_turn_then_the_view_is_whole() {
+    let root = container();
+    let (stages, _handle) = staged_parts(&root, true);
+    let stages = stages.expect("stages provided");
+    assert_eq!(texts(&root, ".frame"), ["frame"]);
+    assert!(
+        texts(&root, ".part").is_empty(),
+        "nothing staged is drawn yet"
+    );
+    assert!(!stages.whole());
+    stages.draw();
+    for _ in 0..100 {
+        if stages.whole() {
+            break;
+        }
+        settle().await;
+    }
+    assert!(stages.whole(), "every part drawn");
+    assert_eq!(texts(&root, ".part"), ["one", "inner", "two"]);
+}
+
+#[wasm_bindgen_test]
+async fn parts_draw_at_once_without_stages_and_once_staging_stops() {
+    let root = container();
+    let (_, _handle) = staged_parts(&root, false);
+    assert_eq!(texts(&root, ".part"), ["one", "inner", "two"]);
+
+    // A view drawn once the staged one is on screen (a new language, the whole list) draws whole.
+    let later = container();
+    let handles = StoredValue::new(None::<(Stages, RwSignal<bool>)>);
+    let _later = mount_to(later.clone(), move || {
+        let stages = Stages::provide();
+        let shown = RwSignal::new(false);
+        handles.set_value(Some((stages, shown)));
+        move || {
+            shown.get().then(|| {
+                view! {
+                    <Stage>
+                        <p class="part">"late"</p>
+                    </Stage>
+                }
+            })
+        }
+    });
+    let (stages, shown) = handles.get_value().expect("mounted");
+    stages.stop();
+    shown.set(true);
+    settle().await;
+    assert_eq!(texts(&later, ".part"), ["late"]);
 }
