@@ -25,8 +25,9 @@ use crate::{FirstPage, StaticPages, LIST_URL};
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide_for_page();
+    let stages = use_context::<StaticPages>().map(|_| Stages::provide());
     let reload = move |in_place: bool| load_dataset(state, in_place);
-    load_first_page(state, move || reload(true));
+    load_first_page(state, stages, move || reload(true));
     show_saved_copy_when_slow(state);
 
     // Back/Forward (popstate) and clicked links or edited addresses (hashchange).
@@ -44,7 +45,7 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let real_view = take_over_static_page(state);
+    let real_view = take_over_static_page(state, stages);
 
     // Opening a profile starts at its top with focus on its heading; returning to the list puts
     // the visitor back where they were, on the card they opened (or the last one previous/next
@@ -130,8 +131,7 @@ pub fn App() -> impl IntoView {
 ///
 /// Returns whether the app's real view is drawn (rather than only what it says over the static
 /// rendering).
-fn take_over_static_page(state: AppState) -> Memo<bool> {
-    let stages = use_context::<StaticPages>().map(|_| Stages::provide());
+fn take_over_static_page(state: AppState, stages: Option<Stages>) -> Memo<bool> {
     let under_static = RwSignal::new(stages.is_some());
     let behind = RwSignal::new(false);
     Effect::new(move |_| {
@@ -163,25 +163,38 @@ fn take_over_static_page(state: AppState) -> Memo<bool> {
 }
 
 /// Loads the list into `state` (with `load_list`), after showing a lean list's first page when
-/// the list opens at its start. The list waits for the first page to be drawn, so the two never
-/// share a slow connection or the main thread.
-fn load_first_page(state: AppState, load_list: impl FnOnce() + 'static) {
+/// the list opens at its start. The list waits until the first page is on screen (over a static
+/// page, until its `stages` are all drawn), so the two never share a slow connection or the main
+/// thread.
+fn load_first_page(state: AppState, stages: Option<Stages>, load_list: impl FnOnce() + 'static) {
     let first_page = use_context::<FirstPage>()
         .filter(|_| state.view.with_untracked(|v| *v == ViewState::default()));
     let Some(FirstPage(url)) = first_page else {
         load_list();
         return;
     };
+    let load_list = StoredValue::new_local(Some(load_list));
+    let start_list = move || {
+        if let Some(load) = load_list.try_update_value(Option::take).flatten() {
+            load();
+        }
+    };
+    let shown = RwSignal::new(false);
+    Effect::new(move |_| {
+        if shown.get() && stages.is_none_or(Stages::whole) {
+            // Once the first page is drawn, not before.
+            request_animation_frame(start_list);
+        }
+    });
     leptos::task::spawn_local(async move {
         match fetch_first_page(&url).await {
             Some(first) => {
                 state
                     .load
                     .set(Load::Ready(std::sync::Arc::new(first), Fetch::Idle));
-                // Once the first page is drawn, not before.
-                request_animation_frame(load_list);
+                shown.set(true);
             }
-            None => load_list(),
+            None => start_list(),
         }
     });
 }
