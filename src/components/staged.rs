@@ -9,9 +9,6 @@
 //! answers input in between. Where no drawing is staged (the widget, the static pages themselves,
 //! and every view after the first) a [`Stage`] draws its part at once.
 
-use std::collections::VecDeque;
-
-use leptos::either::Either;
 use leptos::prelude::*;
 use wjc_core::pace::Pause;
 
@@ -20,8 +17,9 @@ use crate::browser::FramePause;
 /// The parts of a view waiting to be drawn, and whether the view is whole.
 #[derive(Clone, Copy)]
 pub struct Stages {
-    /// Each waiting part's switch, in the order the parts were met.
-    waiting: StoredValue<VecDeque<RwSignal<bool>>, LocalStorage>,
+    /// Each waiting part's switch. Drawn last met first: the order does not show (the view is
+    /// hidden until whole), and a plain vector is less code to download than a queue.
+    waiting: StoredValue<Vec<RwSignal<bool>>, LocalStorage>,
     /// Whether a task is drawing the waiting parts.
     drawing: StoredValue<bool, LocalStorage>,
     /// Whether parts are staged at all; once off, every part draws at once.
@@ -35,7 +33,7 @@ impl Stages {
     /// [`Stages::stop`].
     pub fn provide() -> Self {
         let stages = Self {
-            waiting: StoredValue::new_local(VecDeque::new()),
+            waiting: StoredValue::new_local(Vec::new()),
             drawing: StoredValue::new_local(false),
             staging: StoredValue::new_local(true),
             whole: RwSignal::new(false),
@@ -66,11 +64,11 @@ impl Stages {
         leptos::task::spawn_local(async move {
             let mut pause = FramePause::starting_now();
             pause.give_way().await;
-            while let Some(next) = self.waiting.try_update_value(VecDeque::pop_front).flatten() {
+            while let Some(next) = self.waiting.try_update_value(Vec::pop).flatten() {
                 // A part whose view was replaced meanwhile is gone: nothing to draw.
                 let _ = next.try_set(true);
                 // The part is drawn by a render effect, in a microtask; the parts it holds are
-                // met there and queued behind the others.
+                // met there and wait with the others.
                 crate::browser::microtasks().await;
                 pause.pause().await;
             }
@@ -81,8 +79,7 @@ impl Stages {
 
     /// Queues a part's switch, to be drawn in its turn.
     fn wait(self, switch: RwSignal<bool>) {
-        self.waiting
-            .update_value(|waiting| waiting.push_back(switch));
+        self.waiting.update_value(|waiting| waiting.push(switch));
     }
 }
 
@@ -94,17 +91,17 @@ pub fn Stage(
     children: Children,
 ) -> impl IntoView {
     let staging = use_context::<Stages>().filter(|stages| stages.staging.get_value());
-    let Some(stages) = staging else {
-        return Either::Left(children());
-    };
-    let shown = RwSignal::new(false);
+    // One form for both cases (shown at once, or once its turn comes): less code to download.
+    let shown = RwSignal::new(staging.is_none());
+    if let Some(stages) = staging {
+        stages.wait(shown);
+    }
     let children = StoredValue::new_local(Some(children));
-    stages.wait(shown);
-    Either::Right(move || {
+    move || {
         shown
             .get()
             .then(|| children.try_update_value(Option::take).flatten())
             .flatten()
             .map(|draw| draw())
-    })
+    }
 }
