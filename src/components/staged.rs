@@ -2,12 +2,12 @@
 //!
 //! Over a page that `wjc site` rendered, the app draws its first view hidden and puts it in the
 //! static rendering's place once whole (see [`crate::App`]). Drawn in one go, that view held the
-//! main thread for over 100 ms on a laptop, and several times that on a phone: the first call of
-//! each WebAssembly function compiles it, and the first view calls most of them. A tap or a scroll
-//! on the static page waited all that time. Inside [`Stages`], each [`Stage`] is drawn in turn,
-//! as many as fit in a frame's worth of work per task ([`FramePause`]), so the browser paints and
-//! answers input in between. Where no drawing is staged (the widget, the static pages themselves,
-//! and every view after the first) a [`Stage`] draws its part at once.
+//! main thread for over 100 ms on the bench's machine, and several times that on a phone: the
+//! first call of each WebAssembly function compiles it, and the first view calls most of them. A
+//! tap or a scroll on the static page waited all that time. Inside [`Stages`], each [`Stage`] is
+//! drawn in its turn, as many as fit in a frame's worth of work per task ([`FramePause`]), so the
+//! browser paints and answers input in between. Where no drawing is staged (the widget, the static
+//! pages themselves, and every view after the first) a [`Stage`] draws its part at once.
 
 use leptos::prelude::*;
 use wjc_core::pace::Pause;
