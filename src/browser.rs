@@ -203,9 +203,7 @@ impl FramePause {
     pub fn starting_now() -> Self {
         Self { since: now() }
     }
-}
 
-impl FramePause {
     /// Gives way now, whatever the time: the next slice of work starts in a task of its own.
     pub async fn give_way(&mut self) {
         next_task().await;

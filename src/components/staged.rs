@@ -20,8 +20,6 @@ pub struct Stages {
     /// Each waiting part's switch. Drawn last met first: the order does not show (the view is
     /// hidden until whole), and a plain vector is less code to download than a queue.
     waiting: StoredValue<Vec<RwSignal<bool>>, LocalStorage>,
-    /// Whether a task is drawing the waiting parts.
-    drawing: StoredValue<bool, LocalStorage>,
     /// Whether parts are staged at all; once off, every part draws at once.
     staging: StoredValue<bool, LocalStorage>,
     /// Set once the last waiting part has been drawn.
@@ -34,7 +32,6 @@ impl Stages {
     pub fn provide() -> Self {
         let stages = Self {
             waiting: StoredValue::new_local(Vec::new()),
-            drawing: StoredValue::new_local(false),
             staging: StoredValue::new_local(true),
             whole: RwSignal::new(false),
         };
@@ -56,11 +53,8 @@ impl Stages {
 
     /// Draws the waiting parts, starting in the next task (the current one is drawing the view
     /// that holds them), then those they hold, and so on; then [`Stages::whole`] turns true.
+    /// Called once, when the view to stage is drawn.
     pub fn draw(self) {
-        if self.drawing.get_value() {
-            return;
-        }
-        self.drawing.set_value(true);
         leptos::task::spawn_local(async move {
             let mut pause = FramePause::starting_now();
             pause.give_way().await;
@@ -72,7 +66,6 @@ impl Stages {
                 crate::browser::microtasks().await;
                 pause.pause().await;
             }
-            self.drawing.set_value(false);
             self.whole.set(true);
         });
     }
